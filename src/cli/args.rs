@@ -1,0 +1,72 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+
+/// A linter and fixer for curated-list READMEs.
+#[derive(Debug, Parser)]
+#[command(name = "pocketlint", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint Markdown files (default: README.md in the current directory)
+    Check(CheckArgs),
+    /// List every rule: name, category, default severity, fixable
+    Rules,
+    /// Show a rule's documentation
+    Explain {
+        /// The rule's name, as `pocketlint rules` lists it
+        rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories; directories are searched for *.md and *.markdown,
+    /// honouring .gitignore
+    pub paths: Vec<PathBuf>,
+    /// Apply safe fixes and write the files
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply unsafe fixes (with --fix or --diff)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them; exit 1 if any
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Run only these rules (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Do not run these rules (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Use this config file instead of discovering .pocketlint.yaml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file
+    #[arg(long)]
+    pub no_config: bool,
+    /// Print findings only, no summary line
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// When to colour human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}

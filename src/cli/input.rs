@@ -1,0 +1,200 @@
+//! Finding the files to lint and reading them safely.
+
+use std::path::{Path, PathBuf};
+
+use miette::{Report, miette};
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+const BOM: &str = "\u{FEFF}";
+
+/// The files named by `paths`: files as given, directories walked for Markdown
+/// (honouring .gitignore). With no paths, the README of the current directory.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Report> {
+    if paths.is_empty() {
+        return default_readme();
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            for entry in ignore::WalkBuilder::new(path)
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .build()
+            {
+                let entry =
+                    entry.map_err(|err| miette!("cannot walk {}: {err}", path.display()))?;
+                if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(entry.path()) {
+                    files.push(entry.into_path());
+                }
+            }
+            if files.len() == before {
+                return Err(miette!(
+                    "no Markdown files (*.md, *.markdown) in {}",
+                    path.display()
+                ));
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            return Err(miette!("{}: no such file or directory", path.display()));
+        }
+    }
+    Ok(files)
+}
+
+fn default_readme() -> Result<Vec<PathBuf>, Report> {
+    let entries = std::fs::read_dir(".")
+        .map_err(|err| miette!("cannot read the current directory: {err}"))?;
+    let mut readmes: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.file_name()
+                    .is_some_and(|n| n.eq_ignore_ascii_case("readme.md"))
+        })
+        .collect();
+    readmes.sort();
+    readmes.truncate(1);
+    if readmes.is_empty() {
+        return Err(miette!(
+            "no README.md in the current directory; name the files to check"
+        ));
+    }
+    Ok(readmes)
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// A Markdown file read from disk, ready to lint.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The text without a leading byte order mark.
+    pub text: String,
+    /// Whether the file started with a UTF-8 byte order mark.
+    pub bom: bool,
+}
+
+impl SourceFile {
+    /// Reads `path`, refusing what is not UTF-8 text with a message that says where.
+    pub fn read(path: &Path) -> Result<Self, Report> {
+        let shown = path.display();
+        let size = std::fs::metadata(path)
+            .map_err(|err| miette!("{shown}: {err}"))?
+            .len();
+        if size > MAX_FILE_BYTES {
+            return Err(miette!(
+                "{shown}: file is {size} bytes, more than the {MAX_FILE_BYTES} pocketlint reads"
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|err| miette!("{shown}: {err}"))?;
+        if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+            return Err(miette!(
+                "{shown}: binary file (NUL byte at byte {nul}), not Markdown"
+            ));
+        }
+        let text = String::from_utf8(bytes).map_err(|err| {
+            let at = err.utf8_error().valid_up_to();
+            let line = err.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            miette!("{shown}: not valid UTF-8 at byte {at} (line {line})")
+        })?;
+        Ok(match text.strip_prefix(BOM) {
+            Some(rest) => Self {
+                text: rest.to_owned(),
+                bom: true,
+            },
+            None => Self { text, bom: false },
+        })
+    }
+
+    /// Bytes before `text` in the file.
+    pub fn offset(&self) -> usize {
+        if self.bom { BOM.len() } else { 0 }
+    }
+
+    /// The file's bytes for fixed `text`: BOM restored, line endings and the final
+    /// newline kept as the original had them.
+    pub fn render(&self, fixed: &str) -> String {
+        let crlf = self.text.contains("\r\n") && !has_lone_lf(&self.text);
+        let mut out = String::with_capacity(fixed.len() + 8);
+        if self.bom {
+            out.push_str(BOM);
+        }
+        if crlf {
+            let mut previous = '\0';
+            for c in fixed.chars() {
+                if c == '\n' && previous != '\r' {
+                    out.push('\r');
+                }
+                out.push(c);
+                previous = c;
+            }
+        } else {
+            out.push_str(fixed);
+        }
+        let newline = if crlf { "\r\n" } else { "\n" };
+        if self.text.ends_with('\n') && !out.ends_with('\n') {
+            out.push_str(newline);
+        }
+        out
+    }
+}
+
+fn has_lone_lf(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'))
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder, the
+/// original permissions, then a rename over the original.
+pub fn write_atomic(path: &Path, contents: &str) -> Result<(), Report> {
+    let shown = path.display();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let permissions = std::fs::metadata(path)
+        .map_err(|err| miette!("{shown}: {err}"))?
+        .permissions();
+    if permissions.readonly() {
+        return Err(miette!("{shown}: file is read-only; not fixed"));
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let temp = dir.join(format!(".{name}.pocketlint-{}.tmp", std::process::id()));
+    let result = std::fs::write(&temp, contents)
+        .and_then(|()| std::fs::set_permissions(&temp, permissions))
+        .and_then(|()| std::fs::rename(&temp, path));
+    if let Err(err) = result {
+        let _ = std::fs::remove_file(&temp);
+        return Err(miette!("{shown}: cannot write the fixed file: {err}"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_keeps_crlf_bom_and_final_newline() {
+        let file = SourceFile {
+            text: "a\r\nb\r\n".into(),
+            bom: true,
+        };
+        assert_eq!(file.render("a\nc\r\nd"), "\u{FEFF}a\r\nc\r\nd\r\n");
+        let plain = SourceFile {
+            text: "a\nb".into(),
+            bom: false,
+        };
+        assert_eq!(plain.render("a\nb"), "a\nb");
+    }
+}

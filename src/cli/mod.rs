@@ -1,0 +1,60 @@
+//! The command-line interface: argument parsing lives in [`args`], each command in
+//! its own module; the binary only maps the outcome to an exit code.
+
+pub mod args;
+mod check;
+mod config_cache;
+mod input;
+
+use std::process::ExitCode;
+
+use args::{Cli, Command};
+
+use crate::rules::{self, RULES};
+
+/// How a run ended; the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// No finding at warning level or above.
+    Clean = 0,
+    /// Findings (or, with `--diff`, changes to show).
+    Findings = 1,
+    /// Usage, config or I/O error.
+    Error = 2,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> Self {
+        ExitCode::from(status as u8)
+    }
+}
+
+pub fn run(cli: &Cli) -> ExitStatus {
+    match &cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules => {
+            println!("{:<22} {:<11} {:<8} fix", "rule", "category", "severity");
+            for rule in RULES {
+                let m = rule.meta();
+                println!(
+                    "{:<22} {:<11} {:<8} {}",
+                    m.name,
+                    m.category.as_str(),
+                    m.severity.as_str(),
+                    m.fixable.as_str()
+                );
+            }
+            ExitStatus::Clean
+        }
+        Command::Explain { rule } => match rules::doc(rule) {
+            Some(doc) => {
+                print!("{doc}");
+                ExitStatus::Clean
+            }
+            None => {
+                eprintln!("unknown rule {rule:?}; `pocketlint rules` lists them");
+                ExitStatus::Error
+            }
+        },
+    }
+}

@@ -1,0 +1,201 @@
+//! `.pocketlint.yaml`: which rules run, how severe they are, their options.
+//!
+//! ```yaml
+//! rules:
+//!   heading-level: off
+//!   dup-paragraph: { severity: error, min-chars: 60 }
+//! exclude: ["docs/**"]
+//! ```
+//! Unknown keys and rule names are errors pointing at their line.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
+
+use miette::{NamedSource, Report};
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use crate::diagnostic::Severity;
+use crate::rules::{RULES, RuleOptions, RulesConfig};
+
+/// Names the config file may have, in order of preference.
+pub const CONFIG_NAMES: [&str; 2] = [".pocketlint.yaml", ".pocketlint.yml"];
+
+/// A rule's configured level: a severity, or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// A rule's entry under `rules:`: either just a level, or a mapping of options
+/// (which may include `severity`).
+#[derive(Debug, Clone)]
+pub enum RuleEntry<O> {
+    Level(Level),
+    Options(O),
+}
+
+impl<'de, O: Deserialize<'de>> Deserialize<'de> for RuleEntry<O> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntryVisitor<O>(PhantomData<O>);
+
+        impl<'de, O: Deserialize<'de>> Visitor<'de> for EntryVisitor<O> {
+            type Value = RuleEntry<O>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("off, info, warning, error, or a mapping of options")
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                Level::deserialize(de::value::StrDeserializer::new(value)).map(RuleEntry::Level)
+            }
+
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+                // YAML 1.1 reads a bare `off` as false in some tools; accept it here too.
+                if value {
+                    Err(E::invalid_value(de::Unexpected::Bool(true), &self))
+                } else {
+                    Ok(RuleEntry::Level(Level::Off))
+                }
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                O::deserialize(de::value::MapAccessDeserializer::new(map)).map(RuleEntry::Options)
+            }
+        }
+
+        deserializer.deserialize_any(EntryVisitor(PhantomData))
+    }
+}
+
+/// The contents of one config file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub rules: RulesConfig,
+    /// Globs (relative to the config file's folder) of files not to lint.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+impl ConfigFile {
+    /// Parses YAML; the error is a report pointing at the offending line of `path`.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, Report> {
+        if text.trim().is_empty() {
+            return Ok(Self::default());
+        }
+        serde_saphyr::from_str(text).map_err(|err| {
+            let name = path.display().to_string();
+            let report = serde_saphyr::miette::to_miette_report(&err, text, &name);
+            if report.labels().is_some() {
+                report
+            } else {
+                Report::msg(format!("{name}: {err}"))
+                    .with_source_code(NamedSource::new(name, text.to_owned()))
+            }
+        })
+    }
+
+    /// Reads and parses the config file at `path`.
+    pub fn load(path: &Path) -> Result<Self, Report> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|err| miette::miette!("cannot read config file {}: {err}", path.display()))?;
+        Self::parse(&text, path)
+    }
+}
+
+/// The config file that governs files in `dir`: the nearest one found walking up.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .flat_map(|d| CONFIG_NAMES.iter().map(move |name| d.join(name)))
+        .find(|p| p.is_file())
+}
+
+/// Everything a check needs to know: which rules run, how severe, with what options.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    severities: HashMap<&'static str, Severity>,
+    pub options: RuleOptions,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self::from_config(&ConfigFile::default())
+    }
+}
+
+impl Settings {
+    pub fn from_config(config: &ConfigFile) -> Self {
+        let mut severities: HashMap<&'static str, Severity> = RULES
+            .iter()
+            .map(|r| (r.meta().name, r.meta().severity))
+            .collect();
+        for (name, level) in config.rules.levels() {
+            match level.severity() {
+                Some(severity) => severities.insert(name, severity),
+                None => severities.remove(name),
+            };
+        }
+        Self {
+            severities,
+            options: config.rules.options(),
+        }
+    }
+
+    /// The severity `rule` runs at, or `None` when it is off.
+    pub fn severity(&self, rule: &str) -> Option<Severity> {
+        self.severities.get(rule).copied()
+    }
+
+    /// Keeps only the rules in `select` (when given), then turns off those in `ignore`.
+    pub fn restrict(&mut self, select: &[String], ignore: &[String]) {
+        if !select.is_empty() {
+            self.severities
+                .retain(|name, _| select.iter().any(|s| s == name));
+        }
+        self.severities
+            .retain(|name, _| !ignore.iter().any(|s| s == name));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_and_option_maps_are_read() {
+        let yaml = "rules:\n  heading-level: off\n  invisible-char: { severity: error }\n";
+        let config = ConfigFile::parse(yaml, Path::new("c.yaml")).unwrap();
+        let settings = Settings::from_config(&config);
+        assert_eq!(settings.severity("heading-level"), None);
+        assert_eq!(settings.severity("invisible-char"), Some(Severity::Error));
+    }
+
+    #[test]
+    fn unknown_rule_names_point_at_their_line() {
+        let yaml = "rules:\n  heading-level: warning\n  no-such-rule: off\n";
+        let err = ConfigFile::parse(yaml, Path::new("c.yaml")).unwrap_err();
+        let text = format!("{err:?}");
+        assert!(text.contains("no-such-rule"), "{text}");
+        let label = err.labels().and_then(|mut l| l.next()).expect("a label");
+        assert_eq!(label.offset(), yaml.find("no-such-rule").unwrap());
+    }
+}

@@ -1,0 +1,203 @@
+//! The document model: every file is parsed once, and every rule reads this.
+//!
+//! Everything carries byte spans into the source; lines and columns are computed only
+//! when a diagnostic is rendered ([`LineIndex`]).
+
+mod autolink;
+mod html;
+mod lines;
+mod parse;
+pub mod slug;
+mod slug_table;
+mod suppress;
+
+use std::ops::Range;
+
+pub use autolink::find_bare_urls;
+pub use lines::LineIndex;
+pub use suppress::Suppressions;
+
+/// A parsed Markdown file.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub source: &'a str,
+    pub lines: LineIndex,
+    /// Headings in document order; each also describes the section it opens.
+    pub headings: Vec<Heading>,
+    /// Block-level elements in document order; containers come before their children.
+    pub blocks: Vec<Block>,
+    /// Links and images, in document order.
+    pub links: Vec<Link>,
+    /// Link reference definitions (`[label]: url`), in document order.
+    pub definitions: Vec<Definition>,
+    /// URLs GitHub turns into links although they are not written as links.
+    pub bare_urls: Vec<Range<usize>>,
+    /// Inline code spans and code blocks, sorted; nothing in them is Markdown.
+    pub code: Vec<Range<usize>>,
+    /// HTML blocks and inline HTML, sorted.
+    pub html: Vec<Range<usize>>,
+    /// Explicit HTML anchors (`<a name="x">`, `id="x"`) that `#x` links may target.
+    pub html_anchors: Vec<HtmlAnchor>,
+    pub suppressions: Suppressions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadingSyntax {
+    Atx,
+    Setext,
+    Html,
+}
+
+/// A heading and the section it opens.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub level: u8,
+    /// The text as GitHub renders it: inline markup stripped, images dropped.
+    pub text: String,
+    /// The GitHub anchor, unique within the document (`-1`, `-2` for repeats).
+    pub anchor: String,
+    /// The whole heading, markers included (the first line for setext headings).
+    pub span: Range<usize>,
+    /// The heading's inline content, without markers.
+    pub content: Range<usize>,
+    pub syntax: HeadingSyntax,
+    /// From the heading to the next heading of the same or a higher level.
+    pub section: Range<usize>,
+    /// Index of the enclosing heading, if any.
+    pub parent: Option<usize>,
+}
+
+/// A block-level element.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Range<usize>,
+    /// Index of the enclosing block, if any.
+    pub parent: Option<usize>,
+    /// The plain text of the inline content directly inside this block (for a list
+    /// item, its own text without nested lists); empty for pure containers.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    /// Index into [`Document::headings`].
+    Heading(usize),
+    BlockQuote,
+    List {
+        ordered: bool,
+    },
+    /// `depth` counts enclosing list items: 0 for a top-level item.
+    ListItem {
+        depth: usize,
+    },
+    Table,
+    TableHead,
+    TableRow,
+    TableCell,
+    CodeBlock,
+    Html,
+    FootnoteDefinition,
+    FrontMatter,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `[text](url)`
+    Inline,
+    /// `[text][label]`, `[text][]`, `[text]`
+    Reference,
+    /// `<https://…>`
+    Autolink,
+    /// `<user@example.com>`
+    Email,
+}
+
+/// A link or image written in Markdown syntax.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub kind: LinkKind,
+    pub image: bool,
+    /// The destination after Markdown unescaping.
+    pub dest: String,
+    /// The destination as written in the source (for reference links, in the
+    /// definition), when it can be located.
+    pub dest_span: Option<Range<usize>>,
+    /// Plain text of the link (for images, the alt text).
+    pub text: String,
+    pub span: Range<usize>,
+}
+
+/// A link reference definition.
+#[derive(Debug, Clone)]
+pub struct Definition {
+    pub label: String,
+    pub dest: String,
+    pub dest_span: Option<Range<usize>>,
+    pub span: Range<usize>,
+}
+
+/// An anchor target written in HTML.
+#[derive(Debug, Clone)]
+pub struct HtmlAnchor {
+    pub name: String,
+    pub span: Range<usize>,
+}
+
+impl<'a> Document<'a> {
+    /// Parses `source` once; never fails (any text is Markdown).
+    pub fn parse(source: &'a str) -> Self {
+        parse::parse(source)
+    }
+
+    /// Source text of a span.
+    pub fn slice(&self, span: &Range<usize>) -> &'a str {
+        &self.source[span.clone()]
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        self.lines.position(self.source, offset)
+    }
+
+    /// Whether `offset` lies inside inline code or a code block.
+    pub fn in_code(&self, offset: usize) -> bool {
+        contains_sorted(&self.code, offset)
+    }
+
+    /// Whether `offset` lies inside an HTML block or inline HTML.
+    pub fn in_html(&self, offset: usize) -> bool {
+        contains_sorted(&self.html, offset)
+    }
+
+    /// Index of the innermost heading whose section holds `offset`.
+    pub fn section_at(&self, offset: usize) -> Option<usize> {
+        let last = self.headings.partition_point(|h| h.span.start <= offset);
+        let mut current = last.checked_sub(1);
+        while let Some(i) = current {
+            if self.headings[i].section.contains(&offset) {
+                return Some(i);
+            }
+            current = self.headings[i].parent;
+        }
+        None
+    }
+
+    /// The blocks enclosing block `index`, innermost first.
+    pub fn ancestors(&self, index: usize) -> impl Iterator<Item = &Block> {
+        std::iter::successors(self.blocks[index].parent, |&i| self.blocks[i].parent)
+            .map(|i| &self.blocks[i])
+    }
+}
+
+fn contains_sorted(ranges: &[Range<usize>], offset: usize) -> bool {
+    let i = ranges.partition_point(|r| r.start <= offset);
+    // Ranges may nest (code inside HTML does not occur, but be safe): check a few back.
+    ranges[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|r| r.contains(&offset))
+}

@@ -1,0 +1,445 @@
+//! One pass of pulldown-cmark over the source, building the [`Document`].
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::{
+    Block, BlockKind, Definition, Document, Heading, HeadingSyntax, HtmlAnchor, LineIndex, Link,
+    LinkKind, Suppressions, autolink, html, slug::Slugger,
+};
+
+/// The Markdown dialect GitHub renders READMEs with.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_GFM
+}
+
+pub(super) fn parse(source: &str) -> Document<'_> {
+    let parser = Parser::new_ext(source, options());
+    let mut definitions: Vec<Definition> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| Definition {
+            label: label.to_owned(),
+            dest: def.dest.to_string(),
+            dest_span: locate(source, &def.span, &def.dest, 0),
+            span: def.span.clone(),
+        })
+        .collect();
+    definitions.sort_by_key(|d| d.span.start);
+
+    let mut builder = Builder::new(source, definitions);
+    for (event, range) in parser.into_offset_iter() {
+        builder.event(event, range);
+    }
+    builder.finish()
+}
+
+/// A heading whose end has not been seen yet.
+struct OpenHeading {
+    index: usize,
+    has_attributes: bool,
+}
+
+struct Builder<'a> {
+    doc: Document<'a>,
+    /// Indices of the open blocks, outermost first.
+    open_blocks: Vec<usize>,
+    /// Indices of the open links and images, outermost first.
+    open_links: Vec<usize>,
+    heading: Option<OpenHeading>,
+    /// Contiguous run of plain text, scanned for bare URLs when it ends.
+    text_run: Option<Range<usize>>,
+    /// Inside a code block or front matter: text there is not Markdown.
+    in_raw_block: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn new(source: &'a str, definitions: Vec<Definition>) -> Self {
+        Self {
+            doc: Document {
+                source,
+                lines: LineIndex::new(source),
+                headings: Vec::new(),
+                blocks: Vec::new(),
+                links: Vec::new(),
+                definitions,
+                bare_urls: Vec::new(),
+                code: Vec::new(),
+                html: Vec::new(),
+                html_anchors: Vec::new(),
+                suppressions: Suppressions::default(),
+            },
+            open_blocks: Vec::new(),
+            open_links: Vec::new(),
+            heading: None,
+            text_run: None,
+            in_raw_block: false,
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if !matches!(event, Event::Text(_)) {
+            self.flush_text_run();
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => {
+                if !self.in_raw_block {
+                    self.inline_text(&text, &range);
+                    if self.open_links.is_empty() {
+                        self.extend_text_run(range);
+                    }
+                }
+            }
+            Event::Code(code) => {
+                self.doc.code.push(range.clone());
+                self.inline_text(&code, &range);
+            }
+            Event::InlineHtml(_) | Event::Html(_) if self.in_open(BlockKind::Html) => {
+                self.mark_heading_content(&range);
+            }
+            Event::InlineHtml(_) | Event::Html(_) => {
+                self.mark_heading_content(&range);
+                self.html(range);
+            }
+            Event::SoftBreak | Event::HardBreak => self.inline_text(" ", &range),
+            Event::FootnoteReference(label) => self.inline_text(&label, &range),
+            Event::TaskListMarker(_) | Event::Rule => {}
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.inline_text(&math, &range),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        let kind = match tag {
+            Tag::Paragraph => BlockKind::Paragraph,
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } => {
+                let has_attributes = id.is_some() || !classes.is_empty() || !attrs.is_empty();
+                self.open_heading(level as u8, range.clone(), has_attributes);
+                BlockKind::Heading(self.doc.headings.len() - 1)
+            }
+            Tag::BlockQuote(_) => BlockKind::BlockQuote,
+            Tag::CodeBlock(_) => {
+                self.in_raw_block = true;
+                self.doc.code.push(range.clone());
+                BlockKind::CodeBlock
+            }
+            Tag::HtmlBlock => {
+                self.html(range.clone());
+                BlockKind::Html
+            }
+            Tag::List(start) => BlockKind::List {
+                ordered: start.is_some(),
+            },
+            Tag::Item => {
+                let depth = self
+                    .open_blocks
+                    .iter()
+                    .filter(|&&i| matches!(self.doc.blocks[i].kind, BlockKind::ListItem { .. }))
+                    .count();
+                BlockKind::ListItem { depth }
+            }
+            Tag::FootnoteDefinition(_) => BlockKind::FootnoteDefinition,
+            Tag::Table(_) => BlockKind::Table,
+            Tag::TableHead => BlockKind::TableHead,
+            Tag::TableRow => BlockKind::TableRow,
+            Tag::TableCell => BlockKind::TableCell,
+            Tag::MetadataBlock(_) => {
+                self.in_raw_block = true;
+                BlockKind::FrontMatter
+            }
+            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+                BlockKind::Other
+            }
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                self.open_link(link_type, &dest_url, range, false);
+                return;
+            }
+            Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                self.open_link(link_type, &dest_url, range, true);
+                return;
+            }
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => {
+                return;
+            }
+        };
+        let parent = self.open_blocks.last().copied();
+        self.doc.blocks.push(Block {
+            kind,
+            span: range,
+            parent,
+            text: String::new(),
+        });
+        self.open_blocks.push(self.doc.blocks.len() - 1);
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Link | TagEnd::Image => {
+                self.open_links.pop();
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {}
+            _ => {
+                if matches!(tag, TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) {
+                    self.in_raw_block = false;
+                }
+                if matches!(tag, TagEnd::Heading(_)) {
+                    self.close_heading();
+                }
+                self.open_blocks.pop();
+            }
+        }
+    }
+
+    fn in_open(&self, kind: BlockKind) -> bool {
+        self.open_blocks
+            .last()
+            .is_some_and(|&i| self.doc.blocks[i].kind == kind)
+    }
+
+    /// Adds inline text to the innermost block, the open heading and every open link.
+    fn inline_text(&mut self, text: &str, range: &Range<usize>) {
+        let in_image = self.open_links.iter().any(|&i| self.doc.links[i].image);
+        for &i in &self.open_links {
+            self.doc.links[i].text.push_str(text);
+        }
+        if in_image {
+            return;
+        }
+        self.mark_heading_content(range);
+        if let Some(heading) = &self.heading {
+            self.doc.headings[heading.index].text.push_str(text);
+        }
+        if let Some(&block) = self.open_blocks.last() {
+            self.doc.blocks[block].text.push_str(text);
+        }
+    }
+
+    fn mark_heading_content(&mut self, range: &Range<usize>) {
+        if let Some(heading) = &self.heading {
+            let content = &mut self.doc.headings[heading.index].content;
+            if content.start == content.end {
+                *content = range.clone();
+            } else {
+                content.end = content.end.max(range.end);
+            }
+        }
+    }
+
+    fn open_heading(&mut self, level: u8, span: Range<usize>, has_attributes: bool) {
+        let first_line = &self.doc.source[span.clone()];
+        let syntax = if first_line.trim_start().starts_with('#') {
+            HeadingSyntax::Atx
+        } else {
+            HeadingSyntax::Setext
+        };
+        self.doc.headings.push(Heading {
+            level,
+            text: String::new(),
+            anchor: String::new(),
+            content: span.start..span.start,
+            span,
+            syntax,
+            section: 0..0,
+            parent: None,
+        });
+        self.heading = Some(OpenHeading {
+            index: self.doc.headings.len() - 1,
+            has_attributes,
+        });
+    }
+
+    fn close_heading(&mut self) {
+        let Some(open) = self.heading.take() else {
+            return;
+        };
+        let source = self.doc.source;
+        let heading = &mut self.doc.headings[open.index];
+        if open.has_attributes {
+            // GitHub does not support `{#id .class}`: it renders them as text.
+            let tail = source[heading.content.end..heading.span.end].trim_end();
+            let tail = tail.trim_end_matches('#').trim_end();
+            heading.text.push_str(tail);
+            heading.content.end += tail.len();
+        }
+    }
+
+    fn open_link(&mut self, link_type: LinkType, dest: &str, span: Range<usize>, image: bool) {
+        let kind = match link_type {
+            LinkType::Inline => LinkKind::Inline,
+            LinkType::Autolink => LinkKind::Autolink,
+            LinkType::Email => LinkKind::Email,
+            _ => LinkKind::Reference,
+        };
+        let dest_span = match kind {
+            LinkKind::Reference => self
+                .doc
+                .definitions
+                .iter()
+                .find(|d| d.dest == dest)
+                .and_then(|d| d.dest_span.clone()),
+            LinkKind::Autolink | LinkKind::Email => Some(span.start + 1..span.end - 1),
+            LinkKind::Inline => {
+                let text_end = find_text_end(self.doc.source, &span);
+                locate(self.doc.source, &span, dest, text_end)
+            }
+        };
+        self.doc.links.push(Link {
+            kind,
+            image,
+            dest: dest.to_owned(),
+            dest_span,
+            text: String::new(),
+            span,
+        });
+        self.open_links.push(self.doc.links.len() - 1);
+    }
+
+    fn html(&mut self, range: Range<usize>) {
+        let source = self.doc.source;
+        let text = &source[range.clone()];
+        for (comment, body) in html::comments(text) {
+            let end = range.start + comment.end;
+            let line = self.doc.lines.line_of(end.saturating_sub(1));
+            self.doc
+                .suppressions
+                .add(body, range.start + comment.start, line);
+        }
+        for (name, span) in html::anchors(text) {
+            let span = range.start + span.start..range.start + span.end;
+            self.doc.html_anchors.push(HtmlAnchor { name, span });
+        }
+        if self.heading.is_none() {
+            for h in html::headings(text) {
+                self.doc.headings.push(Heading {
+                    level: h.level,
+                    text: h.text,
+                    anchor: String::new(),
+                    span: range.start + h.span.start..range.start + h.span.end,
+                    content: range.start + h.content.start..range.start + h.content.end,
+                    syntax: HeadingSyntax::Html,
+                    section: 0..0,
+                    parent: None,
+                });
+            }
+        }
+        self.doc.html.push(range);
+    }
+
+    fn extend_text_run(&mut self, range: Range<usize>) {
+        match &mut self.text_run {
+            Some(run) if run.end == range.start => run.end = range.end,
+            _ => {
+                self.flush_text_run();
+                self.text_run = Some(range);
+            }
+        }
+    }
+
+    fn flush_text_run(&mut self) {
+        if let Some(run) = self.text_run.take() {
+            let text = &self.doc.source[run.clone()];
+            self.doc.bare_urls.extend(
+                autolink::find_bare_urls(text)
+                    .into_iter()
+                    .map(|r| run.start + r.start..run.start + r.end),
+            );
+        }
+    }
+
+    fn finish(mut self) -> Document<'a> {
+        self.flush_text_run();
+        let source_len = self.doc.source.len();
+        let headings = &mut self.doc.headings;
+        headings.sort_by_key(|h| h.span.start);
+        let mut slugger = Slugger::new();
+        let mut stack: Vec<usize> = Vec::new();
+        for i in 0..headings.len() {
+            headings[i].anchor = slugger.slug(&headings[i].text);
+            while stack
+                .last()
+                .is_some_and(|&open| headings[open].level >= headings[i].level)
+            {
+                let closed = stack.pop().unwrap_or_default();
+                headings[closed].section.end = headings[i].span.start;
+            }
+            headings[i].parent = stack.last().copied();
+            headings[i].section = headings[i].span.start..source_len;
+            stack.push(i);
+        }
+        // Heading blocks point at headings by index; HTML headings may have shifted them.
+        let mut next = 0;
+        for block in &mut self.doc.blocks {
+            if let BlockKind::Heading(index) = &mut block.kind {
+                while self.doc.headings[next].span.start != block.span.start {
+                    next += 1;
+                }
+                *index = next;
+                next += 1;
+            }
+        }
+        self.doc.code.sort_by_key(|r| r.start);
+        self.doc.html.sort_by_key(|r| r.start);
+        self.doc
+    }
+}
+
+/// End of the bracketed text of an inline link or image (the offset of `](`).
+fn find_text_end(source: &str, span: &Range<usize>) -> usize {
+    let bytes = &source.as_bytes()[span.clone()];
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => depth += 1,
+            b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return span.start + i;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    span.start
+}
+
+/// Finds where a destination is written inside `span`, after `from`.
+fn locate(source: &str, span: &Range<usize>, dest: &str, from: usize) -> Option<Range<usize>> {
+    if dest.is_empty() {
+        return None;
+    }
+    let from = from.max(span.start);
+    let hay = source.get(from..span.end)?;
+    hay.find(dest).map(|i| from + i..from + i + dest.len())
+}

@@ -1,0 +1,82 @@
+//! Inline suppression comments:
+//! `<!-- pocketlint-disable RULE, … -->` … `<!-- pocketlint-enable RULE, … -->`,
+//! `<!-- pocketlint-disable-next-line RULE -->`, `<!-- pocketlint-disable-file RULE -->`.
+//! No rule named means every rule.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Directive {
+    Disable,
+    Enable,
+    DisableNextLine,
+    DisableFile,
+}
+
+#[derive(Debug, Clone)]
+struct Comment {
+    directive: Directive,
+    /// Rule names; empty means all rules.
+    rules: Vec<String>,
+    offset: usize,
+    /// 0-based line of the comment's end.
+    line: usize,
+}
+
+/// The suppression comments of one document, in order.
+#[derive(Debug, Clone, Default)]
+pub struct Suppressions {
+    comments: Vec<Comment>,
+}
+
+impl Suppressions {
+    /// Records a comment body if it is a pocketlint directive.
+    pub(super) fn add(&mut self, body: &str, offset: usize, line: usize) {
+        let Some(rest) = body.strip_prefix("pocketlint-") else {
+            return;
+        };
+        let (word, names) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        let directive = match word {
+            "disable" => Directive::Disable,
+            "enable" => Directive::Enable,
+            "disable-next-line" => Directive::DisableNextLine,
+            "disable-file" => Directive::DisableFile,
+            _ => return,
+        };
+        let rules = names
+            .split([',', ' ', '\t', '\n'])
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        self.comments.push(Comment {
+            directive,
+            rules,
+            offset,
+            line,
+        });
+    }
+
+    /// Names of every rule the comments mention, for checking them against the registry.
+    pub fn rule_names(&self) -> impl Iterator<Item = &str> {
+        self.comments
+            .iter()
+            .flat_map(|c| c.rules.iter().map(String::as_str))
+    }
+
+    /// Whether a finding of `rule` at `offset`, on 0-based `line`, is suppressed.
+    pub fn is_suppressed(&self, rule: &str, offset: usize, line: usize) -> bool {
+        let mut disabled = false;
+        for comment in &self.comments {
+            let applies = comment.rules.is_empty() || comment.rules.iter().any(|r| r == rule);
+            if !applies {
+                continue;
+            }
+            match comment.directive {
+                Directive::DisableFile => return true,
+                Directive::DisableNextLine if comment.line + 1 == line => return true,
+                Directive::Disable if comment.offset <= offset => disabled = true,
+                Directive::Enable if comment.offset <= offset => disabled = false,
+                _ => {}
+            }
+        }
+        disabled
+    }
+}

@@ -1,0 +1,148 @@
+//! Human output: miette reports with the source snippet, labels, help and the rule
+//! name, then one summary line. miette stays behind this module.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use super::{FileReport, Summary};
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// How to draw human output.
+#[derive(Debug, Clone)]
+pub struct HumanOptions {
+    pub color: bool,
+    pub width: usize,
+    /// Whether unsafe fixes are being offered (changes the summary's hint).
+    pub unsafe_fixes: bool,
+}
+
+impl Default for HumanOptions {
+    fn default() -> Self {
+        Self {
+            color: false,
+            width: 100,
+            unsafe_fixes: false,
+        }
+    }
+}
+
+/// One finding seen through miette's eyes.
+struct Finding<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a NamedSource<Arc<str>>,
+}
+
+impl fmt::Debug for Finding<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl fmt::Display for Finding<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Finding<'_> {}
+
+impl miette::Diagnostic for Finding<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.diagnostic.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let help = self.diagnostic.help.as_deref()?;
+        let fix = self
+            .diagnostic
+            .fix
+            .as_ref()
+            .map(|f| f.applicability.as_str());
+        Some(Box::new(match fix {
+            Some("safe") => format!("{help} (safe fix)"),
+            Some("unsafe") => format!("{help} (unsafe fix)"),
+            _ => help.to_owned(),
+        }))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = self.diagnostic;
+        let primary = LabeledSpan::new_primary_with_span(None, d.span.clone());
+        let secondary = d
+            .labels
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span.clone()));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}
+
+pub(super) fn write(
+    reports: &[FileReport],
+    options: &HumanOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(options.width)
+        .with_links(false);
+    for report in reports {
+        let source = NamedSource::new(&report.path, report.source.clone());
+        for diagnostic in &report.diagnostics {
+            let mut rendered = String::new();
+            handler
+                .render_report(
+                    &mut rendered,
+                    &Finding {
+                        diagnostic,
+                        source: &source,
+                    },
+                )
+                .map_err(io::Error::other)?;
+            writeln!(out, "{rendered}")?;
+        }
+    }
+    writeln!(
+        out,
+        "{}",
+        summary_line(&Summary::of(reports), options.unsafe_fixes)
+    )
+}
+
+/// `N findings in M files, K fixable with --fix`.
+fn summary_line(summary: &Summary, unsafe_fixes: bool) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut line = format!(
+        "{} in {}",
+        plural(summary.total(), "finding"),
+        plural(summary.files, "file")
+    );
+    if summary.fixable > 0 {
+        line.push_str(&format!(", {} fixable with --fix", summary.fixable));
+    }
+    if summary.unsafe_fixable > 0 && !unsafe_fixes {
+        line.push_str(&format!(
+            ", {} more with --unsafe-fixes",
+            summary.unsafe_fixable
+        ));
+    }
+    line
+}

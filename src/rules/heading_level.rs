@@ -1,0 +1,142 @@
+//! `heading-level`: headings that skip a level, and a stray heading that breaks a run
+//! of same-level entries.
+//!
+//! In a list of `###` entries, one entry written as `##` silently turns every `###`
+//! after it into its children: the TOC, the outline and GitHub's section folding all
+//! go wrong, and nothing looks broken in the rendered page.
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{BlockKind, Document, Heading, HeadingSyntax};
+use crate::fix::{Edit, Fix};
+
+use super::{Category, Fixable, Rule, RuleMeta};
+
+pub struct HeadingLevel;
+
+static META: RuleMeta = RuleMeta {
+    name: "heading-level",
+    category: Category::Structure,
+    severity: Severity::Warning,
+    fixable: Fixable::Unsafe,
+    summary: "a heading skips a level, or breaks a run of same-level entries",
+};
+
+impl Rule for HeadingLevel {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let headings = &doc.headings;
+        let first_body = first_body_blocks(doc);
+        for (i, heading) in headings.iter().enumerate() {
+            if let Some(parent) = heading.parent.map(|p| &headings[p])
+                && heading.level > parent.level + 1
+            {
+                let expected = parent.level + 1;
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        heading.span.start..heading.content.end.max(heading.span.start),
+                        format!("heading level {} skips a level under a level-{} heading", heading.level, parent.level),
+                    )
+                    .with_label(parent.span.clone(), "parent heading")
+                    .with_help(format!("make it a level-{expected} heading"))
+                    .with_fix(relevel(doc, heading, expected)),
+                );
+                continue;
+            }
+            if let Some(entry_level) = breaks_entry_run(headings, &first_body, i) {
+                let previous = &headings[i - 1];
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        heading.span.start..heading.content.end.max(heading.span.start),
+                        format!(
+                            "level-{} heading \"{}\" interrupts a run of level-{entry_level} entries",
+                            heading.level,
+                            heading.text.trim()
+                        ),
+                    )
+                    .with_label(previous.span.clone(), "the entry before it")
+                    .with_help(format!(
+                        "make it a level-{entry_level} heading like its neighbours; as it is, the entries after it become its children"
+                    ))
+                    .with_fix(relevel(doc, heading, entry_level)),
+                );
+            }
+        }
+    }
+}
+
+/// For each heading, the kind of the first block of its own content (before any
+/// sub-heading), if it has any. Entries have content; part headings mostly do not.
+fn first_body_blocks<'d>(doc: &'d Document) -> Vec<Option<&'d BlockKind>> {
+    let mut first = vec![None; doc.headings.len()];
+    for block in &doc.blocks {
+        if block.parent.is_some() || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Html) {
+            continue;
+        }
+        if let Some(owner) = doc.headings.partition_point(|h| h.span.start <= block.span.start).checked_sub(1) {
+            first[owner].get_or_insert(&block.kind);
+        }
+    }
+    first
+}
+
+/// If heading `i` sits between two entries of a deeper level and looks like one of them
+/// rather than like its same-level siblings, the level it should have. Looking like an
+/// entry: it has content of its own, shaped like most entries' content (a link list, a
+/// paragraph …), while most same-level headings that open a run of entries have no
+/// content of their own; and either that shape is not mere prose, or those siblings
+/// are numbered (`## 1 …`) and it is not.
+fn breaks_entry_run(headings: &[Heading], first_body: &[Option<&BlockKind>], i: usize) -> Option<u8> {
+    let heading = &headings[i];
+    let previous = headings.get(i.checked_sub(1)?)?;
+    let next = headings.get(i + 1)?;
+    let entry_level = next.level;
+    let shape = first_body[i]?;
+    if previous.level != entry_level || entry_level <= heading.level {
+        return None;
+    }
+    let (mut parts, mut parts_with_body, mut parts_numbered) = (0, 0, 0);
+    for (j, other) in headings.iter().enumerate() {
+        let opens_run = headings.get(j + 1).is_some_and(|n| n.level == entry_level);
+        if j != i && other.level == heading.level && opens_run {
+            parts += 1;
+            parts_with_body += usize::from(first_body[j].is_some());
+            parts_numbered += usize::from(is_numbered(&other.text));
+        }
+    }
+    let (mut entries, mut same_shape) = (0, 0);
+    for (j, _) in headings.iter().enumerate().filter(|(_, h)| h.level == entry_level) {
+        entries += 1;
+        same_shape += usize::from(first_body[j] == Some(shape));
+    }
+    let parts_look_different = parts >= 2 && parts_with_body * 2 < parts;
+    let shaped_like_entries = entries >= 3 && same_shape * 5 >= entries * 3;
+    // A part's intro is prose, so a paragraph proves nothing; a link list or a table
+    // shaped like the entries' does, and so does a number missing from numbered parts.
+    let shape_evidence = shaped_like_entries && *shape != BlockKind::Paragraph;
+    let numbering_broken = parts_numbered * 2 > parts && !is_numbered(&heading.text);
+    (parts_look_different && (shape_evidence || numbering_broken)).then_some(entry_level)
+}
+
+/// `1 Intro`, `2. Tools`, `IV Models`: a heading that starts with a section number.
+fn is_numbered(text: &str) -> bool {
+    let first = text.trim_start().split([' ', '.', '、']).next().unwrap_or("");
+    !first.is_empty() && (first.chars().all(|c| c.is_ascii_digit()) || first.chars().all(|c| "IVXLC".contains(c)))
+}
+
+/// Rewrites an ATX heading's marker to `level` (unsafe: it changes the outline).
+fn relevel(doc: &Document, heading: &Heading, level: u8) -> Option<Fix> {
+    if heading.syntax != HeadingSyntax::Atx {
+        return None;
+    }
+    let line = doc.slice(&heading.span);
+    let indent = line.len() - line.trim_start().len();
+    let start = heading.span.start + indent;
+    let hashes = line[indent..].bytes().take_while(|&b| b == b'#').count();
+    Some(Fix::unsafe_edits(vec![Edit::replace(start..start + hashes, "#".repeat(level.into()))]))
+}

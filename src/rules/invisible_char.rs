@@ -1,0 +1,130 @@
+//! `invisible-char`: characters that render as nothing but change what GitHub does.
+//!
+//! A zero-width space inside a name defeats search and duplicate detection; a leftover
+//! variation selector (U+FE0F) from a deleted emoji changes a heading's anchor; a
+//! no-break space in a heading vanishes from its anchor instead of becoming `-`, so the
+//! TOC link written by hand points at nothing.
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{BlockKind, Document};
+use crate::fix::{Edit, Fix};
+
+use super::{Category, Fixable, Rule, RuleMeta};
+
+pub struct InvisibleChar;
+
+static META: RuleMeta = RuleMeta {
+    name: "invisible-char",
+    category: Category::Format,
+    severity: Severity::Warning,
+    fixable: Fixable::Safe,
+    summary: "an invisible character that changes anchors, search or rendering",
+};
+
+const ZWSP: char = '\u{200B}';
+const ZWJ: char = '\u{200D}';
+const WORD_JOINER: char = '\u{2060}';
+const BOM: char = '\u{FEFF}';
+const VS16: char = '\u{FE0F}';
+const NBSP: char = '\u{A0}';
+
+impl Rule for InvisibleChar {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let source = doc.source;
+        let mut previous: Option<char> = None;
+        let mut chars = source.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let before = previous.replace(c);
+            let problem = match c {
+                ZWSP => Some("zero-width space"),
+                WORD_JOINER => Some("word joiner"),
+                BOM if offset > 0 => Some("byte order mark in the middle of the file"),
+                ZWJ if !joins_emoji(before, next) => Some("zero-width joiner outside an emoji sequence"),
+                VS16 if !before.is_some_and(takes_variation_selector) => {
+                    Some("variation selector U+FE0F that follows no emoji (the leftover of a deleted emoji)")
+                }
+                _ => None,
+            };
+            let Some(problem) = problem else { continue };
+            if doc.in_code(offset) {
+                continue;
+            }
+            let span = offset..offset + c.len_utf8();
+            out.push(
+                Diagnostic::new(META.name, span.clone(), format!("invisible {problem}"))
+                    .with_help("remove it")
+                    .with_fix(Fix::safe(vec![Edit::delete(span)])),
+            );
+        }
+        check_headings(doc, out);
+        check_table_cells(doc, out);
+    }
+}
+
+/// No-break spaces and trailing whitespace that a heading's anchor silently drops.
+fn check_headings(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for heading in &doc.headings {
+        let content = doc.slice(&heading.content);
+        for (i, c) in content.char_indices() {
+            if c == NBSP {
+                let at = heading.content.start + i;
+                out.push(
+                    Diagnostic::new(META.name, at..at + 2, "no-break space in a heading")
+                        .with_help("replace it with a plain space: GitHub drops it from the anchor instead of writing `-`")
+                        .with_fix(Fix::safe(vec![Edit::replace(at..at + 2, " ")])),
+                );
+            }
+        }
+        report_trailing_whitespace(heading.content.start, content, "heading", out);
+    }
+}
+
+/// Unicode whitespace at the end of a table cell (ASCII spaces are trimmed by the parser).
+fn check_table_cells(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::TableCell) {
+        report_trailing_whitespace(block.span.start, doc.slice(&block.span), "table cell", out);
+    }
+}
+
+fn report_trailing_whitespace(start: usize, text: &str, what: &str, out: &mut Vec<Diagnostic>) {
+    // The parser already trims ASCII spaces and tabs; other whitespace stays in the text.
+    let text = text.trim_end_matches([' ', '\t']);
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() && !c.is_ascii());
+    if trimmed.len() == text.len() || trimmed.is_empty() {
+        return;
+    }
+    // Trailing no-break spaces in headings are reported (and fixed) as such already.
+    if what == "heading" && text[trimmed.len()..].chars().all(|c| c == NBSP) {
+        return;
+    }
+    let span = start + trimmed.len()..start + text.len();
+    out.push(
+        Diagnostic::new(META.name, span.clone(), format!("trailing whitespace inside a {what}"))
+            .with_help("remove it")
+            .with_fix(Fix::safe(vec![Edit::delete(span)])),
+    );
+}
+
+/// A ZWJ is legitimate between two emoji (👩‍💻) and inside scripts that use it.
+fn joins_emoji(before: Option<char>, after: Option<char>) -> bool {
+    let visible = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
+    visible(before) && visible(after)
+}
+
+/// Characters that have an emoji presentation selected by U+FE0F.
+fn takes_variation_selector(c: char) -> bool {
+    matches!(c,
+        '#' | '*' | '0'..='9' | '\u{A9}' | '\u{AE}'
+        | '\u{203C}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
+        | '\u{2194}'..='\u{21AA}' | '\u{231A}'..='\u{23FF}' | '\u{24C2}'
+        | '\u{25AA}'..='\u{27BF}' | '\u{2934}' | '\u{2935}' | '\u{2B05}'..='\u{2B55}'
+        | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}'
+        | '\u{1F000}'..='\u{1FAFF}'
+        | ZWJ)
+}
