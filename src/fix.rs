@@ -222,7 +222,7 @@ mod tests {
         let b = Fix::safe(vec![Edit::replace(2..5, "y")]);
         let c = Fix::safe(vec![Edit::delete(6..7)]);
         let (out, applied) = apply_fixes("abcdefg", [&a, &b, &c]);
-        assert_eq!(out, "xdefg");
+        assert_eq!(out, "xdef");
         assert_eq!(applied, vec![0, 2]);
     }
 

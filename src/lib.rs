@@ -3,10 +3,13 @@
 //! The library has no I/O: [`check`] turns text into findings and [`fix::fix`] turns
 //! text into fixed text. The binary reads files, loads config and prints.
 
+pub mod canonical;
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod report;
 pub mod rules;
 
 use config::Settings;
@@ -40,5 +43,3 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     all
 }
-pub mod cli;
-pub mod report;
