@@ -11,6 +11,7 @@ pub mod document;
 pub mod fix;
 pub mod report;
 pub mod rules;
+pub mod text;
 
 use config::Settings;
 use diagnostic::Diagnostic;
