@@ -104,7 +104,9 @@ impl ConfigFile {
         }
         serde_saphyr::from_str(text).map_err(|err| {
             let name = path.display().to_string();
-            let report = serde_saphyr::miette::to_miette_report(&err, text, &name);
+            let options = serde_saphyr::render_options! { source_name: Some(name.as_str()) };
+            let report =
+                serde_saphyr::miette::to_miette_report_with_options(&err, text, &name, options);
             if report.labels().is_some() {
                 report
             } else {

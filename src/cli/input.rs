@@ -49,12 +49,8 @@ fn default_readme() -> Result<Vec<PathBuf>, Report> {
         .map_err(|err| miette!("cannot read the current directory: {err}"))?;
     let mut readmes: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && p.file_name()
-                    .is_some_and(|n| n.eq_ignore_ascii_case("readme.md"))
-        })
+        .filter(|e| e.file_name().eq_ignore_ascii_case("readme.md") && e.path().is_file())
+        .map(|e| PathBuf::from(e.file_name()))
         .collect();
     readmes.sort();
     readmes.truncate(1);

@@ -29,6 +29,16 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
+/// Prints an error: with its snippet when it points into a file (a config error),
+/// otherwise as one plain line that already names the file and place.
+pub(crate) fn print_error(err: &miette::Report) {
+    if err.source_code().is_some() {
+        eprintln!("{err:?}");
+    } else {
+        eprintln!("error: {err}");
+    }
+}
+
 pub fn run(cli: &Cli) -> ExitStatus {
     match &cli.command {
         Command::Check(args) => check::run(args),

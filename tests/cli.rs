@@ -1,0 +1,407 @@
+//! The real binary on small input trees: exit codes, output formats, fixing, bad input.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use assert_cmd::Command;
+
+/// A fresh temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("pocketlint-cli-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Self(dir)
+    }
+
+    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("parent dir");
+        }
+        std::fs::write(&path, contents).expect("write");
+        path
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn pocketlint() -> Command {
+    let mut cmd = Command::cargo_bin("pocketlint").expect("binary");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// A list with one safe-fixable finding (a leftover U+FE0F) and one unsafe one.
+const DEFECTS: &str = "# List\n\n## 1 Models\n\n### Alpha ️\n- https://a.example/alpha\n\nAlpha text.\n\n### Beta\n- https://a.example/beta\n\nBeta text.\n\n## Gamma\n- https://a.example/gamma\n\nGamma text.\n\n### Delta\n- https://a.example/delta\n\nDelta text.\n\n## 2 Tools\n\n### Epsilon\n- https://a.example/epsilon\n\nEpsilon text.\n";
+
+const CLEAN: &str = "# List\n\n## Tools\n\n- [Tool](https://example.com) - A tool.\n";
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("utf-8")
+}
+
+#[test]
+fn exit_codes_follow_findings() {
+    let dir = TempDir::new();
+    let clean = dir.write("clean.md", CLEAN);
+    let bad = dir.write("bad.md", DEFECTS);
+    pocketlint()
+        .args(["check", "--no-config"])
+        .arg(&clean)
+        .assert()
+        .code(0);
+    pocketlint()
+        .args(["check", "--no-config"])
+        .arg(&bad)
+        .assert()
+        .code(1);
+    pocketlint()
+        .args(["check", "--no-config", "--select", "no-such-rule"])
+        .arg(&clean)
+        .assert()
+        .code(2);
+    pocketlint()
+        .args(["check", "--bogus-flag"])
+        .arg(&clean)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn human_output_shows_snippets_help_and_a_summary() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", DEFECTS);
+    let out = stdout_of(pocketlint().args(["check", "--no-config"]).arg(&bad));
+    assert!(out.contains("invisible-char"), "{out}");
+    assert!(out.contains("### Alpha"), "snippet missing: {out}");
+    assert!(out.contains("help: remove it (safe fix)"), "{out}");
+    assert!(
+        out.contains("2 findings in 1 file, 1 fixable with --fix, 1 more with --unsafe-fixes"),
+        "{out}"
+    );
+}
+
+#[test]
+fn concise_output_is_one_line_a_finding() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", DEFECTS);
+    let out = stdout_of(
+        pocketlint()
+            .args(["check", "--no-config", "--format", "concise"])
+            .arg(&bad),
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].ends_with(":5:11: warning invisible-char invisible variation selector U+FE0F that follows no emoji (the leftover of a deleted emoji)"), "{out}");
+    assert!(lines[1].contains(":15:1: warning heading-level "), "{out}");
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", format!("\u{FEFF}{DEFECTS}"));
+    let out = stdout_of(
+        pocketlint()
+            .args(["check", "--no-config", "--format", "json"])
+            .arg(&bad),
+    );
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["files"][0], bad.display().to_string());
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"errors": 0, "warnings": 2, "infos": 0, "fixable": 1})
+    );
+    let first = &json["diagnostics"][0];
+    let keys: Vec<&str> = first
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "column",
+            "end_column",
+            "end_line",
+            "fix",
+            "help",
+            "line",
+            "message",
+            "path",
+            "rule",
+            "severity"
+        ]
+    );
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(5), Some(11))
+    );
+    assert_eq!(first["fix"]["applicability"], "safe");
+    // Edit offsets count the bytes of the file on disk, byte order mark included.
+    let start = first["fix"]["edits"][0]["start"].as_u64().expect("start") as usize;
+    let bytes = std::fs::read(&bad).expect("read");
+    assert_eq!(&bytes[start..start + 3], "\u{FE0F}".as_bytes());
+    assert_eq!(json["diagnostics"][1]["fix"]["applicability"], "unsafe");
+}
+
+#[test]
+fn diff_shows_fixes_and_writes_nothing() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", DEFECTS);
+    let out = pocketlint()
+        .args(["check", "--no-config", "--diff"])
+        .arg(&bad)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(diff.contains("-### Alpha ️\n+### Alpha \n"), "{diff}");
+    assert!(
+        !diff.contains("## Gamma"),
+        "unsafe fix shown without --unsafe-fixes: {diff}"
+    );
+    assert_eq!(std::fs::read_to_string(&bad).expect("read"), DEFECTS);
+    let clean = dir.write("clean.md", CLEAN);
+    pocketlint()
+        .args(["check", "--no-config", "--diff"])
+        .arg(&clean)
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn fix_writes_converges_and_a_second_run_changes_nothing() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", DEFECTS.replace('\n', "\r\n"));
+    pocketlint()
+        .args(["check", "--no-config", "--fix", "--unsafe-fixes"])
+        .arg(&bad)
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(&bad).expect("read");
+    assert!(
+        fixed.contains("### Alpha \r\n") && fixed.contains("\r\n### Gamma\r\n"),
+        "{fixed}"
+    );
+    assert!(
+        !fixed.replace("\r\n", "").contains('\n'),
+        "line endings were not kept: {fixed:?}"
+    );
+    let modified = std::fs::metadata(&bad)
+        .expect("meta")
+        .modified()
+        .expect("mtime");
+    pocketlint()
+        .args(["check", "--no-config", "--fix", "--unsafe-fixes"])
+        .arg(&bad)
+        .assert()
+        .code(0);
+    assert_eq!(std::fs::read_to_string(&bad).expect("read"), fixed);
+    assert_eq!(
+        std::fs::metadata(&bad)
+            .expect("meta")
+            .modified()
+            .expect("mtime"),
+        modified,
+        "rewritten without change"
+    );
+}
+
+#[test]
+fn safe_fix_leaves_unsafe_findings_and_keeps_bom_and_permissions() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", format!("\u{FEFF}{DEFECTS}"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&bad, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    }
+    pocketlint()
+        .args(["check", "--no-config", "--fix"])
+        .arg(&bad)
+        .assert()
+        .code(1);
+    let fixed = std::fs::read_to_string(&bad).expect("read");
+    assert!(
+        fixed.starts_with('\u{FEFF}')
+            && fixed.contains("### Alpha \n")
+            && fixed.contains("\n## Gamma\n")
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&bad).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+}
+
+#[test]
+fn config_sets_severity_and_errors_point_at_the_line() {
+    let dir = TempDir::new();
+    let bad = dir.write("docs/bad.md", DEFECTS);
+    dir.write(
+        ".pocketlint.yaml",
+        "rules:\n  invisible-char: off\n  heading-level: { severity: info }\n",
+    );
+    // Found by walking up from the file; info findings do not fail the run.
+    let out = pocketlint()
+        .args(["check", "--format", "concise"])
+        .arg(&bad)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        text.contains("info heading-level") && !text.contains("invisible-char"),
+        "{text}"
+    );
+
+    let broken = dir.write(
+        "broken.yaml",
+        "rules:\n  heading-level: warning\n  not-a-rule: off\n",
+    );
+    let out = pocketlint()
+        .args(["check", "--config"])
+        .arg(&broken)
+        .arg(&bad)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        err.contains("not-a-rule") && err.contains("broken.yaml"),
+        "{err}"
+    );
+    assert!(err.contains(":3:"), "no line given: {err}");
+}
+
+#[test]
+fn exclude_globs_skip_files() {
+    let dir = TempDir::new();
+    dir.write("keep/bad.md", DEFECTS);
+    dir.write("vendor/bad.md", DEFECTS);
+    dir.write(".pocketlint.yaml", "exclude: [\"vendor/**\"]\n");
+    let out = stdout_of(
+        pocketlint()
+            .args(["check", "--format", "concise"])
+            .arg(dir.path()),
+    );
+    assert!(out.contains("keep") && !out.contains("vendor"), "{out}");
+}
+
+#[test]
+fn inline_comments_suppress_findings() {
+    let dir = TempDir::new();
+    let text = DEFECTS.replace(
+        "### Alpha ️",
+        "<!-- pocketlint-disable-next-line invisible-char -->\n### Alpha ️",
+    );
+    let file = dir.write(
+        "bad.md",
+        format!("<!-- pocketlint-disable-file heading-level -->\n{text}"),
+    );
+    pocketlint()
+        .args(["check", "--no-config"])
+        .arg(&file)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn missing_path_and_directory_without_markdown_are_errors() {
+    let dir = TempDir::new();
+    let out = pocketlint()
+        .args(["check", "--no-config"])
+        .arg(dir.path().join("nope.md"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope.md: no such file or directory"));
+    dir.write("notes.txt", "hello");
+    let out = pocketlint()
+        .args(["check", "--no-config"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no Markdown files"));
+}
+
+#[test]
+fn bad_files_are_named_and_the_others_still_linted() {
+    let dir = TempDir::new();
+    dir.write("a-latin1.md", b"# Caf\xe9\n\nline two\n");
+    dir.write("b-binary.md", b"\x89PNG\r\n\x1a\n\0\0\0");
+    let good = dir.write("c-good.md", DEFECTS);
+    dir.write("d-empty.md", "");
+    let out = pocketlint()
+        .args(["check", "--no-config", "--format", "concise"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("a-latin1.md: not valid UTF-8 at byte 5 (line 1)"),
+        "{err}"
+    );
+    assert!(err.contains("b-binary.md: binary file"), "{err}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("c-good.md:5:11"), "{text}");
+    // With --fix nothing is written when any input is bad.
+    pocketlint()
+        .args(["check", "--no-config", "--fix"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read_to_string(&good).expect("read"), DEFECTS);
+}
+
+#[test]
+fn no_path_checks_the_readme_here() {
+    let dir = TempDir::new();
+    dir.write("ReadMe.md", DEFECTS);
+    let out = stdout_of(pocketlint().current_dir(dir.path()).args([
+        "check",
+        "--no-config",
+        "--format",
+        "concise",
+    ]));
+    assert!(out.starts_with("ReadMe.md:5:11:"), "{out}");
+    let empty = TempDir::new();
+    pocketlint()
+        .current_dir(empty.path())
+        .args(["check"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn rules_and_explain_list_and_document_every_rule() {
+    let list = stdout_of(pocketlint().arg("rules"));
+    for rule in pocketlint::rules::RULES {
+        assert!(list.contains(rule.meta().name), "{list}");
+        let doc = stdout_of(pocketlint().args(["explain", rule.meta().name]));
+        assert!(doc.contains("## What it does"), "{doc}");
+    }
+    pocketlint()
+        .args(["explain", "no-such-rule"])
+        .assert()
+        .code(2);
+}
