@@ -293,6 +293,7 @@ impl<'a> Builder<'a> {
     }
 
     fn open_link(&mut self, link_type: LinkType, dest: &str, span: Range<usize>, image: bool) {
+        self.mark_heading_content(&span);
         let kind = match link_type {
             LinkType::Inline => LinkKind::Inline,
             LinkType::Autolink => LinkKind::Autolink,

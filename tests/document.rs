@@ -1,0 +1,132 @@
+//! The document model: what every rule relies on.
+
+use pocketlint::document::{BlockKind, Document, HeadingSyntax, LinkKind};
+
+#[test]
+fn headings_anchors_and_sections() {
+    let text = "---\ntitle: x\n---\n# Title\n\n## Alpha\n\n```\n# not a heading\n```\n\nSetext\n------\n\n## Alpha\n\n<h3 align=\"center\">Html <b>heading</b></h3>\n\n### `code` and ![badge](b.svg) {#x}\n";
+    let doc = Document::parse(text);
+    let got: Vec<(u8, &str, &str, HeadingSyntax)> = doc
+        .headings
+        .iter()
+        .map(|h| (h.level, h.text.as_str(), h.anchor.as_str(), h.syntax))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "Title", "title", HeadingSyntax::Atx),
+            (2, "Alpha", "alpha", HeadingSyntax::Atx),
+            (2, "Setext", "setext", HeadingSyntax::Setext),
+            (2, "Alpha", "alpha-1", HeadingSyntax::Atx),
+            (3, "Html heading", "html-heading", HeadingSyntax::Html),
+            (3, "code and  {#x}", "code-and--x", HeadingSyntax::Atx),
+        ]
+    );
+    // Sections: "## Alpha" runs to the setext heading; the title owns everything.
+    assert_eq!(
+        doc.slice(&doc.headings[1].section).trim_end(),
+        "## Alpha\n\n```\n# not a heading\n```"
+    );
+    assert_eq!(doc.headings[0].section.end, text.len());
+    assert_eq!(doc.headings[4].parent, Some(3));
+    assert_eq!(doc.section_at(text.find("not a heading").unwrap()), Some(1));
+    assert!(doc.in_code(text.find("not a heading").unwrap()));
+    assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::FrontMatter));
+}
+
+#[test]
+fn links_and_bare_urls() {
+    let text = "See [Site](https://a.example/x \"t\") and [ref][r], <https://auto.example>.\n\nBare https://b.example/y。中文 and `https://code.example` and [https://in.link](https://c.example).\n\n[r]: https://ref.example/z\n";
+    let doc = Document::parse(text);
+    let links: Vec<(LinkKind, &str, Option<&str>)> = doc
+        .links
+        .iter()
+        .map(|l| {
+            (
+                l.kind,
+                l.dest.as_str(),
+                l.dest_span.as_ref().map(|s| doc.slice(s)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                LinkKind::Inline,
+                "https://a.example/x",
+                Some("https://a.example/x")
+            ),
+            (
+                LinkKind::Reference,
+                "https://ref.example/z",
+                Some("https://ref.example/z")
+            ),
+            (
+                LinkKind::Autolink,
+                "https://auto.example",
+                Some("https://auto.example")
+            ),
+            (
+                LinkKind::Inline,
+                "https://c.example",
+                Some("https://c.example")
+            ),
+        ]
+    );
+    assert_eq!(doc.links[0].text, "Site");
+    let bare: Vec<&str> = doc.bare_urls.iter().map(|r| doc.slice(r)).collect();
+    assert_eq!(bare, ["https://b.example/y。中文"]);
+    assert_eq!(doc.definitions.len(), 1);
+    assert_eq!(doc.definitions[0].label, "r");
+}
+
+#[test]
+fn blocks_nest_with_text() {
+    let text = "- one [a](https://a.example)\n  - two\n\n| H1 | H2 |\n| -- | -- |\n| c1 | c2 |\n";
+    let doc = Document::parse(text);
+    let items: Vec<(usize, &str)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::ListItem { depth } => Some((depth, b.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(items, [(0, "one a"), (1, "two")]);
+    let cells: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::TableCell)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(cells, ["H1", "H2", "c1", "c2"]);
+    let row = doc
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::TableRow)
+        .unwrap();
+    assert_eq!(
+        doc.ancestors(row).next().map(|b| &b.kind),
+        Some(&BlockKind::Table)
+    );
+}
+
+#[test]
+fn html_anchors_and_suppressions() {
+    let text = "<a name=\"top\"></a>\n\n# T\n\n<!-- pocketlint-disable-next-line heading-level -->\n### Skip\n\n<div id=\"end\"></div>\n";
+    let doc = Document::parse(text);
+    let names: Vec<&str> = doc.html_anchors.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["top", "end"]);
+    let skip = text.find("### Skip").unwrap();
+    let line = doc.lines.line_of(skip);
+    assert!(doc.suppressions.is_suppressed("heading-level", skip, line));
+    assert!(!doc.suppressions.is_suppressed("invisible-char", skip, line));
+}
+
+#[test]
+fn positions_count_characters() {
+    let text = "# 标题\n\n中文 text\n";
+    let doc = Document::parse(text);
+    assert_eq!(doc.position(text.find("text").unwrap()), (3, 4));
+}
