@@ -25,7 +25,7 @@ pub fn list(sections: usize, entries: usize) -> String {
         for s in part * 50..((part + 1) * 50).min(sections) {
             let _ = write!(out, "\n### {}\n\n", name(s));
             for e in 0..entries {
-                if s % 2 == 0 {
+                if s.is_multiple_of(2) {
                     let _ = writeln!(
                         out,
                         "- [Project {s}-{e}](https://github.com/owner{s}/project-{e}) - A tool for task {e} of section {s}."
@@ -47,7 +47,7 @@ pub fn list(sections: usize, entries: usize) -> String {
 }
 
 fn name(s: usize) -> String {
-    if s % 2 == 0 {
+    if s.is_multiple_of(2) {
         format!("Section {s} Tools")
     } else {
         format!("第{s}节 模型")
@@ -55,7 +55,7 @@ fn name(s: usize) -> String {
 }
 
 fn anchor(s: usize) -> String {
-    if s % 2 == 0 {
+    if s.is_multiple_of(2) {
         format!("section-{s}-tools")
     } else {
         format!("第{s}节-模型")
