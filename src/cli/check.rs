@@ -13,7 +13,7 @@ use miette::{Report, miette};
 use super::ExitStatus;
 use super::args::{CheckArgs, ColorChoice};
 use super::config_cache::{ConfigCache, Resolved};
-use super::input::{SourceFile, collect, write_atomic};
+use super::input::{SourceFile, collect, ensure_writable, write_atomic};
 use crate::diagnostic::Severity;
 use crate::fix::{self, Applicability};
 use crate::report::{self, FileReport, Format, HumanOptions};
@@ -89,7 +89,13 @@ fn load_inputs(args: &CheckArgs, errors: &mut Vec<Report>) -> Result<Vec<Input>,
         if config.excludes(&std::path::absolute(&path).unwrap_or_else(|_| path.clone())) {
             continue;
         }
-        match SourceFile::read(&path) {
+        let file = SourceFile::read(&path).and_then(|file| {
+            if args.fix {
+                ensure_writable(&path)?;
+            }
+            Ok(file)
+        });
+        match file {
             Ok(file) => inputs.push(Input { path, file, config }),
             Err(err) => errors.push(err),
         }

@@ -150,6 +150,18 @@ fn has_lone_lf(text: &str) -> bool {
         .any(|(i, &b)| b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'))
 }
 
+/// Refuses a file that `--fix` could not write, before anything is written.
+pub fn ensure_writable(path: &Path) -> Result<(), Report> {
+    let metadata = std::fs::metadata(path).map_err(|err| miette!("{}: {err}", path.display()))?;
+    if metadata.permissions().readonly() {
+        return Err(miette!(
+            "{}: file is read-only; cannot fix it",
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, the
 /// original permissions, then a rename over the original.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), Report> {
@@ -158,12 +170,10 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), Report> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    ensure_writable(path)?;
     let permissions = std::fs::metadata(path)
         .map_err(|err| miette!("{shown}: {err}"))?
         .permissions();
-    if permissions.readonly() {
-        return Err(miette!("{shown}: file is read-only; not fixed"));
-    }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let temp = dir.join(format!(".{name}.pocketlint-{}.tmp", std::process::id()));
     let result = std::fs::write(&temp, contents)

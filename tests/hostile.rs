@@ -1,0 +1,145 @@
+//! Hostile input: huge files, huge lines, deep nesting, non-Markdown, symlink loops,
+//! read-only files, concurrent fixes. Nothing may panic, hang or tear a file.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("pocketlint-hostile-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn check(path: &std::path::Path) -> std::process::Output {
+    Command::cargo_bin("pocketlint")
+        .expect("binary")
+        .args(["check", "--no-config", "--format", "concise"])
+        .arg(path)
+        .output()
+        .expect("runs")
+}
+
+/// Exit 0 or 1 (linted, with or without findings), never 2 or a crash.
+fn assert_linted(output: &std::process::Output, what: &str) {
+    let code = output.status.code();
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "{what}: exit {code:?}, stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn big_inputs_and_deep_nesting_are_linted() {
+    let dir = temp_dir("big");
+    let entry =
+        "### Entry 中文\n- https://github.com/a/b\n\nText https://example.com/x。中文 ok.\n\n";
+    let cases = [
+        (
+            "fifty-megabytes.md",
+            format!(
+                "# Big\n\n## Part\n\n{}",
+                entry.repeat(50 * 1024 * 1024 / entry.len())
+            ),
+        ),
+        ("one-long-line.md", "word ".repeat(200_000)),
+        ("deep-quotes.md", format!("{}deep\n", "> ".repeat(50_000))),
+        (
+            "deep-lists.md",
+            (0..3_000)
+                .map(|i| format!("{}- item\n", "  ".repeat(i)))
+                .collect(),
+        ),
+        (
+            "brackets.md",
+            format!("{}x{}", "[".repeat(100_000), "](".repeat(50_000)),
+        ),
+        (
+            "not-markdown.md",
+            "{\"json\": [1, 2, 3], \"key\": \"value\"}\n<xml attr='1'>\n\t\u{1}\u{7f}\n"
+                .repeat(1000),
+        ),
+    ];
+    for (name, text) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write");
+        assert_linted(&check(&path), name);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_does_not_hang_the_walk() {
+    let dir = temp_dir("loop");
+    std::fs::write(dir.join("README.md"), "# Fine\n").expect("write");
+    std::os::unix::fs::symlink(&dir, dir.join("loop")).expect("symlink");
+    assert_linted(&check(&dir), "symlink loop");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_read_only_file_stops_fix_before_anything_is_written() {
+    let dir = temp_dir("readonly");
+    let defect = "# T\n\n## A ️\n";
+    let other = dir.join("a-other.md");
+    let locked = dir.join("b-locked.md");
+    std::fs::write(&other, defect).expect("write");
+    std::fs::write(&locked, defect).expect("write");
+    let mut permissions = std::fs::metadata(&locked).expect("meta").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&locked, permissions).expect("chmod");
+    let output = Command::cargo_bin("pocketlint")
+        .expect("binary")
+        .args(["check", "--no-config", "--fix"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("b-locked.md: file is read-only"));
+    assert_eq!(
+        std::fs::read_to_string(&other).expect("read"),
+        defect,
+        "another file was written"
+    );
+    assert_eq!(std::fs::read_to_string(&locked).expect("read"), defect);
+    let mut permissions = std::fs::metadata(&locked).expect("meta").permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    let _ = std::fs::set_permissions(&locked, permissions);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn concurrent_fixes_never_tear_a_file() {
+    let dir = temp_dir("concurrent");
+    let path = dir.join("list.md");
+    let original: String = (0..2_000)
+        .map(|i| format!("## Entry {i} ️\n\nText.\n\n"))
+        .collect();
+    let expected: String = (0..2_000)
+        .map(|i| format!("## Entry {i} \n\nText.\n\n"))
+        .collect();
+    for _ in 0..3 {
+        std::fs::write(&path, &original).expect("write");
+        let bin = assert_cmd::cargo::cargo_bin("pocketlint");
+        let runs: Vec<_> = (0..2)
+            .map(|_| {
+                std::process::Command::new(&bin)
+                    .args(["check", "--no-config", "--fix", "--quiet"])
+                    .arg(&path)
+                    .stdout(std::process::Stdio::null())
+                    .spawn()
+                    .expect("spawn")
+            })
+            .collect();
+        for mut run in runs {
+            let _ = run.wait();
+        }
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), expected);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
