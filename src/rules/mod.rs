@@ -136,7 +136,10 @@ macro_rules! registry {
     };
 }
 
+mod duplicates;
+
 registry! {
+    dup_section::DupSection(NoOptions) => "dup-section",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
 }
