@@ -148,6 +148,15 @@ fn strip_list_marker(item: &str) -> &str {
     rest.trim_start()
 }
 
+/// The start of a text for a message: its first words, `…` when cut.
+pub fn excerpt(text: &str) -> String {
+    const MAX_CHARS: usize = 24;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_owned(),
+    }
+}
+
 /// A heading's span for a finding: its markers and text, without the line ending.
 pub fn heading_span(heading: &Heading) -> Range<usize> {
     heading.span.start..heading.content.end.max(heading.span.start)
@@ -321,6 +330,8 @@ fn main_links<'l>(
 pub fn line_removal(doc: &Document, span: &Range<usize>, blank_line: bool) -> Option<Range<usize>> {
     let source = doc.source;
     let lines = &doc.lines;
+    // Block spans may end after trailing blank lines; only the text counts.
+    let span = span.start..span.start + source[span.clone()].trim_end().len();
     let first = lines.line_of(span.start);
     let last = lines.line_of(span.end.saturating_sub(1).max(span.start));
     let start = lines.line_start(first);

@@ -139,6 +139,7 @@ macro_rules! registry {
 mod duplicates;
 
 registry! {
+    dup_paragraph::DupParagraph(dup_paragraph::DupParagraphOptions) => "dup-paragraph",
     dup_section::DupSection(NoOptions) => "dup-section",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
