@@ -139,6 +139,7 @@ macro_rules! registry {
 mod duplicates;
 
 registry! {
+    dup_link::DupLink(dup_link::DupLinkOptions) => "dup-link",
     dup_paragraph::DupParagraph(dup_paragraph::DupParagraphOptions) => "dup-paragraph",
     dup_section::DupSection(NoOptions) => "dup-section",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
