@@ -133,7 +133,11 @@ fn unit(doc: &Document, index: usize, links: &[WebLink], sections: &[Option<usiz
 fn report(doc: &Document, first: &Unit, later: &Unit, text: &str) -> Diagnostic {
     let what = if later.is_item { "list item" } else { "paragraph" };
     let same_section = first.section == later.section;
-    let removal = removal(doc, later).filter(|_| first.is_item == later.is_item);
+    // The copy goes only if the original is of the same kind: a paragraph quoted in a
+    // blockquote or a list item is not the same as a plain paragraph.
+    let same_kind = first.is_item == later.is_item
+        && (later.is_item || doc.blocks[first.block].parent.is_none());
+    let removal = removal(doc, later).filter(|_| same_kind);
     let (help, fix) = match (same_section, removal) {
         (true, Some(range)) => (
             "delete this copy".to_owned(),
