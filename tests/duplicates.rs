@@ -128,7 +128,7 @@ fn generate(rng: &mut Rng) -> String {
     let mut doc = String::from("# List\n\n");
     for _ in 0..1 + rng.next() % 4 {
         doc.push_str(rng.pick(HEADINGS));
-        doc.push_str("\n");
+        doc.push('\n');
         for _ in 0..rng.next() % 3 {
             doc.push_str(rng.pick(ITEMS));
             doc.push('\n');

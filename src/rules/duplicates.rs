@@ -346,9 +346,11 @@ pub fn line_removal(doc: &Document, span: &Range<usize>, blank_line: bool) -> Op
         return None;
     }
     let after = |line: usize| {
-        (line + 1 < lines.len())
-            .then(|| lines.line_start(line + 1))
-            .unwrap_or(source.len())
+        if line + 1 < lines.len() {
+            lines.line_start(line + 1)
+        } else {
+            source.len()
+        }
     };
     let mut end = after(last);
     let is_blank = |line: usize| {
