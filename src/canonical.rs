@@ -1,5 +1,24 @@
 //! URL canonicalisation: one URL, many spellings. Used by the duplicate rules (the same
 //! project linked twice) and the URL rules (tracking parameters).
+//!
+//! [`canonicalize`] works in two tiers:
+//!
+//! 1. **Syntax**, true of every web server worth linking: `http` and `https` are one
+//!    scheme, `www.` and the host's case do not matter, the default port is implied, a
+//!    trailing slash and a final `index.html` name the same page, a fragment only
+//!    scrolls the page (except hash routes `#!` and `#/`, which pick the page in a
+//!    single-page app), [tracking parameters](is_tracking_param) do not change the page,
+//!    and query parameters are unordered.
+//! 2. **Sites** curated lists link most, where many paths show one thing: a GitHub
+//!    repository (`.git`, `/tree/<branch>`, `/blob/<branch>/README.md`,
+//!    `?tab=readme-ov-file`, owner and name case), an arXiv paper (`abs/ID`, `pdf/ID`,
+//!    `pdf/ID.pdf`, any version `IDvN`), a Hugging Face model, dataset or space (kept
+//!    distinct from each other), a YouTube video (`youtu.be/ID`, `watch?v=ID`,
+//!    `embed/ID`), a DOI (`doi.org`, `dx.doi.org`, any case).
+//!
+//! The result is a key for comparison, not a URL to write back: it has no scheme.
+
+use url::Url;
 
 /// Query parameters that only track where a click came from; removing them never
 /// changes the page.
@@ -19,6 +38,229 @@ pub fn is_tracking_param(name: &str) -> bool {
     lower.starts_with("utm_") || TRACKING_PARAMS.contains(&lower.as_str())
 }
 
+/// A URL reduced to what identifies the page it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CanonicalUrl {
+    /// Host, path, sorted query and hash route; no scheme (`github.com/owner/repo`).
+    pub key: String,
+    /// Whether the page is one project: a repository, a model, a dataset, a paper.
+    /// Such a link identifies what a section describes; a home page or an article
+    /// does not.
+    pub project: bool,
+}
+
+/// The canonical form of an absolute `http`/`https` URL, or `None` for anything else
+/// (relative links, fragments, `mailto:`, text that does not parse).
+pub fn canonicalize(url: &str) -> Option<CanonicalUrl> {
+    let parsed = Url::parse(url.trim()).ok()?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return None;
+    }
+    let host = parsed.host_str()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    let mut page = Page {
+        host,
+        port: parsed.port(),
+        segments: parsed
+            .path_segments()
+            .map(|s| s.filter(|s| !s.is_empty()).map(str::to_owned).collect())
+            .unwrap_or_default(),
+        query: parsed
+            .query_pairs()
+            .filter(|(name, _)| !is_tracking_param(name))
+            .map(|(n, v)| (n.into_owned(), v.into_owned()))
+            .collect(),
+        fragment: parsed
+            .fragment()
+            .filter(|f| f.starts_with('!') || f.starts_with('/'))
+            .map(str::to_owned),
+        project: false,
+    };
+    if page.segments.last().is_some_and(|s| {
+        s.eq_ignore_ascii_case("index.html") || s.eq_ignore_ascii_case("index.htm")
+    }) {
+        page.segments.pop();
+    }
+    match page.host.as_str() {
+        "github.com" | "gitlab.com" | "gitee.com" => page.repository(),
+        "arxiv.org" | "export.arxiv.org" => page.arxiv(),
+        "huggingface.co" | "hf.co" => page.hugging_face(),
+        "youtu.be" | "youtube.com" | "m.youtube.com" => page.youtube(),
+        "doi.org" | "dx.doi.org" => page.doi(),
+        _ => {}
+    }
+    Some(page.finish())
+}
+
+/// A URL taken apart, for the site rules to rewrite.
+struct Page {
+    host: String,
+    port: Option<u16>,
+    segments: Vec<String>,
+    query: Vec<(String, String)>,
+    fragment: Option<String>,
+    project: bool,
+}
+
+/// Owner pages and site sections on code hosts: `github.com/<these>/…` is not a repository.
+const NOT_OWNERS: &[&str] = &[
+    "about",
+    "apps",
+    "collections",
+    "explore",
+    "features",
+    "marketplace",
+    "orgs",
+    "settings",
+    "site",
+    "sponsors",
+    "topics",
+    "users",
+];
+
+impl Page {
+    /// `owner/repo[.git][/tree/<branch>][/blob/<branch>/README.md][?tab=…]` → `owner/repo`
+    /// (case-insensitive on these hosts); a folder of a branch stays a page of its own.
+    fn repository(&mut self) {
+        if self.segments.len() < 2 || NOT_OWNERS.contains(&self.segments[0].as_str()) {
+            return;
+        }
+        if let Some(name) = self.segments[1].strip_suffix(".git") {
+            self.segments[1] = name.to_owned();
+        }
+        let rest: Vec<&str> = self.segments[2..].iter().map(String::as_str).collect();
+        let is_readme = |name: &str| name.to_ascii_lowercase().starts_with("readme");
+        let root = match rest.as_slice() {
+            [] | ["tree", _] | ["-", "tree", _] => true,
+            ["blob", _, file] | ["-", "blob", _, file] => is_readme(file),
+            _ => false,
+        };
+        let subfolder = matches!(
+            rest.as_slice(),
+            ["tree", _, _, ..] | ["-", "tree", _, _, ..]
+        );
+        if root {
+            self.segments.truncate(2);
+        }
+        for segment in self.segments.iter_mut().take(2) {
+            *segment = segment.to_ascii_lowercase();
+        }
+        self.query.retain(|(name, _)| name != "tab");
+        self.project = root || subfolder;
+    }
+
+    /// `abs/ID`, `pdf/ID`, `pdf/ID.pdf`, `IDvN` → `arxiv.org/abs/ID`.
+    fn arxiv(&mut self) {
+        let id = match self.segments.as_slice() {
+            [kind, id @ ..]
+                if !id.is_empty() && matches!(kind.as_str(), "abs" | "pdf" | "html") =>
+            {
+                id.join("/")
+            }
+            _ => return,
+        };
+        let id = id.strip_suffix(".pdf").unwrap_or(&id);
+        let id = strip_version(id);
+        self.host = "arxiv.org".into();
+        self.segments = vec!["abs".into(), id.to_owned()];
+        self.query.clear();
+        self.project = true;
+    }
+
+    /// `owner/model`, `datasets/owner/name`, `spaces/owner/name`; `/tree/main`,
+    /// `/blob/main/README.md` and the like show the same repository.
+    fn hugging_face(&mut self) {
+        self.host = "huggingface.co".into();
+        let base = match self.segments.first().map(String::as_str) {
+            Some("datasets" | "spaces") => 3,
+            Some(
+                "docs" | "blog" | "papers" | "models" | "organizations" | "login" | "join"
+                | "pricing" | "learn" | "tasks",
+            ) => return,
+            _ => 2,
+        };
+        if self.segments.len() < base {
+            return;
+        }
+        let rest: Vec<&str> = self.segments[base..].iter().map(String::as_str).collect();
+        let root = match rest.as_slice() {
+            [] | ["tree", _] => true,
+            ["blob" | "resolve", _, file] => file.eq_ignore_ascii_case("README.md"),
+            _ => false,
+        };
+        if root {
+            self.segments.truncate(base);
+            self.project = true;
+        }
+    }
+
+    /// `youtu.be/ID`, `youtube.com/embed/ID`, `youtube.com/watch?v=ID&t=…` →
+    /// `youtube.com/watch?v=ID`.
+    fn youtube(&mut self) {
+        let id = match (self.host.as_str(), self.segments.as_slice()) {
+            ("youtu.be", [id]) => id.clone(),
+            (_, [embed, id]) if embed == "embed" || embed == "shorts" => id.clone(),
+            (_, [watch]) if watch == "watch" => {
+                match self.query.iter().find(|(name, _)| name == "v") {
+                    Some((_, id)) => id.clone(),
+                    None => return,
+                }
+            }
+            _ => return,
+        };
+        self.host = "youtube.com".into();
+        self.segments = vec!["watch".into()];
+        self.query = vec![("v".into(), id)];
+    }
+
+    /// `dx.doi.org/10.X/Y` → `doi.org/10.x/y` (DOIs are case-insensitive).
+    fn doi(&mut self) {
+        self.host = "doi.org".into();
+        for segment in &mut self.segments {
+            *segment = segment.to_lowercase();
+        }
+        self.project = self.segments.first().is_some_and(|s| s.starts_with("10."));
+    }
+
+    fn finish(mut self) -> CanonicalUrl {
+        let mut key = self.host;
+        if let Some(port) = self.port {
+            key.push_str(&format!(":{port}"));
+        }
+        for segment in &self.segments {
+            key.push('/');
+            key.push_str(segment);
+        }
+        self.query.sort();
+        for (i, (name, value)) in self.query.iter().enumerate() {
+            key.push(if i == 0 { '?' } else { '&' });
+            key.push_str(name);
+            if !value.is_empty() {
+                key.push('=');
+                key.push_str(value);
+            }
+        }
+        if let Some(fragment) = self.fragment {
+            key.push('#');
+            key.push_str(fragment.trim_end_matches('/'));
+        }
+        CanonicalUrl {
+            key,
+            project: self.project,
+        }
+    }
+}
+
+/// `2401.02385v2` → `2401.02385`; an old-style `cs/0112017v1` likewise.
+fn strip_version(id: &str) -> &str {
+    match id.rfind('v') {
+        Some(i) if i > 0 && id[i + 1..].bytes().all(|b| b.is_ascii_digit()) && i + 1 < id.len() => {
+            &id[..i]
+        }
+        _ => id,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,5 +271,203 @@ mod tests {
         assert!(is_tracking_param("UTM_Campaign"));
         assert!(is_tracking_param("spm"));
         assert!(!is_tracking_param("page"));
+    }
+
+    /// Each row: spellings that must share one key, the key, and whether it is a
+    /// project page.
+    const SAME: &[(&[&str], &str, bool)] = &[
+        // Tier 1: syntax.
+        (
+            &[
+                "https://example.com/docs/",
+                "http://www.example.com/docs",
+                "https://EXAMPLE.com:443/docs",
+                "http://example.com:80/docs/index.html",
+                "https://example.com/docs#section-2",
+            ],
+            "example.com/docs",
+            false,
+        ),
+        (
+            &[
+                "https://example.com",
+                "https://example.com/",
+                "https://example.com/index.htm",
+            ],
+            "example.com",
+            false,
+        ),
+        (
+            &[
+                "https://example.com/a?b=2&a=1",
+                "https://example.com/a?utm_source=x&a=1&b=2&spm=3",
+            ],
+            "example.com/a?a=1&b=2",
+            false,
+        ),
+        (&["https://example.com:8080/a"], "example.com:8080/a", false),
+        (
+            &[
+                "https://flageval.baai.ac.cn/#/home",
+                "https://flageval.baai.ac.cn/#/home/",
+            ],
+            "flageval.baai.ac.cn#/home",
+            false,
+        ),
+        (
+            &["https://example.com/#!/page"],
+            "example.com#!/page",
+            false,
+        ),
+        // Tier 2: GitHub and other code hosts.
+        (
+            &[
+                "https://github.com/jzhang38/TinyLlama",
+                "https://github.com/jzhang38/TinyLlama/",
+                "https://github.com/jzhang38/tinyllama.git",
+                "https://github.com/jzhang38/TinyLlama/tree/main",
+                "https://github.com/jzhang38/TinyLlama/blob/main/README.md",
+                "https://github.com/jzhang38/TinyLlama?tab=readme-ov-file",
+                "https://github.com/jzhang38/TinyLlama#readme",
+                "http://www.github.com/jzhang38/TinyLlama",
+            ],
+            "github.com/jzhang38/tinyllama",
+            true,
+        ),
+        (
+            &["https://github.com/hpcaitech/ColossalAI/tree/main/applications/Colossal-LLaMA-2/"],
+            "github.com/hpcaitech/colossalai/tree/main/applications/Colossal-LLaMA-2",
+            true,
+        ),
+        (
+            &["https://github.com/owner/repo/issues/1"],
+            "github.com/owner/repo/issues/1",
+            false,
+        ),
+        (
+            &["https://github.com/sindresorhus"],
+            "github.com/sindresorhus",
+            false,
+        ),
+        (
+            &["https://github.com/topics/rust"],
+            "github.com/topics/rust",
+            false,
+        ),
+        (
+            &["https://gitee.com/Owner/Repo.git"],
+            "gitee.com/owner/repo",
+            true,
+        ),
+        // arXiv.
+        (
+            &[
+                "https://arxiv.org/abs/2401.02385",
+                "https://arxiv.org/pdf/2401.02385",
+                "https://arxiv.org/pdf/2401.02385.pdf",
+                "http://arxiv.org/pdf/2401.02385v2.pdf",
+                "https://arxiv.org/abs/2401.02385v1",
+                "https://export.arxiv.org/abs/2401.02385",
+            ],
+            "arxiv.org/abs/2401.02385",
+            true,
+        ),
+        (
+            &["https://arxiv.org/abs/cs/0112017v1"],
+            "arxiv.org/abs/cs/0112017",
+            true,
+        ),
+        // Hugging Face: models, datasets and spaces stay distinct.
+        (
+            &[
+                "https://huggingface.co/xyz-nlp/XuanYuan2.0",
+                "https://huggingface.co/xyz-nlp/XuanYuan2.0/tree/main",
+                "https://hf.co/xyz-nlp/XuanYuan2.0/blob/main/README.md",
+            ],
+            "huggingface.co/xyz-nlp/XuanYuan2.0",
+            true,
+        ),
+        (
+            &["https://huggingface.co/datasets/xyz-nlp/XuanYuan2.0"],
+            "huggingface.co/datasets/xyz-nlp/XuanYuan2.0",
+            true,
+        ),
+        (
+            &["https://huggingface.co/docs/transformers"],
+            "huggingface.co/docs/transformers",
+            false,
+        ),
+        // YouTube.
+        (
+            &[
+                "https://youtu.be/dQw4w9WgXcQ",
+                "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                "https://m.youtube.com/watch?v=dQw4w9WgXcQ&t=42s",
+                "https://www.youtube.com/embed/dQw4w9WgXcQ",
+            ],
+            "youtube.com/watch?v=dQw4w9WgXcQ",
+            false,
+        ),
+        // DOI.
+        (
+            &[
+                "https://doi.org/10.1000/ABC.123",
+                "http://dx.doi.org/10.1000/abc.123",
+            ],
+            "doi.org/10.1000/abc.123",
+            true,
+        ),
+    ];
+
+    #[test]
+    fn spellings_of_one_page_share_a_key() {
+        for (spellings, key, project) in SAME {
+            for url in *spellings {
+                let canonical = canonicalize(url).unwrap_or_else(|| panic!("{url} parses"));
+                assert_eq!(canonical.key, *key, "{url}");
+                assert_eq!(canonical.project, *project, "{url}");
+            }
+        }
+    }
+
+    #[test]
+    fn different_pages_keep_different_keys() {
+        let pairs = [
+            ("https://example.com/Docs", "https://example.com/docs"),
+            ("https://example.com/?page=2", "https://example.com/?page=3"),
+            (
+                "https://huggingface.co/owner/name",
+                "https://huggingface.co/datasets/owner/name",
+            ),
+            (
+                "https://github.com/owner/repo",
+                "https://github.com/owner/repo/tree/main/sub",
+            ),
+            (
+                "https://arxiv.org/abs/2401.02385",
+                "https://arxiv.org/abs/2401.02386",
+            ),
+            ("https://example.com/#/a", "https://example.com/#/b"),
+        ];
+        for (a, b) in pairs {
+            assert_ne!(
+                canonicalize(a).unwrap().key,
+                canonicalize(b).unwrap().key,
+                "{a} vs {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_absolute_web_urls_have_a_canonical_form() {
+        for url in [
+            "#section",
+            "docs/README.md",
+            "mailto:a@b.c",
+            "ftp://example.com/x",
+            "not a url",
+        ] {
+            assert_eq!(canonicalize(url), None, "{url}");
+        }
     }
 }

@@ -136,7 +136,12 @@ macro_rules! registry {
     };
 }
 
+mod duplicates;
+
 registry! {
+    dup_link::DupLink(dup_link::DupLinkOptions) => "dup-link",
+    dup_paragraph::DupParagraph(dup_paragraph::DupParagraphOptions) => "dup-paragraph",
+    dup_section::DupSection(NoOptions) => "dup-section",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
 }

@@ -1,0 +1,94 @@
+//! `dup-section`: two sections describing one item, found by sibling headings with one
+//! name or by one main link (the project page a section leads with).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::fix::{Edit, Fix};
+
+use super::duplicates::{
+    DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, heading_span,
+    links_in, same_name, texts, web_links,
+};
+use super::{Category, Fixable, Rule, RuleMeta};
+
+pub struct DupSection;
+
+static META: RuleMeta = RuleMeta {
+    name: "dup-section",
+    category: Category::Duplicates,
+    severity: Severity::Warning,
+    fixable: Fixable::Unsafe,
+    summary: "two sections describing the same item",
+};
+
+impl Rule for DupSection {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let links = web_links(doc);
+        let sections = block_sections(doc);
+        for duplicate in duplicate_sections(doc, &links, &sections) {
+            out.push(report(doc, &links, &duplicate));
+        }
+    }
+}
+
+fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Diagnostic {
+    let first = &doc.headings[duplicate.first];
+    let later = &doc.headings[duplicate.later];
+    let message = if same_name(doc, duplicate.first, duplicate.later) {
+        format!("\"{}\" is listed twice", later.text.trim())
+    } else {
+        format!(
+            "\"{}\" describes the same project as \"{}\"",
+            later.text.trim(),
+            first.text.trim()
+        )
+    };
+    let why = match &duplicate.reason {
+        SameItem::Name => "both sections have this name".to_owned(),
+        SameItem::MainLink(url) => format!("both sections lead with {url}"),
+    };
+    let fix = contained(doc, links, duplicate).then(|| removal(doc, &later.section));
+    let help = if fix.is_some() {
+        format!("{why}; delete this section: everything in it is already in the first")
+    } else {
+        format!("{why}; merge the two sections into one")
+    };
+    Diagnostic::new(META.name, heading_span(later), message)
+        .with_label(heading_span(first), "first listed here")
+        .with_help(help)
+        .with_fix(fix.map(|range| Fix::unsafe_edits(vec![Edit::delete(range)])))
+}
+
+/// Whether the later section has no sub-sections and every text and link in it is
+/// also in the first: deleting it then loses nothing.
+fn contained(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> bool {
+    let first = &doc.headings[duplicate.first].section;
+    let later = &doc.headings[duplicate.later];
+    let has_children = doc.headings.get(duplicate.later + 1).is_some_and(|h| h.parent == Some(duplicate.later));
+    if has_children {
+        return false;
+    }
+    let body = later.span.end..later.section.end;
+    let first_units = texts(doc, first);
+    let first_links: HashSet<&str> = links_in(links, first).iter().map(|l| l.url.key.as_str()).collect();
+    texts(doc, &body).is_subset(&first_units)
+        && links_in(links, &body).iter().all(|l| first_links.contains(l.url.key.as_str()))
+}
+
+/// The whole section; at the end of the file, also the blank lines before it.
+fn removal(doc: &Document, section: &Range<usize>) -> Range<usize> {
+    if section.end < doc.source.len() {
+        return section.clone();
+    }
+    let before = doc.source[..section.start].trim_end();
+    let keep = doc.source[before.len()..section.start].find('\n').map_or(0, |i| i + 1);
+    before.len() + keep..section.end
+}

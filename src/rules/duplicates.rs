@@ -1,0 +1,409 @@
+//! What the duplicate rules share: the web links of a document with their canonical
+//! form, the link an entry leads with, the fingerprint of a paragraph, the sections
+//! that describe one item, and how to delete a block without touching its neighbours.
+//!
+//! Everything is found by hashing (canonical URLs, fingerprints, name keys) in one pass
+//! over the document; sections are never compared pairwise.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::canonical::{CanonicalUrl, canonicalize};
+use crate::document::{Block, BlockKind, Document, Heading, LinkKind};
+use crate::text::{collapse_whitespace, fold};
+
+/// A link to a web page, written as a Markdown link or as a bare URL. Images and
+/// badges (a link around nothing but an image) are not links to what an entry is.
+#[derive(Debug, Clone)]
+pub struct WebLink {
+    pub span: Range<usize>,
+    pub url: CanonicalUrl,
+    /// Its visible text: the link text, or the URL itself when bare.
+    pub text: String,
+    /// Whether the text names something (`[TinyLlama](…)`) rather than repeating the URL.
+    pub named: bool,
+}
+
+/// Every web link of `doc`, in document order.
+pub fn web_links(doc: &Document) -> Vec<WebLink> {
+    let mut links: Vec<WebLink> = Vec::new();
+    for (i, link) in doc.links.iter().enumerate() {
+        if link.image || link.kind == LinkKind::Email || is_badge(doc, i) {
+            continue;
+        }
+        let Some(url) = canonicalize(&link.dest) else {
+            continue;
+        };
+        let named = link.kind != LinkKind::Autolink && canonicalize(&link.text).is_none();
+        links.push(WebLink {
+            span: link.span.clone(),
+            url,
+            text: link.text.clone(),
+            named,
+        });
+    }
+    for span in &doc.bare_urls {
+        let text = doc.slice(span);
+        let absolute = if text.contains("://") {
+            text.to_owned()
+        } else {
+            format!("http://{text}")
+        };
+        if let Some(url) = canonicalize(&absolute) {
+            links.push(WebLink {
+                span: span.clone(),
+                url,
+                text: text.to_owned(),
+                named: false,
+            });
+        }
+    }
+    links.sort_by_key(|l| l.span.start);
+    links
+}
+
+/// `[![build](badge.svg)](ci)`: a link whose whole text is one image.
+fn is_badge(doc: &Document, index: usize) -> bool {
+    let link = &doc.links[index];
+    doc.links.get(index + 1).is_some_and(|inner| {
+        inner.image
+            && inner.span.start == link.span.start + 1
+            && doc.source.as_bytes().get(inner.span.end) == Some(&b']')
+    })
+}
+
+/// The links of `links` that start inside `span`.
+pub fn links_in<'l>(links: &'l [WebLink], span: &Range<usize>) -> &'l [WebLink] {
+    let start = links.partition_point(|l| l.span.start < span.start);
+    let end = links.partition_point(|l| l.span.start < span.end);
+    &links[start..end]
+}
+
+/// The plain text a list item shows before any nested block: its own inline text, or
+/// for a loose item the text of its first paragraph.
+pub fn own_text<'d>(doc: &'d Document, index: usize) -> (&'d str, Range<usize>) {
+    let block = &doc.blocks[index];
+    if block.text.trim().is_empty()
+        && let Some(child) = first_child(doc, index)
+        && child.kind == BlockKind::Paragraph
+    {
+        return (&child.text, child.span.clone());
+    }
+    let end = first_child(doc, index).map_or(block.span.end, |c| c.span.start);
+    (&block.text, block.span.start..end)
+}
+
+fn first_child<'d>(doc: &'d Document, index: usize) -> Option<&'d Block> {
+    doc.blocks
+        .get(index + 1)
+        .filter(|child| child.parent == Some(index))
+}
+
+/// The link a list item or paragraph starts with (`- [Name](url) – what it is`,
+/// `- https://…`), if its text starts with a web link.
+pub fn lead_link<'l>(doc: &Document, index: usize, links: &'l [WebLink]) -> Option<&'l WebLink> {
+    let (text, span) = own_text(doc, index);
+    let first = links_in(links, &span).first()?;
+    let text = text.trim_start();
+    (!first.text.trim().is_empty() && text.starts_with(first.text.trim())).then_some(first)
+}
+
+/// Whether a list item says something after the link it leads with: the shape of an
+/// entry in an awesome list (`- [Name](url) - description`).
+pub fn has_description(doc: &Document, index: usize, lead: &WebLink) -> bool {
+    let (text, _) = own_text(doc, index);
+    let after = text
+        .trim_start()
+        .strip_prefix(lead.text.trim())
+        .unwrap_or_default();
+    let rest = after.trim_start_matches(|c: char| c.is_whitespace() || "-–—:：|,，.。".contains(c));
+    !rest.is_empty()
+}
+
+/// The text that identifies a paragraph or the own text of a list item, whitespace
+/// collapsed, list marker dropped: two copies compare equal however they are wrapped.
+pub fn fingerprint(doc: &Document, index: usize) -> String {
+    let block = &doc.blocks[index];
+    let source = match block.kind {
+        BlockKind::ListItem { .. } => {
+            let (_, span) = own_text(doc, index);
+            strip_list_marker(doc.slice(&span))
+        }
+        _ => doc.slice(&block.span),
+    };
+    collapse_whitespace(source)
+}
+
+fn strip_list_marker(item: &str) -> &str {
+    let item = item.trim_start();
+    let rest = item
+        .strip_prefix(['-', '*', '+'])
+        .or_else(|| {
+            let digits = item.len() - item.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            item[digits..]
+                .strip_prefix(['.', ')'])
+                .filter(|_| digits > 0)
+        })
+        .unwrap_or(item);
+    rest.trim_start()
+}
+
+/// The start of a text for a message: its first words, `…` when cut.
+pub fn excerpt(text: &str) -> String {
+    const MAX_CHARS: usize = 24;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_owned(),
+    }
+}
+
+/// A heading's span for a finding: its markers and text, without the line ending.
+pub fn heading_span(heading: &Heading) -> Range<usize> {
+    heading.span.start..heading.content.end.max(heading.span.start)
+}
+
+/// For each block, the heading whose section directly holds it.
+pub fn block_sections(doc: &Document) -> Vec<Option<usize>> {
+    doc.blocks
+        .iter()
+        .map(|b| doc.section_at(b.span.start))
+        .collect()
+}
+
+/// The texts of the blocks in `range` (not headings), whitespace collapsed. A text
+/// that is only a URL is left out: links are compared by their canonical form.
+pub fn texts(doc: &Document, range: &Range<usize>) -> HashSet<String> {
+    let start = doc.blocks.partition_point(|b| b.span.start < range.start);
+    doc.blocks[start..]
+        .iter()
+        .take_while(|b| b.span.start < range.end)
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading(_) => None,
+            BlockKind::CodeBlock | BlockKind::Html => Some(collapse_whitespace(doc.slice(&b.span))),
+            _ => Some(collapse_whitespace(&b.text)).filter(|t| !t.is_empty()),
+        })
+        .filter(|t| canonicalize(t).is_none())
+        .collect()
+}
+
+/// Why two sections describe the same item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SameItem {
+    /// Sibling headings with the same name once decoration is gone.
+    Name,
+    /// Both sections lead with this project link, and have the same name or share a
+    /// text (one repository may host several projects, each with its own section).
+    MainLink(String),
+}
+
+/// A section that describes the same item as an earlier one.
+#[derive(Debug, Clone)]
+pub struct DuplicateSection {
+    pub first: usize,
+    pub later: usize,
+    pub reason: SameItem,
+}
+
+/// Every section describing the same item as an earlier section, each later section
+/// once: sibling headings with one name, or sections with one main link.
+pub fn duplicate_sections(
+    doc: &Document,
+    links: &[WebLink],
+    sections: &[Option<usize>],
+) -> Vec<DuplicateSection> {
+    let main_links = main_links(doc, links, sections);
+    let mut by_name: HashMap<(Option<usize>, String), usize> = HashMap::new();
+    let mut by_link: HashMap<&str, usize> = HashMap::new();
+    let mut found = Vec::new();
+    for (i, heading) in doc.headings.iter().enumerate() {
+        let key = heading_key(&heading.text);
+        let named_first = (!key.is_empty())
+            .then(|| *by_name.entry((heading.parent, key)).or_insert(i))
+            .filter(|&first| first != i);
+        let linked_first = main_links[i].map(|url| (url, *by_link.entry(url).or_insert(i)));
+        if let Some(first) = named_first {
+            found.push(DuplicateSection {
+                first,
+                later: i,
+                reason: SameItem::Name,
+            });
+        } else if let Some((url, first)) = linked_first.filter(|&(_, first)| {
+            first != i && (same_name(doc, first, i) || share_text(doc, first, i))
+        }) {
+            found.push(DuplicateSection {
+                first,
+                later: i,
+                reason: SameItem::MainLink(url.to_owned()),
+            });
+        }
+    }
+    found
+}
+
+/// A heading's name without case, width, brackets, emoji and punctuation, but with
+/// the `+` and `#` that tell `C`, `C++` and `C#` apart.
+pub fn heading_key(text: &str) -> String {
+    fold(text)
+        .chars()
+        .filter(|&c| c.is_alphanumeric() || c == '+' || c == '#')
+        .collect()
+}
+
+pub fn same_name(doc: &Document, a: usize, b: usize) -> bool {
+    heading_key(&doc.headings[a].text) == heading_key(&doc.headings[b].text)
+}
+
+/// Shortest text that counts as evidence of a copied section.
+const MIN_SHARED_CHARS: usize = 20;
+
+/// Whether two sections have a paragraph, list item or other text in common (more
+/// than a URL or a short label).
+fn share_text(doc: &Document, a: usize, b: usize) -> bool {
+    let body = |i: usize| doc.headings[i].span.end..doc.headings[i].section.end;
+    let prose = |i: usize| {
+        let mut texts = texts(doc, &body(i));
+        texts.retain(|t| t.chars().count() >= MIN_SHARED_CHARS);
+        texts
+    };
+    !prose(a).is_disjoint(&prose(b))
+}
+
+/// The main link of each section that describes one item: the first project page
+/// (repository, model, paper) among the links in its heading, then among the lead
+/// links of its first block. A section with sub-sections, or whose first list is a
+/// list of described entries, is a category and has none.
+fn main_links<'l>(
+    doc: &Document,
+    links: &'l [WebLink],
+    sections: &[Option<usize>],
+) -> Vec<Option<&'l str>> {
+    let mut first_block: Vec<Option<usize>> = vec![None; doc.headings.len()];
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let own = block.parent.is_none()
+            && !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Html);
+        if let (true, Some(section)) = (own, sections[i]) {
+            first_block[section].get_or_insert(i);
+        }
+    }
+    let has_children: HashSet<usize> = doc.headings.iter().filter_map(|h| h.parent).collect();
+    doc.headings
+        .iter()
+        .enumerate()
+        .map(|(i, heading)| {
+            if has_children.contains(&i) {
+                return None;
+            }
+            let in_heading = links_in(links, &heading.span).iter();
+            let leads: Vec<&WebLink> = match first_block[i].map(|b| (b, &doc.blocks[b].kind)) {
+                Some((b, BlockKind::List { .. })) => {
+                    let items: Vec<usize> = (b + 1..doc.blocks.len())
+                        .take_while(|&j| doc.blocks[j].span.start < doc.blocks[b].span.end)
+                        .filter(|&j| doc.blocks[j].parent == Some(b))
+                        .collect();
+                    let leads: Vec<(usize, &WebLink)> = items
+                        .iter()
+                        .filter_map(|&j| lead_link(doc, j, links).map(|l| (j, l)))
+                        .collect();
+                    let described = leads
+                        .iter()
+                        .filter(|(j, l)| l.named && has_description(doc, *j, l))
+                        .count();
+                    if described >= 2 {
+                        return None;
+                    }
+                    leads.into_iter().map(|(_, l)| l).collect()
+                }
+                Some((b, BlockKind::Paragraph)) => lead_link(doc, b, links).into_iter().collect(),
+                _ => Vec::new(),
+            };
+            in_heading
+                .chain(leads)
+                .find(|l| l.url.project)
+                .map(|l| l.url.key.as_str())
+        })
+        .collect()
+}
+
+/// The bytes to delete to remove the whole lines of `span`; with `blank_line`, also one
+/// blank line after it (or before it, when none follows), so the blocks around stay
+/// separated as they were. `None` when other text shares the first or last line.
+pub fn line_removal(doc: &Document, span: &Range<usize>, blank_line: bool) -> Option<Range<usize>> {
+    let source = doc.source;
+    let lines = &doc.lines;
+    // Block spans may end after trailing blank lines; only the text counts.
+    let span = span.start..span.start + source[span.clone()].trim_end().len();
+    let first = lines.line_of(span.start);
+    let last = lines.line_of(span.end.saturating_sub(1).max(span.start));
+    let start = lines.line_start(first);
+    if !source[start..span.start].trim().is_empty() {
+        return None;
+    }
+    let last_range = lines.line_range(source, last);
+    if !source[span.end.min(last_range.end)..last_range.end]
+        .trim()
+        .is_empty()
+    {
+        return None;
+    }
+    let after = |line: usize| {
+        if line + 1 < lines.len() {
+            lines.line_start(line + 1)
+        } else {
+            source.len()
+        }
+    };
+    let mut end = after(last);
+    let is_blank = |line: usize| {
+        line < lines.len() && source[lines.line_range(source, line)].trim().is_empty()
+    };
+    if blank_line {
+        if end < source.len() && is_blank(last + 1) {
+            end = after(last + 1);
+        } else if first > 0 && is_blank(first - 1) {
+            return Some(lines.line_start(first - 1)..end);
+        }
+    }
+    Some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_links_and_descriptions() {
+        let source = "- [Foo](https://github.com/a/foo) - a thing\n- https://arxiv.org/abs/2401.02385\n- see [Bar](https://example.com)\n";
+        let doc = Document::parse(source);
+        let links = web_links(&doc);
+        let items: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }))
+            .collect();
+        let foo = lead_link(&doc, items[0], &links).expect("foo leads");
+        assert_eq!(foo.url.key, "github.com/a/foo");
+        assert!(foo.named && has_description(&doc, items[0], foo));
+        let paper = lead_link(&doc, items[1], &links).expect("bare URL leads");
+        assert!(!paper.named && !has_description(&doc, items[1], paper));
+        assert!(lead_link(&doc, items[2], &links).is_none());
+        assert_eq!(
+            fingerprint(&doc, items[0]),
+            "[Foo](https://github.com/a/foo) - a thing"
+        );
+    }
+
+    #[test]
+    fn line_removal_takes_one_blank_line() {
+        let source = "a\n\nb\n\nc\n";
+        let doc = Document::parse(source);
+        let b = source.find('b').unwrap();
+        let range = line_removal(&doc, &(b..b + 1), true).unwrap();
+        let mut out = source.to_owned();
+        out.replace_range(range, "");
+        assert_eq!(out, "a\n\nc\n");
+        let c = source.find('c').unwrap();
+        let range = line_removal(&doc, &(c..c + 2), true).unwrap();
+        let mut out = source.to_owned();
+        out.replace_range(range, "");
+        assert_eq!(out, "a\n\nb\n");
+        assert_eq!(line_removal(&doc, &(b..b + 1), false), Some(b..b + 2));
+    }
+}
