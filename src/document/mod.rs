@@ -79,7 +79,7 @@ pub struct Block {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BlockKind {
     Paragraph,
     /// Index into [`Document::headings`].
@@ -185,11 +185,39 @@ impl<'a> Document<'a> {
         None
     }
 
+    /// The links and images that start inside `span` (links are sorted by position).
+    pub fn links_within(&self, span: &Range<usize>) -> &[Link] {
+        within(&self.links, span, |l| &l.span)
+    }
+
+    /// The bare URLs inside `span`.
+    pub fn bare_urls_within(&self, span: &Range<usize>) -> &[Range<usize>] {
+        within(&self.bare_urls, span, |r| r)
+    }
+
     /// The blocks enclosing block `index`, innermost first.
     pub fn ancestors(&self, index: usize) -> impl Iterator<Item = &Block> {
         std::iter::successors(self.blocks[index].parent, |&i| self.blocks[i].parent)
             .map(|i| &self.blocks[i])
     }
+}
+
+/// The items of `sorted` (by span start) whose spans lie inside `span`.
+fn within<'s, T>(
+    sorted: &'s [T],
+    span: &Range<usize>,
+    span_of: impl Fn(&T) -> &Range<usize>,
+) -> &'s [T] {
+    let start = sorted.partition_point(|t| span_of(t).start < span.start);
+    let end = start + sorted[start..].partition_point(|t| span_of(t).start < span.end);
+    let mut items = &sorted[start..end];
+    while let Some((last, rest)) = items.split_last() {
+        if span_of(last).end <= span.end {
+            break;
+        }
+        items = rest;
+    }
+    items
 }
 
 fn contains_sorted(ranges: &[Range<usize>], offset: usize) -> bool {

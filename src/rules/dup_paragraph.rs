@@ -98,13 +98,12 @@ impl Rule for DupParagraph {
 /// repeated on purpose, and repeated links are `dup-link`'s.
 fn prose_chars(doc: &Document, index: usize, text: &str) -> usize {
     let span = &doc.blocks[index].span;
-    let inside = |s: &std::ops::Range<usize>| span.start <= s.start && s.end <= span.end;
     let linked: usize = doc
-        .links
+        .links_within(span)
         .iter()
-        .filter(|l| !l.image && inside(&l.span))
+        .filter(|l| !l.image && l.span.end <= span.end)
         .map(|l| l.text.chars().count())
-        .chain(doc.bare_urls.iter().filter(|s| inside(s)).map(|s| doc.slice(s).chars().count()))
+        .chain(doc.bare_urls_within(span).iter().map(|s| doc.slice(s).chars().count()))
         .sum();
     text.chars().count().saturating_sub(linked)
 }

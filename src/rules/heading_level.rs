@@ -5,6 +5,8 @@
 //! after it into its children: the TOC, the outline and GitHub's section folding all
 //! go wrong, and nothing looks broken in the rendered page.
 
+use std::collections::HashMap;
+
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Heading, HeadingSyntax};
@@ -29,7 +31,7 @@ impl Rule for HeadingLevel {
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         let headings = &doc.headings;
-        let first_body = first_body_blocks(doc);
+        let outline = Outline::new(doc);
         for (i, heading) in headings.iter().enumerate() {
             if let Some(parent) = heading.parent.map(|p| &headings[p])
                 && heading.level > parent.level + 1
@@ -47,7 +49,7 @@ impl Rule for HeadingLevel {
                 );
                 continue;
             }
-            if let Some(entry_level) = breaks_entry_run(headings, &first_body, i) {
+            if let Some(entry_level) = outline.breaks_entry_run(headings, i) {
                 let previous = &headings[i - 1];
                 out.push(
                     Diagnostic::new(
@@ -85,42 +87,69 @@ fn first_body_blocks<'d>(doc: &'d Document) -> Vec<Option<&'d BlockKind>> {
     first
 }
 
-/// If heading `i` sits between two entries of a deeper level and looks like one of them
-/// rather than like its same-level siblings, the level it should have. Looking like an
-/// entry: it has content of its own, shaped like most entries' content (a link list, a
-/// paragraph …), while most same-level headings that open a run of entries have no
-/// content of their own; and either that shape is not mere prose, or those siblings
-/// are numbered (`## 1 …`) and it is not.
-fn breaks_entry_run(headings: &[Heading], first_body: &[Option<&BlockKind>], i: usize) -> Option<u8> {
-    let heading = &headings[i];
-    let previous = headings.get(i.checked_sub(1)?)?;
-    let next = headings.get(i + 1)?;
-    let entry_level = next.level;
-    let shape = first_body[i]?;
-    if previous.level != entry_level || entry_level <= heading.level {
-        return None;
-    }
-    let (mut parts, mut parts_with_body, mut parts_numbered) = (0, 0, 0);
-    for (j, other) in headings.iter().enumerate() {
-        let opens_run = headings.get(j + 1).is_some_and(|n| n.level == entry_level);
-        if j != i && other.level == heading.level && opens_run {
-            parts += 1;
-            parts_with_body += usize::from(first_body[j].is_some());
-            parts_numbered += usize::from(is_numbered(&other.text));
+/// Counts over the whole outline, gathered once so each heading is judged in O(1).
+struct Outline<'d> {
+    /// For each heading, the kind of its first block of content, if any.
+    first_body: Vec<Option<&'d BlockKind>>,
+    /// By (level, level of the heading after it): how many headings open such a run,
+    /// how many of those have content of their own, how many are numbered.
+    runs: HashMap<(u8, u8), [usize; 3]>,
+    /// By level: how many headings, and how many by shape of their first block.
+    shapes: HashMap<u8, (usize, HashMap<&'d BlockKind, usize>)>,
+}
+
+impl<'d> Outline<'d> {
+    fn new(doc: &'d Document) -> Self {
+        let first_body = first_body_blocks(doc);
+        let headings = &doc.headings;
+        let mut runs: HashMap<(u8, u8), [usize; 3]> = HashMap::new();
+        let mut shapes: HashMap<u8, (usize, HashMap<&BlockKind, usize>)> = HashMap::new();
+        for (j, heading) in headings.iter().enumerate() {
+            if let Some(next) = headings.get(j + 1) {
+                let counts = runs.entry((heading.level, next.level)).or_default();
+                counts[0] += 1;
+                counts[1] += usize::from(first_body[j].is_some());
+                counts[2] += usize::from(is_numbered(&heading.text));
+            }
+            let (total, by_shape) = shapes.entry(heading.level).or_default();
+            *total += 1;
+            if let Some(shape) = first_body[j] {
+                *by_shape.entry(shape).or_default() += 1;
+            }
         }
+        Self { first_body, runs, shapes }
     }
-    let (mut entries, mut same_shape) = (0, 0);
-    for (j, _) in headings.iter().enumerate().filter(|(_, h)| h.level == entry_level) {
-        entries += 1;
-        same_shape += usize::from(first_body[j] == Some(shape));
+
+    /// If heading `i` sits between two entries of a deeper level and looks like one of
+    /// them rather than like its same-level siblings, the level it should have. Looking
+    /// like an entry: it has content of its own, shaped like most entries' content (a
+    /// link list, a paragraph …), while most same-level headings that open a run of
+    /// entries have no content of their own; and either that shape is not mere prose,
+    /// or those siblings are numbered (`## 1 …`) and it is not.
+    fn breaks_entry_run(&self, headings: &[Heading], i: usize) -> Option<u8> {
+        let heading = &headings[i];
+        let previous = headings.get(i.checked_sub(1)?)?;
+        let entry_level = headings.get(i + 1)?.level;
+        let shape = self.first_body[i]?;
+        if previous.level != entry_level || entry_level <= heading.level {
+            return None;
+        }
+        // The other headings of this level that open a run of entries (not this one).
+        let [all, with_body, numbered] = self.runs[&(heading.level, entry_level)];
+        let parts = all - 1;
+        let parts_with_body = with_body - 1;
+        let parts_numbered = numbered - usize::from(is_numbered(&heading.text));
+        let (entries, by_shape) = &self.shapes[&entry_level];
+        let same_shape = by_shape.get(shape).copied().unwrap_or(0);
+
+        let parts_look_different = parts >= 2 && parts_with_body * 2 < parts;
+        let shaped_like_entries = *entries >= 3 && same_shape * 5 >= entries * 3;
+        // A part's intro is prose, so a paragraph proves nothing; a link list or a table
+        // shaped like the entries' does, and so does a number missing from numbered parts.
+        let shape_evidence = shaped_like_entries && *shape != BlockKind::Paragraph;
+        let numbering_broken = parts_numbered * 2 > parts && !is_numbered(&heading.text);
+        (parts_look_different && (shape_evidence || numbering_broken)).then_some(entry_level)
     }
-    let parts_look_different = parts >= 2 && parts_with_body * 2 < parts;
-    let shaped_like_entries = entries >= 3 && same_shape * 5 >= entries * 3;
-    // A part's intro is prose, so a paragraph proves nothing; a link list or a table
-    // shaped like the entries' does, and so does a number missing from numbered parts.
-    let shape_evidence = shaped_like_entries && *shape != BlockKind::Paragraph;
-    let numbering_broken = parts_numbered * 2 > parts && !is_numbered(&heading.text);
-    (parts_look_different && (shape_evidence || numbering_broken)).then_some(entry_level)
 }
 
 /// `1 Intro`, `2. Tools`, `IV Models`: a heading that starts with a section number.
