@@ -136,9 +136,12 @@ macro_rules! registry {
     };
 }
 
+mod urls;
+
 registry! {
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
+    url_invalid::UrlInvalid(NoOptions) => "url-invalid",
 }
 
 /// The rule called `name`.
