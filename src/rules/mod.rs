@@ -142,6 +142,8 @@ registry! {
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
     url_invalid::UrlInvalid(NoOptions) => "url-invalid",
+    url_cjk_boundary::UrlCjkBoundary(NoOptions) => "url-cjk-boundary",
+    link_syntax::LinkSyntax(NoOptions) => "link-syntax",
 }
 
 /// The rule called `name`.
