@@ -144,6 +144,8 @@ registry! {
     url_invalid::UrlInvalid(NoOptions) => "url-invalid",
     url_cjk_boundary::UrlCjkBoundary(NoOptions) => "url-cjk-boundary",
     link_syntax::LinkSyntax(NoOptions) => "link-syntax",
+    url_bare::UrlBare(url_bare::UrlBareOptions) => "url-bare",
+    link_empty::LinkEmpty(NoOptions) => "link-empty",
 }
 
 /// The rule called `name`.

@@ -106,7 +106,11 @@ pub fn intended_len(url: &str) -> Option<usize> {
     let mut previous = None;
     let at = url.char_indices().find_map(|(i, c)| {
         let glued = previous.is_some_and(|p: char| {
-            p.is_ascii() && !matches!(p, '/' | '=' | '#' | '(' | '_' | '-' | '?' | '&' | '+' | '%' | '~')
+            p.is_ascii()
+                && !matches!(
+                    p,
+                    '/' | '=' | '#' | '(' | '_' | '-' | '?' | '&' | '+' | '%' | '~'
+                )
         });
         previous = Some(c);
         (!c.is_ascii() && (is_cjk_punctuation(c) || glued)).then_some(i)
@@ -168,9 +172,7 @@ pub fn mistyped(url: &str, repair_host: bool) -> Option<Mistyped> {
     }
     let colons = separator.bytes().take_while(|&b| b == b':').count();
     let slashes = separator.len() - colons;
-    let separator_ok = colons <= 2
-        && (1..=3).contains(&slashes)
-        && (colons > 0 || slashes == 2);
+    let separator_ok = colons <= 2 && (1..=3).contains(&slashes) && (colons > 0 || slashes == 2);
     if !separator_ok {
         return None;
     }
@@ -197,9 +199,7 @@ pub fn mistyped(url: &str, repair_host: bool) -> Option<Mistyped> {
 
 /// The web scheme one edit away from `scheme`, if exactly one is.
 fn closest_web_scheme(scheme: &str) -> Option<&'static str> {
-    let mut close = WEB_SCHEMES
-        .iter()
-        .filter(|s| edit_distance(scheme, s) == 1);
+    let mut close = WEB_SCHEMES.iter().filter(|s| edit_distance(scheme, s) == 1);
     let first = close.next()?;
     close.next().is_none().then_some(*first)
 }
@@ -242,7 +242,11 @@ pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
             let letter = to_ascii(c).is_some_and(|a| a.is_ascii_alphabetic());
             let word_start = letter && !previous_letter;
             previous_letter = letter;
-            if !word_start || found.last().is_some_and(|(r, _): &(Range<usize>, _)| r.end > run.start + i) {
+            if !word_start
+                || found
+                    .last()
+                    .is_some_and(|(r, _): &(Range<usize>, _)| r.end > run.start + i)
+            {
                 continue;
             }
             let token_end = text[i..]
@@ -260,7 +264,9 @@ pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
                     .filter(|r| r.start == 0)
                     .map_or(repaired.len(), |r| r.end)
             });
-            let len = (repaired_len + typo.len).saturating_sub(typo.fixed.len()).max(typo.len);
+            let len = (repaired_len + typo.len)
+                .saturating_sub(typo.fixed.len())
+                .max(typo.len);
             found.push((run.start + i..run.start + i + len, typo));
         }
     }
@@ -315,7 +321,11 @@ pub fn broken_links(doc: &Document) -> Vec<BrokenLink> {
                 '[' => open.push(i),
                 ']' => {
                     if let Some(start) = open.pop() {
-                        let start = if text[..start].ends_with('!') { start - 1 } else { start };
+                        let start = if text[..start].ends_with('!') {
+                            start - 1
+                        } else {
+                            start
+                        };
                         if let Some(broken) = after_brackets(doc, run, start, i + 1) {
                             found.push(broken);
                         }
@@ -336,7 +346,12 @@ pub fn broken_links(doc: &Document) -> Vec<BrokenLink> {
 }
 
 /// `[text]` ends at `close` (relative to the run): is what follows a broken destination?
-fn after_brackets(doc: &Document, run: &Range<usize>, start: usize, close: usize) -> Option<BrokenLink> {
+fn after_brackets(
+    doc: &Document,
+    run: &Range<usize>,
+    start: usize,
+    close: usize,
+) -> Option<BrokenLink> {
     let text = doc.slice(run);
     let rest = &text[close..];
     let at = |i: usize| run.start + i;
@@ -350,7 +365,10 @@ fn after_brackets(doc: &Document, run: &Range<usize>, start: usize, close: usize
         let mut edits = vec![Edit::replace(at(close)..at(paren), "(")];
         let close_len = inner[end..].chars().next()?.len_utf8();
         if close_len > 1 {
-            edits.push(Edit::replace(at(close_paren)..at(close_paren + close_len), ")"));
+            edits.push(Edit::replace(
+                at(close_paren)..at(close_paren + close_len),
+                ")",
+            ));
         }
         return Some(BrokenLink {
             kind: Broken::FullwidthParens,
@@ -387,11 +405,18 @@ fn after_brackets(doc: &Document, run: &Range<usize>, start: usize, close: usize
     if after.is_empty() {
         let next = &doc.source[run.end..];
         let line_break = next.len() - next.trim_start_matches(['\r', '\n']).len();
-        let indent = next[line_break..].len() - next[line_break..].trim_start_matches([' ', '\t']).len();
+        let indent =
+            next[line_break..].len() - next[line_break..].trim_start_matches([' ', '\t']).len();
         let tail_start = line_break + indent;
-        let tail_len = next[tail_start..].find(char::is_whitespace).unwrap_or(next.len() - tail_start);
+        let tail_len = next[tail_start..]
+            .find(char::is_whitespace)
+            .unwrap_or(next.len() - tail_start);
         let tail = &next[tail_start..tail_start + tail_len];
-        if (1..=2).contains(&line_break) && tail.len() > 1 && tail.ends_with(')') && !tail.contains(['(', '[', ']']) {
+        if (1..=2).contains(&line_break)
+            && tail.len() > 1
+            && tail.ends_with(')')
+            && !tail.contains(['(', '[', ']'])
+        {
             return Some(BrokenLink {
                 kind: Broken::LineBreakInDestination,
                 span: at(start)..run.end + tail_start + tail_len,
@@ -437,7 +462,10 @@ mod tests {
 
     #[test]
     fn scheme_typos_are_repaired() {
-        assert_eq!(repair("hhttps://arxiv.org/abs/1").as_deref(), Some("https://arxiv.org/abs/1"));
+        assert_eq!(
+            repair("hhttps://arxiv.org/abs/1").as_deref(),
+            Some("https://arxiv.org/abs/1")
+        );
         assert_eq!(repair("htps://a.org").as_deref(), Some("https://a.org"));
         assert_eq!(repair("htp://a.org").as_deref(), Some("http://a.org"));
         assert_eq!(repair("ttps://a.org").as_deref(), Some("https://a.org"));
@@ -445,9 +473,15 @@ mod tests {
         assert_eq!(repair("https:/a.org").as_deref(), Some("https://a.org"));
         assert_eq!(repair("http:://a.org").as_deref(), Some("http://a.org"));
         assert_eq!(repair("https:///a.org").as_deref(), Some("https://a.org"));
-        assert_eq!(repair("ｈｔｔｐｓ://a.org").as_deref(), Some("https://a.org"));
+        assert_eq!(
+            repair("ｈｔｔｐｓ://a.org").as_deref(),
+            Some("https://a.org")
+        );
         assert_eq!(repair("https：//a.org").as_deref(), Some("https://a.org"));
-        assert_eq!(repair("https://github。com/x").as_deref(), Some("https://github.com/x"));
+        assert_eq!(
+            repair("https://github。com/x").as_deref(),
+            Some("https://github.com/x")
+        );
     }
 
     #[test]
