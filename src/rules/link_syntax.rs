@@ -48,7 +48,7 @@ impl Rule for LinkSyntax {
                     "use ASCII parentheses",
                 ),
                 // url-whitespace reports these.
-                Broken::LineBreakInDestination => continue,
+                Broken::LineBreakInDestination | Broken::SpacedAutolink => continue,
             };
             let span = broken.span.clone();
             let what = doc.slice(&span);

@@ -146,6 +146,9 @@ registry! {
     link_syntax::LinkSyntax(NoOptions) => "link-syntax",
     url_bare::UrlBare(url_bare::UrlBareOptions) => "url-bare",
     link_empty::LinkEmpty(NoOptions) => "link-empty",
+    url_insecure::UrlInsecure(url_insecure::UrlInsecureOptions) => "url-insecure",
+    url_tracking::UrlTracking(NoOptions) => "url-tracking",
+    url_whitespace::UrlWhitespace(NoOptions) => "url-whitespace",
 }
 
 /// The rule called `name`.

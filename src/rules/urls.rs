@@ -288,6 +288,8 @@ pub enum Broken {
     Reversed,
     /// `[text]（url）`
     FullwidthParens,
+    /// `<https://… >`: spaces make it text with a bare URL in it.
+    SpacedAutolink,
 }
 
 /// Text meant as a link that GitHub renders as text, and the edits that make it the
@@ -329,6 +331,11 @@ pub fn broken_links(doc: &Document) -> Vec<BrokenLink> {
                         if let Some(broken) = after_brackets(doc, run, start, i + 1) {
                             found.push(broken);
                         }
+                    }
+                }
+                '<' => {
+                    if let Some(broken) = spaced_autolink(run.start, text, i) {
+                        found.push(broken);
                     }
                 }
                 ')' if text[i..].starts_with(")[") => {
@@ -429,6 +436,34 @@ fn after_brackets(
         kind: Broken::Unclosed,
         span: at(start)..at(token_end),
         edits: Some(vec![Edit::insert(at(token_end), ")")]),
+    })
+}
+
+/// `< https://… >` with its `<` at `open` (relative to the run).
+fn spaced_autolink(base: usize, text: &str, open: usize) -> Option<BrokenLink> {
+    let rest = &text[open + 1..];
+    let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let token_len = rest[lead..].find(|c: char| c.is_whitespace() || c == '>')?;
+    let token_end = lead + token_len;
+    let trail = rest[token_end..].len() - rest[token_end..].trim_start_matches([' ', '\t']).len();
+    let close = token_end + trail;
+    if lead + trail == 0
+        || !rest[close..].starts_with('>')
+        || !rest[lead..token_end].contains("://")
+    {
+        return None;
+    }
+    let at = |i: usize| base + open + 1 + i;
+    Some(BrokenLink {
+        kind: Broken::SpacedAutolink,
+        span: base + open..at(close + 1),
+        edits: Some(
+            [at(0)..at(lead), at(token_end)..at(close)]
+                .into_iter()
+                .filter(|r| !r.is_empty())
+                .map(Edit::delete)
+                .collect(),
+        ),
     })
 }
 
