@@ -50,7 +50,7 @@ impl Rule for UrlBare {
             let url = doc.slice(range);
             // Reported, with the same fix, by url-cjk-boundary and link-syntax.
             if urls::intended_len(url).is_some()
-                || broken.iter().any(|b| b.span.contains(&range.start))
+                || urls::in_broken_link(&broken, range.start)
             {
                 continue;
             }

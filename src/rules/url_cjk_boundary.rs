@@ -37,7 +37,7 @@ impl Rule for UrlCjkBoundary {
                 continue;
             };
             // `[text]（https://…）` is a link written with fullwidth parentheses: link-syntax.
-            if broken.iter().any(|b| b.span.contains(&range.start)) {
+            if urls::in_broken_link(&broken, range.start) {
                 continue;
             }
             let end = range.start + len;

@@ -301,6 +301,13 @@ pub struct BrokenLink {
     pub edits: Option<Vec<Edit>>,
 }
 
+/// Whether `offset` lies in one of `broken` (sorted and disjoint, as [`broken_links`]
+/// returns them).
+pub fn in_broken_link(broken: &[BrokenLink], offset: usize) -> bool {
+    let i = broken.partition_point(|b| b.span.start <= offset);
+    i > 0 && broken[i - 1].span.contains(&offset)
+}
+
 /// Whether a destination candidate is certainly meant as a URL or a link target.
 fn looks_like_destination(text: &str) -> bool {
     !text.is_empty()
