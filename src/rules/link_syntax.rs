@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::Fix;
 
-use super::urls::{self, Broken};
+use super::broken_links::{self, Broken};
 use super::{Category, Fixable, Rule, RuleMeta};
 
 pub struct LinkSyntax;
@@ -28,7 +28,7 @@ impl Rule for LinkSyntax {
     }
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        for broken in urls::broken_links(doc) {
+        for broken in broken_links::broken_links(doc) {
             let (message, help) = match broken.kind {
                 Broken::SpaceBeforeParen => (
                     "space between the link text and its destination",

@@ -136,6 +136,7 @@ macro_rules! registry {
     };
 }
 
+mod broken_links;
 mod urls;
 
 registry! {

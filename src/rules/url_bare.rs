@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
+use super::broken_links;
 use super::urls;
 use super::{Category, Fixable, Rule, RuleMeta};
 
@@ -45,12 +46,12 @@ impl Rule for UrlBare {
 
     fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let options = &settings.options.url_bare;
-        let broken = urls::broken_links(doc);
+        let broken = broken_links::broken_links(doc);
         for range in &doc.bare_urls {
             let url = doc.slice(range);
             // Reported, with the same fix, by url-cjk-boundary and link-syntax.
             if urls::intended_len(url).is_some()
-                || urls::in_broken_link(&broken, range.start)
+                || broken_links::in_broken_link(&broken, range.start)
             {
                 continue;
             }

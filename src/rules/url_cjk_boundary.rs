@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
 
+use super::broken_links;
 use super::urls::{self, Origin};
 use super::{Category, Fixable, Rule, RuleMeta};
 
@@ -30,14 +31,14 @@ impl Rule for UrlCjkBoundary {
     }
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let broken = urls::broken_links(doc);
+        let broken = broken_links::broken_links(doc);
         for range in &doc.bare_urls {
             let text = doc.slice(range);
             let Some(len) = urls::intended_len(text) else {
                 continue;
             };
             // `[text]（https://…）` is a link written with fullwidth parentheses: link-syntax.
-            if urls::in_broken_link(&broken, range.start) {
+            if broken_links::in_broken_link(&broken, range.start) {
                 continue;
             }
             let end = range.start + len;

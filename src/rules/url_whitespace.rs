@@ -9,7 +9,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
 
-use super::urls::{self, Broken, Origin};
+use super::broken_links::{self, Broken};
+use super::urls::{self, Origin};
 use super::{Category, Fixable, Rule, RuleMeta};
 
 pub struct UrlWhitespace;
@@ -28,7 +29,7 @@ impl Rule for UrlWhitespace {
     }
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        for broken in urls::broken_links(doc) {
+        for broken in broken_links::broken_links(doc) {
             let written = doc.slice(&broken.span);
             let message = match broken.kind {
                 Broken::SpacedAutolink => format!("space inside \"{written}\", so it is not a link"),
