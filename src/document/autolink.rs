@@ -160,6 +160,18 @@ mod tests {
     }
 
     #[test]
+    fn parentheses_and_fullwidth_text_inside_are_kept() {
+        // The URL rules rely on these: only a trailing `)` is trimmed.
+        assert_eq!(
+            urls("基准(https://a.org/95414)进行开发"),
+            ["https://a.org/95414)进行开发"]
+        );
+        assert_eq!(urls("[x]（https://a.org/x）"), ["https://a.org/x）"]);
+        assert_eq!(urls("<https://a.org/x >"), ["https://a.org/x"]);
+        assert_eq!(urls("(https://a.org/x)[text]"), ["https://a.org/x)[text]"]);
+    }
+
+    #[test]
     fn ascii_trailing_punctuation_is_trimmed() {
         assert_eq!(urls("see https://a.org/x."), ["https://a.org/x"]);
         assert_eq!(urls("(https://a.org/x_(y))."), ["https://a.org/x_(y)"]);

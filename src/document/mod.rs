@@ -32,6 +32,9 @@ pub struct Document<'a> {
     pub definitions: Vec<Definition>,
     /// URLs GitHub turns into links although they are not written as links.
     pub bare_urls: Vec<Range<usize>>,
+    /// Runs of plain text outside code, HTML tags and links, one per line at most: where bare
+    /// URLs are found, and where text that looks like a link but is not one sits.
+    pub text_runs: Vec<Range<usize>>,
     /// Inline code spans and code blocks, sorted; nothing in them is Markdown.
     pub code: Vec<Range<usize>>,
     /// HTML blocks and inline HTML, sorted.
@@ -193,6 +196,21 @@ impl<'a> Document<'a> {
     /// The bare URLs inside `span`.
     pub fn bare_urls_within(&self, span: &Range<usize>) -> &[Range<usize>] {
         within(&self.bare_urls, span, |r| r)
+    }
+
+    /// Index of the innermost block holding `offset`.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        // Blocks are in document order, containers before their children: the last
+        // block starting at or before `offset` is the innermost candidate.
+        let last = self.blocks.partition_point(|b| b.span.start <= offset);
+        let mut current = last.checked_sub(1);
+        while let Some(i) = current {
+            if self.blocks[i].span.contains(&offset) {
+                return Some(i);
+            }
+            current = self.blocks[i].parent;
+        }
+        None
     }
 
     /// The blocks enclosing block `index`, innermost first.

@@ -71,6 +71,7 @@ impl<'a> Builder<'a> {
                 links: Vec::new(),
                 definitions,
                 bare_urls: Vec::new(),
+                text_runs: Vec::new(),
                 code: Vec::new(),
                 html: Vec::new(),
                 html_anchors: Vec::new(),
@@ -373,6 +374,7 @@ impl<'a> Builder<'a> {
                     .into_iter()
                     .map(|r| run.start + r.start..run.start + r.end),
             );
+            self.doc.text_runs.push(run);
         }
     }
 

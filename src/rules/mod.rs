@@ -136,7 +136,9 @@ macro_rules! registry {
     };
 }
 
+mod broken_links;
 mod duplicates;
+mod urls;
 
 registry! {
     dup_link::DupLink(dup_link::DupLinkOptions) => "dup-link",
@@ -144,6 +146,14 @@ registry! {
     dup_section::DupSection(NoOptions) => "dup-section",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
+    url_invalid::UrlInvalid(NoOptions) => "url-invalid",
+    url_cjk_boundary::UrlCjkBoundary(NoOptions) => "url-cjk-boundary",
+    link_syntax::LinkSyntax(NoOptions) => "link-syntax",
+    url_bare::UrlBare(url_bare::UrlBareOptions) => "url-bare",
+    link_empty::LinkEmpty(NoOptions) => "link-empty",
+    url_insecure::UrlInsecure(url_insecure::UrlInsecureOptions) => "url-insecure",
+    url_tracking::UrlTracking(NoOptions) => "url-tracking",
+    url_whitespace::UrlWhitespace(NoOptions) => "url-whitespace",
 }
 
 /// The rule called `name`.

@@ -1,0 +1,230 @@
+//! Text meant as a link that GitHub renders as text: `[text] (url)`, `(url)[text]`,
+//! `[text]（url）`, an unclosed `[text](url`, `<https://… >`. Found once in the plain
+//! text runs of the document model, shared by link-syntax and url-whitespace, and used
+//! by the bare-URL rules to leave the URLs inside them to those rules.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::fix::Edit;
+
+/// What is wrong with text that was meant as a link but is not one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Broken {
+    /// `[text] (url)`
+    SpaceBeforeParen,
+    /// `[text](url` and nothing closes it on the line.
+    Unclosed,
+    /// `[text](url more)`: a space ends the destination.
+    SpaceInDestination,
+    /// `[text](https://a.org/long` + line break + `path)`.
+    LineBreakInDestination,
+    /// `(url)[text]`
+    Reversed,
+    /// `[text]（url）`
+    FullwidthParens,
+    /// `<https://… >`: spaces make it text with a bare URL in it.
+    SpacedAutolink,
+}
+
+/// Text meant as a link that GitHub renders as text, and the edits that make it the
+/// link the author meant (`None` when that is not certain).
+#[derive(Debug, Clone)]
+pub struct BrokenLink {
+    pub kind: Broken,
+    pub span: Range<usize>,
+    pub edits: Option<Vec<Edit>>,
+}
+
+/// Whether `offset` lies in one of `broken` (sorted and disjoint, as [`broken_links`]
+/// returns them).
+pub fn in_broken_link(broken: &[BrokenLink], offset: usize) -> bool {
+    let i = broken.partition_point(|b| b.span.start <= offset);
+    i > 0 && broken[i - 1].span.contains(&offset)
+}
+
+/// Whether a destination candidate is certainly meant as a URL or a link target.
+fn looks_like_destination(text: &str) -> bool {
+    !text.is_empty()
+        && !text.contains(char::is_whitespace)
+        && (text.contains("://")
+            || text.starts_with("www.")
+            || text.starts_with('#')
+            || text.starts_with("./")
+            || text.starts_with("../"))
+}
+
+/// Broken links in the plain text of the document (never in code or real links).
+pub fn broken_links(doc: &Document) -> Vec<BrokenLink> {
+    let mut found = Vec::new();
+    for run in &doc.text_runs {
+        let text = doc.slice(run);
+        let mut open: Vec<usize> = Vec::new();
+        for (i, c) in text.char_indices() {
+            match c {
+                '[' => open.push(i),
+                ']' => {
+                    if let Some(start) = open.pop() {
+                        let start = if text[..start].ends_with('!') {
+                            start - 1
+                        } else {
+                            start
+                        };
+                        if let Some(broken) = after_brackets(doc, run, start, i + 1) {
+                            found.push(broken);
+                        }
+                    }
+                }
+                '<' => {
+                    if let Some(broken) = spaced_autolink(run.start, text, i) {
+                        found.push(broken);
+                    }
+                }
+                ')' if text[i..].starts_with(")[") => {
+                    if let Some(broken) = reversed(run.start, text, i) {
+                        found.push(broken);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found.sort_by_key(|b| b.span.start);
+    found.dedup_by(|b, a| b.span.start < a.span.end);
+    found
+}
+
+/// `[text]` ends at `close` (relative to the run): is what follows a broken destination?
+fn after_brackets(
+    doc: &Document,
+    run: &Range<usize>,
+    start: usize,
+    close: usize,
+) -> Option<BrokenLink> {
+    let text = doc.slice(run);
+    let rest = &text[close..];
+    let at = |i: usize| run.start + i;
+    if let Some(inner) = rest.strip_prefix('（') {
+        let end = inner.find(['）', ')'])?;
+        if !looks_like_destination(&inner[..end]) {
+            return None;
+        }
+        let paren = close + '（'.len_utf8();
+        let close_paren = paren + end;
+        let mut edits = vec![Edit::replace(at(close)..at(paren), "(")];
+        let close_len = inner[end..].chars().next()?.len_utf8();
+        if close_len > 1 {
+            edits.push(Edit::replace(
+                at(close_paren)..at(close_paren + close_len),
+                ")",
+            ));
+        }
+        return Some(BrokenLink {
+            kind: Broken::FullwidthParens,
+            span: at(start)..at(close_paren + close_len),
+            edits: Some(edits),
+        });
+    }
+    let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let inner = rest[spaces..].strip_prefix('(')?;
+    let token_len = inner.find(char::is_whitespace).unwrap_or(inner.len());
+    let token = &inner[..token_len];
+    let paren = close + spaces;
+    if spaces > 0 {
+        let dest = token.strip_suffix(')')?;
+        return looks_like_destination(dest).then(|| BrokenLink {
+            kind: Broken::SpaceBeforeParen,
+            span: at(start)..at(paren + 1 + token_len),
+            edits: Some(vec![Edit::delete(at(close)..at(paren))]),
+        });
+    }
+    if !looks_like_destination(token.trim_end_matches(')')) {
+        return None;
+    }
+    let token_end = paren + 1 + token_len;
+    let after = &inner[token_len..];
+    if let Some(close_paren) = after.find(')') {
+        return Some(BrokenLink {
+            kind: Broken::SpaceInDestination,
+            span: at(start)..at(token_end + close_paren + 1),
+            edits: None,
+        });
+    }
+    // The destination goes on after a line break: `[a](https://x/long` / `path)`.
+    if after.is_empty() {
+        let next = &doc.source[run.end..];
+        let line_break = next.len() - next.trim_start_matches(['\r', '\n']).len();
+        let indent =
+            next[line_break..].len() - next[line_break..].trim_start_matches([' ', '\t']).len();
+        let tail_start = line_break + indent;
+        let tail_len = next[tail_start..]
+            .find(char::is_whitespace)
+            .unwrap_or(next.len() - tail_start);
+        let tail = &next[tail_start..tail_start + tail_len];
+        if (1..=2).contains(&line_break)
+            && tail.len() > 1
+            && tail.ends_with(')')
+            && !tail.contains(['(', '[', ']'])
+        {
+            return Some(BrokenLink {
+                kind: Broken::LineBreakInDestination,
+                span: at(start)..run.end + tail_start + tail_len,
+                edits: Some(vec![Edit::delete(run.end..run.end + tail_start)]),
+            });
+        }
+    }
+    // A destination has no spaces: it ends where the token ends.
+    Some(BrokenLink {
+        kind: Broken::Unclosed,
+        span: at(start)..at(token_end),
+        edits: Some(vec![Edit::insert(at(token_end), ")")]),
+    })
+}
+
+/// `< https://… >` with its `<` at `open` (relative to the run).
+fn spaced_autolink(base: usize, text: &str, open: usize) -> Option<BrokenLink> {
+    let rest = &text[open + 1..];
+    let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let token_len = rest[lead..].find(|c: char| c.is_whitespace() || c == '>')?;
+    let token_end = lead + token_len;
+    let trail = rest[token_end..].len() - rest[token_end..].trim_start_matches([' ', '\t']).len();
+    let close = token_end + trail;
+    if lead + trail == 0
+        || !rest[close..].starts_with('>')
+        || !rest[lead..token_end].contains("://")
+    {
+        return None;
+    }
+    let at = |i: usize| base + open + 1 + i;
+    Some(BrokenLink {
+        kind: Broken::SpacedAutolink,
+        span: base + open..at(close + 1),
+        edits: Some(
+            [at(0)..at(lead), at(token_end)..at(close)]
+                .into_iter()
+                .filter(|r| !r.is_empty())
+                .map(Edit::delete)
+                .collect(),
+        ),
+    })
+}
+
+/// `(url)[text]` with its `)` at `close_paren` (relative to the run).
+fn reversed(base: usize, text: &str, close_paren: usize) -> Option<BrokenLink> {
+    let open = text[..close_paren].rfind('(')?;
+    let dest = &text[open + 1..close_paren];
+    let label_start = close_paren + 1;
+    let label_end = label_start + text[label_start..].find(']')? + 1;
+    let label = &text[label_start..label_end];
+    if !looks_like_destination(dest) || label.len() < 3 || label[1..].contains('[') {
+        return None;
+    }
+    Some(BrokenLink {
+        kind: Broken::Reversed,
+        span: base + open..base + label_end,
+        edits: Some(vec![Edit::replace(
+            base + open..base + label_end,
+            format!("{label}({dest})"),
+        )]),
+    })
+}

@@ -1,0 +1,215 @@
+//! `url-invalid`: a link destination or bare URL that no browser can follow.
+//!
+//! A curated list is a list of links, and the commonest contribution bug is a link that
+//! goes nowhere: `hhttps://`, `https//`, a comma for a dot in the host, a fullwidth colon
+//! typed with a Chinese input method. URLs are read with the `url` crate (WHATWG, what
+//! browsers do), plus the checks browsers are lenient about but a list should not be.
+
+use url::{Host, ParseError, Url};
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::fix::{Edit, Fix};
+
+use super::urls::{self, Origin, Site};
+use super::{Category, Fixable, Rule, RuleMeta};
+
+pub struct UrlInvalid;
+
+static META: RuleMeta = RuleMeta {
+    name: "url-invalid",
+    category: Category::Links,
+    severity: Severity::Error,
+    fixable: Fixable::Sometimes,
+    summary: "a link destination or bare URL that is not a valid URL or relative path",
+};
+
+/// Top-level domains that make `github.com/x` a URL missing its scheme rather than a
+/// relative path: a file is rarely named like that.
+const COMMON_TLDS: [&str; 12] = [
+    "com", "org", "net", "io", "ai", "cn", "dev", "edu", "gov", "co", "me", "app",
+];
+
+impl Rule for UrlInvalid {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+        for (span, typo) in urls::mistyped_in_text(doc) {
+            let written = &doc.source[span.start..span.start + typo.len];
+            out.push(
+                Diagnostic::new(
+                    META.name,
+                    span.clone(),
+                    format!("mistyped URL start \"{written}\", GitHub does not link it"),
+                )
+                .with_help(format!("replace it with \"{}\"", typo.fixed))
+                .with_fix(Fix::safe(vec![Edit::replace(
+                    span.start..span.start + typo.len,
+                    typo.fixed,
+                )])),
+            );
+        }
+        for site in urls::sites(doc) {
+            if let Some(diagnostic) = check_site(&site) {
+                out.push(diagnostic);
+            }
+        }
+    }
+}
+
+fn check_site(site: &Site) -> Option<Diagnostic> {
+    let url = site.url.trim();
+    let span = site.span.clone();
+    if let Some(typo) = urls::mistyped(url, site.origin != Origin::Bare) {
+        let written = &url[..typo.len];
+        let diagnostic = Diagnostic::new(
+            META.name,
+            span.clone(),
+            format!("mistyped URL start \"{written}\""),
+        )
+        .with_help(format!("replace it with \"{}\"", typo.fixed));
+        // `trim` only removes whitespace, which url-whitespace reports; edit past it.
+        let offset = site.url.len() - site.url.trim_start().len();
+        let start = span.start + offset;
+        return Some(diagnostic.with_fix(site.exact.then(|| {
+            Fix::safe(vec![Edit::replace(start..start + typo.len, typo.fixed)])
+        })));
+    }
+    // GitHub links a bare `www.` URL with `http://` in front.
+    let problem = if site.origin == Origin::Bare && !url.contains("://") {
+        problem(&format!("http://{url}"))?
+    } else {
+        problem(url)?
+    };
+    let mut diagnostic = Diagnostic::new(META.name, span.clone(), format!("{problem} in \"{url}\""));
+    if problem == Problem::MissingScheme {
+        diagnostic = diagnostic
+            .with_help("add \"https://\": without a scheme GitHub links to a file of the repository")
+            .with_fix(site.exact.then(|| Fix::unsafe_edits(vec![Edit::insert(span.start, "https://")])));
+    }
+    Some(diagnostic)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Problem {
+    ControlCharacter,
+    Space,
+    BadPercent,
+    InvalidHost(String),
+    Parse(ParseError),
+    MissingScheme,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::ControlCharacter => f.write_str("control character"),
+            Problem::Space => f.write_str("space"),
+            Problem::BadPercent => f.write_str("bad percent-encoding"),
+            Problem::InvalidHost(host) => write!(f, "invalid host \"{host}\""),
+            Problem::Parse(error) => write!(f, "{error}"),
+            Problem::MissingScheme => f.write_str("missing \"https://\""),
+        }
+    }
+}
+
+/// What is wrong with `url` (already free of a mistyped scheme), if anything.
+fn problem(url: &str) -> Option<Problem> {
+    if url.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return Some(Problem::ControlCharacter);
+    }
+    if !valid_percent_encoding(url) {
+        return Some(Problem::BadPercent);
+    }
+    match Url::parse(url) {
+        Ok(parsed) if parsed.is_special() => {
+            if url.contains(char::is_whitespace) {
+                return Some(Problem::Space);
+            }
+            match parsed.host() {
+                Some(Host::Domain(domain)) if !valid_domain(domain) => {
+                    Some(Problem::InvalidHost(domain.to_owned()))
+                }
+                _ => None,
+            }
+        }
+        Ok(_) => None,
+        Err(ParseError::RelativeUrlWithoutBase) => {
+            looks_like_domain(url).then_some(Problem::MissingScheme)
+        }
+        Err(error) => Some(Problem::Parse(error)),
+    }
+}
+
+/// `%` always starts two hex digits.
+fn valid_percent_encoding(url: &str) -> bool {
+    let bytes = url.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    })
+}
+
+/// A host name after IDNA: dot-separated labels of letters, digits, `-` and `_`, none
+/// empty (a final dot is allowed). WHATWG lets `github,com` through; DNS does not.
+fn valid_domain(domain: &str) -> bool {
+    let domain = domain.strip_suffix('.').unwrap_or(domain);
+    domain.split('.').all(|label| {
+        !label.is_empty()
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    })
+}
+
+/// A relative destination that is really a host: `www.x.org/…` or `github.com/…`.
+fn looks_like_domain(url: &str) -> bool {
+    let first = url.split(['/', '?', '#']).next().unwrap_or_default();
+    let labels: Vec<&str> = first.split('.').collect();
+    let tld = labels.last().copied().unwrap_or_default();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+        && (labels[0] == "www" || COMMON_TLDS.contains(&tld))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems() {
+        assert_eq!(problem("https://github,com/x"), Some(Problem::InvalidHost("github,com".into())));
+        assert_eq!(problem("https://a..org/"), Some(Problem::InvalidHost("a..org".into())));
+        assert_eq!(problem("https://"), Some(Problem::Parse(ParseError::EmptyHost)));
+        assert_eq!(problem("https://a.org/%zz"), Some(Problem::BadPercent));
+        assert_eq!(problem("https://a.org/a b"), Some(Problem::Space));
+        assert_eq!(problem("https://a.org:99999/"), Some(Problem::Parse(ParseError::InvalidPort)));
+        assert_eq!(problem("github.com/x/y"), Some(Problem::MissingScheme));
+        assert_eq!(problem("www.example.org"), Some(Problem::MissingScheme));
+    }
+
+    #[test]
+    fn valid_urls_and_paths() {
+        for url in [
+            "https://github.com/x/y",
+            "https://中文.com/",
+            "http://localhost:8080/x",
+            "https://a.org/a%20b?q=%E4%B8%AD#frag",
+            "#anchor",
+            "./docs/a b.md",
+            "README.md",
+            "docs/setup.py",
+            "mailto:x@a.org",
+            "https://zh.wikipedia.org/wiki/大语言模型",
+        ] {
+            assert_eq!(problem(url), None, "{url}");
+        }
+    }
+}
