@@ -5,6 +5,7 @@ pub mod args;
 mod check;
 mod config_cache;
 mod input;
+mod toc;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,7 @@ impl From<ExitStatus> for ExitCode {
 pub fn run(cli: &Cli) -> ExitStatus {
     match &cli.command {
         Command::Check(args) => check::run(args),
+        Command::Toc(args) => toc::run(args),
         Command::Rules => {
             println!("{:<22} {:<11} {:<8} fix", "rule", "category", "severity");
             for rule in RULES {

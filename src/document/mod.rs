@@ -39,6 +39,8 @@ pub struct Document<'a> {
     /// Explicit HTML anchors (`<a name="x">`, `id="x"`) that `#x` links may target.
     pub html_anchors: Vec<HtmlAnchor>,
     pub suppressions: Suppressions,
+    /// The table of contents and anchors, computed on first use by [`crate::toc::analyse`].
+    pub(crate) toc: std::sync::OnceLock<crate::toc::Analysis>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +185,15 @@ impl<'a> Document<'a> {
             current = self.headings[i].parent;
         }
         None
+    }
+
+    /// HTML comments (`<!-- … -->`): their byte range and trimmed body.
+    pub fn html_comments(&self) -> impl Iterator<Item = (Range<usize>, &'a str)> + '_ {
+        let source = self.source;
+        self.html.iter().flat_map(move |r| {
+            html::comments(&source[r.clone()])
+                .map(move |(c, body)| (r.start + c.start..r.start + c.end, body))
+        })
     }
 
     /// The blocks enclosing block `index`, innermost first.

@@ -139,6 +139,13 @@ macro_rules! registry {
 registry! {
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
+    toc_broken_anchor::TocBrokenAnchor(NoOptions) => "toc-broken-anchor",
+    link_broken_anchor::LinkBrokenAnchor(NoOptions) => "link-broken-anchor",
+    toc_dangling_entry::TocDanglingEntry(NoOptions) => "toc-dangling-entry",
+    toc_missing_entry::TocMissingEntry(NoOptions) => "toc-missing-entry",
+    toc_text_mismatch::TocTextMismatch(NoOptions) => "toc-text-mismatch",
+    toc_order::TocOrder(NoOptions) => "toc-order",
+    toc_duplicate_entry::TocDuplicateEntry(NoOptions) => "toc-duplicate-entry",
 }
 
 /// The rule called `name`.
