@@ -44,8 +44,8 @@ impl Rule for TocTextMismatch {
                     }
                     let title = heading.text.trim();
                     let message = match how {
-                        How::Fuzzy => format!("TOC name \"{name}\" only resembles its section \"{title}\""),
-                        _ => format!("TOC entry \"{name}\" differs from its section \"{title}\""),
+                        How::Fuzzy => format!("name \"{name}\" only resembles its section \"{title}\""),
+                        _ => format!("entry \"{name}\" differs from its section \"{title}\""),
                     };
                     out.push(
                         Diagnostic::new(META.name, entry.span.clone(), message)
@@ -59,7 +59,7 @@ impl Rule for TocTextMismatch {
                     let mut diagnostic = Diagnostic::new(
                         META.name,
                         entry.span.clone(),
-                        format!("TOC name \"{name}\" fits several sections: {}", names.join(", ")),
+                        format!("name \"{name}\" fits several sections: {}", names.join(", ")),
                     )
                     .with_help("write the section's full title to say which one");
                     for &h in candidates {

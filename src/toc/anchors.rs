@@ -11,6 +11,9 @@ use crate::document::Document;
 
 use super::names::similarity;
 
+/// Below this similarity a heading is not suggested for a broken fragment.
+const MIN_SIMILARITY: f64 = 0.6;
+
 /// What a fragment points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
@@ -81,15 +84,16 @@ impl Anchors {
     }
 
     /// The heading a broken link `[text](#fragment)` most likely meant: certain when
-    /// exactly one heading's text is the link's text, otherwise the heading whose anchor
-    /// or text is closest (none when nothing is close).
+    /// exactly one heading's text is the link's text (ignoring case, punctuation and
+    /// emoji), otherwise the heading whose anchor
+    /// and text are closest on average (none when nothing is close).
     pub fn suggest(doc: &Document, dest: &str, text: &str) -> Option<Suggestion> {
-        let text = text.trim();
+        let key = crate::text::name_key(text);
         let mut same_text = doc
             .headings
             .iter()
             .enumerate()
-            .filter(|(_, h)| !text.is_empty() && h.text.trim().eq_ignore_ascii_case(text));
+            .filter(|(_, h)| !key.is_empty() && crate::text::name_key(&h.text) == key);
         if let (Some((heading, _)), None) = (same_text.next(), same_text.next()) {
             return Some(Suggestion {
                 heading,
@@ -97,17 +101,19 @@ impl Anchors {
             });
         }
         let fragment = lenient_key(&fragment_of(dest)?);
-        let text_key = crate::text::name_key(text);
         let mut scored: Vec<(f64, usize)> = doc
             .headings
             .iter()
             .enumerate()
             .map(|(i, h)| {
                 let by_anchor = similarity(&fragment, &lenient_key(&h.anchor));
-                let by_text = similarity(&text_key, &crate::text::name_key(&h.text));
-                (by_anchor.max(by_text), i)
+                if key.is_empty() {
+                    return (by_anchor, i);
+                }
+                let by_text = similarity(&key, &crate::text::name_key(&h.text));
+                ((by_anchor + by_text) / 2.0, i)
             })
-            .filter(|&(score, _)| score >= 0.5)
+            .filter(|&(score, _)| score >= MIN_SIMILARITY)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         match scored.as_slice() {

@@ -33,7 +33,7 @@ impl ListStyle {
         let Some(&first) = items.first() else {
             return Self::default();
         };
-        let marker = item_marker(doc, first).trim().to_owned();
+        let marker = item_prefix(doc, first).trim().to_owned();
         let marker = if marker.ends_with(['.', ')']) { "1.".to_owned() } else { marker };
         let indent_of = |i: usize| indentation(doc, doc.blocks[i].span.start);
         let base = indent_of(first);
@@ -57,14 +57,14 @@ impl ListStyle {
     }
 }
 
-/// The byte range of the whole lines holding `span`, final newline included.
+/// The byte range of the whole lines holding `span` (trailing blank lines left out),
+/// final newline included.
 pub fn whole_lines(doc: &Document, span: &Range<usize>) -> Range<usize> {
     let source = doc.source;
     let start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let last = span.end.max(span.start + 1).min(source.len());
-    let end = source[last - 1..].find('\n').map_or(source.len(), |i| last - 1 + i + 1);
-    let end = if span.end > span.start && source[..span.end].ends_with('\n') { span.end } else { end };
-    start..end.max(start)
+    let content_end = span.start + source[span.clone()].trim_end().len();
+    let end = source[content_end..].find('\n').map_or(source.len(), |i| content_end + i + 1);
+    start..end
 }
 
 /// Spaces before the text on the line holding `offset`.
@@ -74,20 +74,17 @@ fn indentation(doc: &Document, offset: usize) -> usize {
     text.len() - text.trim_start_matches([' ', '\t']).len()
 }
 
-/// The marker of list item `item` with its following spaces (`- `, `1. `).
-fn item_marker<'a>(doc: &Document<'a>, item: usize) -> &'a str {
-    let rest = &doc.source[doc.blocks[item].span.clone()];
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = digits + 1;
-    let spaces = rest[marker.min(rest.len())..].bytes().take_while(|&b| b == b' ').count();
-    &rest[..(marker + spaces).min(rest.len())]
-}
-
-/// The text before a list item's content on its first line: indentation and marker.
+/// The text before a list item's content on its first line: indentation, marker
+/// (`-`, `*`, `1.`) and the spaces after it.
 pub fn item_prefix(doc: &Document, item: usize) -> String {
     let start = doc.blocks[item].span.start;
-    let line = whole_lines(doc, &(start..start));
-    format!("{}{}", &doc.source[line.start..start], item_marker(doc, item))
+    let line = &doc.source[whole_lines(doc, &(start..start))];
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let rest = &line[indent..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = (digits + 1).min(rest.len());
+    let spaces = rest[marker..].bytes().take_while(|&b| b == b' ').count();
+    line[..indent + marker + spaces].to_owned()
 }
 
 /// Text safe inside `[…]`.

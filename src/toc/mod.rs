@@ -477,7 +477,7 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
             _ => None,
         })
         .collect();
-    doc.links
+    let mut entries: Vec<Entry> = doc.links
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.image && l.dest.starts_with('#') && within(&l.span, region))
@@ -512,7 +512,15 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
                 target,
             }
         })
-        .collect()
+        .collect();
+    // A guess at a section another entry lists is no guess: the entry is dangling.
+    let resolved: Vec<usize> = entries.iter().filter_map(Entry::heading).collect();
+    for entry in &mut entries {
+        if let Target::Broken(s) = entry.target && !s.certain && resolved.contains(&s.heading) {
+            entry.target = Target::Dangling;
+        }
+    }
+    entries
 }
 
 #[cfg(test)]
