@@ -20,7 +20,7 @@ pub enum Anchor {
     Heading(usize),
     /// An HTML anchor, by index into [`Document::html_anchors`].
     Html(usize),
-    /// `#` or `#top`: the top of the page.
+    /// `#`, `#top` (the top of the page), or a GitHub line link (`#L12`).
     Top,
 }
 
@@ -73,7 +73,7 @@ impl Anchors {
     /// anchor. `dest` must start with `#`.
     pub fn resolve(&self, dest: &str) -> Option<Anchor> {
         let fragment = fragment_of(dest)?;
-        if fragment.is_empty() || fragment.eq_ignore_ascii_case("top") {
+        if fragment.is_empty() || fragment.eq_ignore_ascii_case("top") || is_line_link(&fragment) {
             return Some(Anchor::Top);
         }
         let fragment = fragment.strip_prefix("user-content-").unwrap_or(&fragment);
@@ -130,6 +130,26 @@ impl Anchors {
     }
 }
 
+/// GitHub's line links, as markdownlint accepts them: `L12`, or a range `L3-L8`,
+/// `L3C4-L8C2` (a column only within a range).
+fn is_line_link(fragment: &str) -> bool {
+    fn line(part: &str, column: bool) -> bool {
+        let Some(rest) = part.strip_prefix('L') else {
+            return false;
+        };
+        let (number, col) = match rest.split_once('C') {
+            Some((n, c)) if column => (n, Some(c)),
+            _ => (rest, None),
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        digits(number) && col.is_none_or(digits)
+    }
+    match fragment.split_once('-') {
+        Some((from, to)) => line(from, true) && line(to, true),
+        None => line(fragment, false),
+    }
+}
+
 /// The fragment of `#fragment`, percent-decoded (kept as written if that is not UTF-8).
 pub fn fragment_of(dest: &str) -> Option<String> {
     let raw = dest.strip_prefix('#')?;
@@ -181,6 +201,10 @@ mod tests {
         assert_eq!(anchors.resolve("#x"), Some(Anchor::Html(0)));
         assert_eq!(anchors.resolve("#"), Some(Anchor::Top));
         assert_eq!(anchors.resolve("#a-2"), None);
+        assert_eq!(anchors.resolve("#L3C4-L8"), Some(Anchor::Top));
+        for not_a_line in ["#L", "#L30C12", "#L30C11-", "#C30", "#l7"] {
+            assert_eq!(anchors.resolve(not_a_line), None, "{not_a_line}");
+        }
     }
 
     #[test]
