@@ -168,8 +168,15 @@ impl<'de> Deserialize<'de> for TocConfig {
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let options = TocOptions::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                if let Some(level) = options.levels.iter().flatten().find(|l| !(1..=6).contains(*l)) {
-                    return Err(de::Error::custom(format!("heading level {level} is not between 1 and 6")));
+                if let Some(level) = options
+                    .levels
+                    .iter()
+                    .flatten()
+                    .find(|l| !(1..=6).contains(*l))
+                {
+                    return Err(de::Error::custom(format!(
+                        "heading level {level} is not between 1 and 6"
+                    )));
                 }
                 Ok(TocConfig {
                     enabled: true,

@@ -16,7 +16,11 @@ const WE_ACCEPT: &[(&str, usize, &str)] = &[
     ("link-fragments-default-case.md", 13, "case only"),
     ("link-fragments-default-case.md", 19, "case only"),
     ("link-fragments.md", 220, "U+FE0F dropped"),
-    ("link-fragments.md", 226, "<a name> beside an id is a target"),
+    (
+        "link-fragments.md",
+        226,
+        "<a name> beside an id is a target",
+    ),
     ("link-fragments.md", 228, "case only (HTML id)"),
     ("link-fragments.md", 245, "case only"),
     ("link-fragments.md", 247, "case only (HTML name)"),
@@ -28,17 +32,48 @@ const WE_ACCEPT: &[(&str, usize, &str)] = &[
 
 /// Lines MD051 accepts and we report, with why.
 const WE_REPORT: &[(&str, usize, &str)] = &[
-    ("link-fragments-ignored-pattern-multiple.md", 7, "no ignored_pattern option"),
-    ("link-fragments-ignored-pattern-multiple.md", 9, "no ignored_pattern option"),
-    ("link-fragments-ignored-pattern-present.md", 7, "no ignored_pattern option"),
-    ("link-fragments.md", 258, "{#id} attributes are text on GitHub"),
-    ("link-fragments.md", 262, "{#id} attributes are text on GitHub"),
-    ("link-fragments.md", 266, "{#id} attributes are text on GitHub"),
-    ("link-fragments.md", 268, "{#id} attributes are text on GitHub"),
+    (
+        "link-fragments-ignored-pattern-multiple.md",
+        7,
+        "no ignored_pattern option",
+    ),
+    (
+        "link-fragments-ignored-pattern-multiple.md",
+        9,
+        "no ignored_pattern option",
+    ),
+    (
+        "link-fragments-ignored-pattern-present.md",
+        7,
+        "no ignored_pattern option",
+    ),
+    (
+        "link-fragments.md",
+        258,
+        "{#id} attributes are text on GitHub",
+    ),
+    (
+        "link-fragments.md",
+        262,
+        "{#id} attributes are text on GitHub",
+    ),
+    (
+        "link-fragments.md",
+        266,
+        "{#id} attributes are text on GitHub",
+    ),
+    (
+        "link-fragments.md",
+        268,
+        "{#id} attributes are text on GitHub",
+    ),
 ];
 
 fn lines(list: &[(&str, usize, &str)], file: &str) -> BTreeSet<usize> {
-    list.iter().filter(|(f, _, _)| *f == file).map(|&(_, l, _)| l).collect()
+    list.iter()
+        .filter(|(f, _, _)| *f == file)
+        .map(|&(_, l, _)| l)
+        .collect()
 }
 
 #[test]
@@ -49,7 +84,12 @@ fn agrees_with_markdownlint_link_fragments() {
     let expected_tsv = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("EXPECTED.tsv");
     let config = ConfigFile::parse("toc: off\n", Path::new("test.yaml")).expect("config");
     let mut settings = Settings::from_config(&config);
-    let rules = ["link-broken-anchor", "toc-broken-anchor", "toc-dangling-entry"].map(str::to_owned);
+    let rules = [
+        "link-broken-anchor",
+        "toc-broken-anchor",
+        "toc-dangling-entry",
+    ]
+    .map(str::to_owned);
     settings.restrict(&rules, &[]);
 
     let mut files: Vec<String> = std::fs::read_dir(&dir)
@@ -77,7 +117,9 @@ fn agrees_with_markdownlint_link_fragments() {
         let missed: BTreeSet<usize> = expected.difference(&found).copied().collect();
         let extra: BTreeSet<usize> = found.difference(&expected).copied().collect();
         if missed != lines(WE_ACCEPT, file) || extra != lines(WE_REPORT, file) {
-            failures.push(format!("{file}: not reported {missed:?}, reported beyond MD051 {extra:?}"));
+            failures.push(format!(
+                "{file}: not reported {missed:?}, reported beyond MD051 {extra:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

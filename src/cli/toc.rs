@@ -40,8 +40,11 @@ fn toc(args: &TocArgs) -> Result<ExitStatus, Report> {
     }
     let shown = path.display();
     let toc = found.ok_or_else(|| miette!("{shown}: no table of contents found to replace"))?;
-    let replacement = edit::replace_region(&doc, toc, &text)
-        .ok_or_else(|| miette!("{shown}: the table of contents is made of tables; only link lists can be rewritten"))?;
+    let replacement = edit::replace_region(&doc, toc, &text).ok_or_else(|| {
+        miette!(
+            "{shown}: the table of contents is made of tables; only link lists can be rewritten"
+        )
+    })?;
     let (output, _) = apply_fixes(&file.text, [&Fix::safe(vec![replacement])]);
     if output != file.text {
         write_atomic(Path::new(&path), &file.render(&output))?;

@@ -60,7 +60,7 @@ impl Rule for TocOrder {
                     continue;
                 }
                 let in_order = || siblings.iter().zip(&kept).filter(|(_, k)| **k).map(|(s, _)| *s);
-                let after = in_order().filter(|&(_, other, _)| other < h).last();
+                let after = in_order().rfind(|&(_, other, _)| other < h);
                 let before = in_order().find(|&(_, other, _)| other > h);
                 let fix = edit::move_item(doc, item, after.map(|a| a.0), before.map(|b| b.0)).map(Fix::unsafe_edits);
                 let title = doc.headings[h].text.trim();

@@ -194,9 +194,15 @@ mod tests {
         let anchors = Anchors::new(&doc);
         assert_eq!(anchors.resolve("#-quick-start"), Some(Anchor::Heading(1)));
         assert_eq!(anchors.resolve("#-Quick-Start"), Some(Anchor::Heading(1)));
-        assert_eq!(anchors.resolve("#%E6%A0%87%E9%A2%98"), Some(Anchor::Heading(2)));
+        assert_eq!(
+            anchors.resolve("#%E6%A0%87%E9%A2%98"),
+            Some(Anchor::Heading(2))
+        );
         assert_eq!(anchors.resolve("#lit-llama-"), Some(Anchor::Heading(3)));
-        assert_eq!(anchors.resolve("#lit-llama-\u{fe0f}"), Some(Anchor::Heading(3)));
+        assert_eq!(
+            anchors.resolve("#lit-llama-\u{fe0f}"),
+            Some(Anchor::Heading(3))
+        );
         assert_eq!(anchors.resolve("#a-1"), Some(Anchor::Heading(5)));
         assert_eq!(anchors.resolve("#x"), Some(Anchor::Html(0)));
         assert_eq!(anchors.resolve("#"), Some(Anchor::Top));

@@ -22,9 +22,28 @@ use names::{Candidate, NameMatch, Query};
 
 /// Section titles a TOC usually leaves out (compared as [`name_key`]s, by containment).
 const USUALLY_LEFT_OUT: &[&str] = &[
-    "contributing", "contribute", "contribution", "contributors", "license", "licence",
-    "footnotes", "related", "acknowledg", "credits", "sponsors", "backers", "starhistory",
-    "changelog", "codeofconduct", "citation", "贡献", "许可", "致谢", "协议", "赞助", "赞赏",
+    "contributing",
+    "contribute",
+    "contribution",
+    "contributors",
+    "license",
+    "licence",
+    "footnotes",
+    "related",
+    "acknowledg",
+    "credits",
+    "sponsors",
+    "backers",
+    "starhistory",
+    "changelog",
+    "codeofconduct",
+    "citation",
+    "贡献",
+    "许可",
+    "致谢",
+    "协议",
+    "赞助",
+    "赞赏",
 ];
 
 /// The anchors of a document and its TOC, if it has one.
@@ -230,7 +249,9 @@ impl Toc {
         let mut cells = Vec::new();
         for block in doc.blocks.iter().filter(|b| within(&b.span, &self.region)) {
             match block.kind {
-                BlockKind::Paragraph if block.parent.is_none() && is_emphasised(doc.slice(&block.span)) => {
+                BlockKind::Paragraph
+                    if block.parent.is_none() && is_emphasised(doc.slice(&block.span)) =>
+                {
                     self.groups.push(Group {
                         title: block.text.trim().to_owned(),
                         span: block.span.clone(),
@@ -239,7 +260,9 @@ impl Toc {
                     group_queries.push(block.text.trim().to_owned());
                 }
                 BlockKind::TableCell if !block.text.trim().is_empty() => {
-                    let in_head = block.parent.is_some_and(|p| doc.blocks[p].kind == BlockKind::TableHead);
+                    let in_head = block
+                        .parent
+                        .is_some_and(|p| doc.blocks[p].kind == BlockKind::TableHead);
                     if !in_head {
                         cells.push((block, self.groups.len().checked_sub(1)));
                     }
@@ -250,10 +273,21 @@ impl Toc {
         let parts: Vec<Candidate> = after
             .iter()
             .filter(|&&h| doc.headings[h].level == part_level)
-            .map(|&h| Candidate { heading: h, part: None, text: &doc.headings[h].text })
+            .map(|&h| Candidate {
+                heading: h,
+                part: None,
+                text: &doc.headings[h].text,
+            })
             .collect();
-        let queries: Vec<Query> = group_queries.iter().map(|text| Query { text, part: None }).collect();
-        for (group, found) in self.groups.iter_mut().zip(names::match_names(&parts, &queries)) {
+        let queries: Vec<Query> = group_queries
+            .iter()
+            .map(|text| Query { text, part: None })
+            .collect();
+        for (group, found) in self
+            .groups
+            .iter_mut()
+            .zip(names::match_names(&parts, &queries))
+        {
             group.part = match found {
                 NameMatch::Exact(h) | NameMatch::Short(h) | NameMatch::Fuzzy(h) => Some(h),
                 _ => None,
@@ -269,9 +303,16 @@ impl Toc {
         let candidates: Vec<Candidate> = after
             .iter()
             .filter(|&&h| !is_part(h))
-            .map(|&h| Candidate { heading: h, part: part_of(h), text: &doc.headings[h].text })
+            .map(|&h| Candidate {
+                heading: h,
+                part: part_of(h),
+                text: &doc.headings[h].text,
+            })
             .collect();
-        let texts: Vec<(String, bool)> = cells.iter().map(|(b, _)| strip_new_marker(b.text.trim())).collect();
+        let texts: Vec<(String, bool)> = cells
+            .iter()
+            .map(|(b, _)| strip_new_marker(b.text.trim()))
+            .collect();
         let queries: Vec<Query> = texts
             .iter()
             .zip(&cells)
@@ -292,7 +333,12 @@ impl Toc {
             let source = doc.slice(&block.span);
             let start = block.span.start + (source.len() - source.trim_start().len());
             let end = block.span.start + source.trim_end().len();
-            self.entries.push(Entry { text, span: start..end, kind: EntryKind::Cell { group, new }, target });
+            self.entries.push(Entry {
+                text,
+                span: start..end,
+                kind: EntryKind::Cell { group, new },
+                target,
+            });
         }
     }
 
@@ -300,7 +346,12 @@ impl Toc {
     /// after it, and always the highest level it lists (for tables of names, the level
     /// most entries name: a stray `##` entry does not make every part an entry).
     fn inferred_levels(&self, doc: &Document) -> Vec<u8> {
-        let listed: Vec<u8> = self.entries.iter().filter_map(|e| e.heading()).map(|h| doc.headings[h].level).collect();
+        let listed: Vec<u8> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.heading())
+            .map(|h| doc.headings[h].level)
+            .collect();
         let top = match self.style {
             Style::Links => listed.iter().min().copied(),
             Style::Tables => (1..=6).max_by_key(|&l| listed.iter().filter(|&&x| x == l).count()),
@@ -332,8 +383,10 @@ impl Toc {
         listed
     }
 
-    /// The headings this TOC should list, in document order: sections after it at a
-    /// covered level, except those usually left out (and their subsections); a deeper
+    /// The headings this TOC should list, in document order: those it lists before it
+    /// (its own title, the document's), and sections after it at a
+    /// covered level, except those usually left out that it does not list (and their
+    /// subsections); a deeper
     /// section only under a listed parent whose own subsections the TOC lists.
     pub fn expected(&self, doc: &Document, config: &TocConfig) -> Vec<usize> {
         let listed = self.listed(doc);
@@ -346,7 +399,9 @@ impl Toc {
         });
         let mut has_listed_child = vec![false; doc.headings.len()];
         for (h, heading) in doc.headings.iter().enumerate() {
-            if let Some(p) = heading.parent && listed[h] {
+            if let Some(p) = heading.parent
+                && listed[h]
+            {
                 has_listed_child[p] = true;
             }
         }
@@ -360,10 +415,10 @@ impl Toc {
         let mut expected = Vec::new();
         let mut skipped: Vec<bool> = vec![false; doc.headings.len()];
         for (h, heading) in doc.headings.iter().enumerate() {
-            if heading.span.start < self.region.end {
+            if heading.span.start < self.region.end && !listed[h] {
                 continue;
             }
-            if heading.parent.is_some_and(|p| skipped[p]) || left_out(h) {
+            if heading.parent.is_some_and(|p| skipped[p]) || (left_out(h) && !listed[h]) {
                 skipped[h] = true;
                 continue;
             }
@@ -376,11 +431,15 @@ impl Toc {
                 Style::Links => {
                     let parent_listed = heading.parent.is_none_or(|p| has_listed_child[p]);
                     (heading.level == top && parent_listed)
-                        || heading.parent.is_some_and(|p| listed[p] && has_listed_child[p])
+                        || heading
+                            .parent
+                            .is_some_and(|p| listed[p] && has_listed_child[p])
                 }
                 // A table TOC lists the sections of the parts its groups stand for.
                 Style::Tables => {
-                    parts.is_empty() || std::iter::successors(heading.parent, |&p| doc.headings[p].parent).any(|p| parts.contains(&p))
+                    parts.is_empty()
+                        || std::iter::successors(heading.parent, |&p| doc.headings[p].parent)
+                            .any(|p| parts.contains(&p))
                 }
             };
             if in_scope {
@@ -401,7 +460,17 @@ fn is_title(text: &str, config: &TocConfig) -> bool {
     if let Some(start) = &config.start {
         return key == name_key(start);
     }
-    const TITLES: &[&str] = &["contents", "toc", "index", "目录", "目錄", "内容", "索引", "一览", "内容目录"];
+    const TITLES: &[&str] = &[
+        "contents",
+        "toc",
+        "index",
+        "目录",
+        "目錄",
+        "内容",
+        "索引",
+        "一览",
+        "内容目录",
+    ];
     TITLES.contains(&key.as_str())
         || key.contains("tableofcontent")
         || (key.chars().count() <= 12 && (key.ends_with("一览") || key.ends_with("目录")))
@@ -411,14 +480,24 @@ fn is_title(text: &str, config: &TocConfig) -> bool {
 fn is_emphasised(source: &str) -> bool {
     let text = source.trim();
     let marks = text.chars().take_while(|&c| c == '*' || c == '_').count();
-    marks > 0 && text.chars().rev().take_while(|&c| c == '*' || c == '_').count() == marks && !text.contains('\n')
+    marks > 0
+        && text
+            .chars()
+            .rev()
+            .take_while(|&c| c == '*' || c == '_')
+            .count()
+            == marks
+        && !text.contains('\n')
 }
 
 /// A table cell's name and whether it is marked new: `*【Name】` → (`Name`, true).
 fn strip_new_marker(text: &str) -> (String, bool) {
     match text.strip_prefix('*').map(str::trim_start) {
         Some(rest) => {
-            let inner = rest.strip_prefix('【').and_then(|r| r.strip_suffix('】')).unwrap_or(rest);
+            let inner = rest
+                .strip_prefix('【')
+                .and_then(|r| r.strip_suffix('】'))
+                .unwrap_or(rest);
             (inner.trim().to_owned(), true)
         }
         None => (text.to_owned(), false),
@@ -432,8 +511,12 @@ fn marked_region(doc: &Document) -> Option<Range<usize>> {
         let body = body.to_ascii_lowercase();
         let word = |prefix: &str| body == prefix || body.starts_with(&format!("{prefix} "));
         match start {
-            None if word("toc") || word("start doctoc") || word("begin mktoc") => start = Some(span.end),
-            Some(from) if word("tocstop") || word("end doctoc") || word("end mktoc") => return Some(from..span.start),
+            None if word("toc") || word("start doctoc") || word("begin mktoc") => {
+                start = Some(span.end)
+            }
+            Some(from) if word("tocstop") || word("end doctoc") || word("end mktoc") => {
+                return Some(from..span.start);
+            }
             _ => {}
         }
     }
@@ -477,15 +560,23 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
             _ => None,
         })
         .collect();
-    let mut entries: Vec<Entry> = doc.links
+    let mut entries: Vec<Entry> = doc
+        .links
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.image && l.dest.starts_with('#') && within(&l.span, region))
         .map(|(index, link)| {
-            let item = items.iter().rev().find(|(i, _)| doc.blocks[*i].span.contains(&link.span.start));
+            let item = items
+                .iter()
+                .rev()
+                .find(|(i, _)| doc.blocks[*i].span.contains(&link.span.start));
             let target = match anchors.resolve(&link.dest) {
-                // A back-to-top link to the TOC's own title is no entry.
-                Some(Anchor::Heading(h)) if doc.headings[h].span.start < region.start => Target::Elsewhere,
+                // A back-to-top link to the TOC's title, outside its list, is no entry.
+                Some(Anchor::Heading(h))
+                    if item.is_none() && doc.headings[h].span.start < region.start =>
+                {
+                    Target::Elsewhere
+                }
                 Some(Anchor::Heading(h)) => Target::Heading(h, How::Anchor),
                 // `### <a id="csharp"></a>C#`: the anchor names its heading.
                 Some(Anchor::Html(a)) => {
@@ -516,7 +607,10 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
     // A guess at a section another entry lists is no guess: the entry is dangling.
     let resolved: Vec<usize> = entries.iter().filter_map(Entry::heading).collect();
     for entry in &mut entries {
-        if let Target::Broken(s) = entry.target && !s.certain && resolved.contains(&s.heading) {
+        if let Target::Broken(s) = entry.target
+            && !s.certain
+            && resolved.contains(&s.heading)
+        {
             entry.target = Target::Dangling;
         }
     }
@@ -530,7 +624,13 @@ mod tests {
     #[test]
     fn titles_are_recognised_with_decoration() {
         let config = TocConfig::default();
-        for title in ["Contents", "📖 Table of Contents", "目录", "**开源模型一览** (Table of Contents)：", "TOC"] {
+        for title in [
+            "Contents",
+            "📖 Table of Contents",
+            "目录",
+            "**开源模型一览** (Table of Contents)：",
+            "TOC",
+        ] {
             assert!(is_title(title, &config), "{title}");
         }
         for title in ["Content Management Systems", "视频内容总结", "Contributing"] {

@@ -144,8 +144,10 @@ pub fn match_names(candidates: &[Candidate], queries: &[Query]) -> Vec<NameMatch
             by_token.entry(token).or_default().push(i);
         }
     }
-    let queries: Vec<(Name, Option<usize>)> =
-        queries.iter().map(|q| (Name::new(q.text), q.part)).collect();
+    let queries: Vec<(Name, Option<usize>)> = queries
+        .iter()
+        .map(|q| (Name::new(q.text), q.part))
+        .collect();
     let mut claimed = vec![false; candidates.len()];
     let mut found: Vec<Option<NameMatch>> = vec![None; queries.len()];
     let narrow = |list: Vec<usize>, part: Option<usize>, claimed: &[bool]| {
@@ -231,8 +233,10 @@ pub fn match_names(candidates: &[Candidate], queries: &[Query]) -> Vec<NameMatch
             .filter(|&(_, score)| score >= MIN_SIMILARITY)
             .collect();
         let list = narrow(scored.iter().map(|&(c, _)| c).collect(), *part, &claimed);
-        let mut ranked: Vec<(usize, f64)> =
-            scored.into_iter().filter(|(c, _)| list.contains(c)).collect();
+        let mut ranked: Vec<(usize, f64)> = scored
+            .into_iter()
+            .filter(|(c, _)| list.contains(c))
+            .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         found[q] = Some(match ranked.as_slice() {
             [] => NameMatch::None,
@@ -288,7 +292,10 @@ mod tests {
                 text,
             })
             .collect();
-        let queries: Vec<Query> = names.iter().map(|text| Query { text, part: None }).collect();
+        let queries: Vec<Query> = names
+            .iter()
+            .map(|text| Query { text, part: None })
+            .collect();
         match_names(&candidates, &queries)
     }
 
@@ -310,7 +317,15 @@ mod tests {
         ];
         let found = run(
             &headings,
-            &["百川", "复旦MOSS", "EVA", "中文Alpaca Luotuo", "流萤Firefly", "Firefly-LLaMA2-Chinese", "Nothing Here"],
+            &[
+                "百川",
+                "复旦MOSS",
+                "EVA",
+                "中文Alpaca Luotuo",
+                "流萤Firefly",
+                "Firefly-LLaMA2-Chinese",
+                "Nothing Here",
+            ],
         );
         assert_eq!(
             found,
