@@ -523,30 +523,37 @@ fn marked_region(doc: &Document) -> Option<Range<usize>> {
     None
 }
 
-/// From the first list whose items mostly link to sections that come after it, to the
-/// next heading (a TOC may be several lists under group titles).
+/// From the first list whose items, with those of the lists after it up to the next
+/// heading (a TOC may be several lists under group titles), mostly link to sections
+/// that come after them, to that heading.
 fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
-    let list = doc
-        .blocks
+    doc.blocks
         .iter()
         .filter(|b| b.parent.is_none() && matches!(b.kind, BlockKind::List { .. }))
-        .map(|b| b.span.clone())
-        .find(|span| {
-            let items = doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::ListItem { .. }) && within(&b.span, span)).count();
+        .map(|b| {
+            let end = doc
+                .headings
+                .iter()
+                .find(|h| h.span.start >= b.span.end)
+                .map_or(doc.source.len(), |h| h.span.start);
+            b.span.start..end
+        })
+        .find(|region| {
+            let items = doc
+                .blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }) && within(&b.span, region))
+                .count();
             let forward = doc
                 .links
                 .iter()
-                .filter(|l| within(&l.span, span) && !l.image)
-                .filter(|l| matches!(anchors.resolve(&l.dest), Some(Anchor::Heading(h)) if doc.headings[h].span.start >= span.end))
+                .filter(|l| within(&l.span, region) && !l.image)
+                .filter(|l| {
+                    matches!(anchors.resolve(&l.dest), Some(Anchor::Heading(h)) if doc.headings[h].span.start >= region.end)
+                })
                 .count();
             forward >= 3 && forward * 5 >= items * 3
-        })?;
-    let end = doc
-        .headings
-        .iter()
-        .find(|h| h.span.start >= list.end)
-        .map_or(doc.source.len(), |h| h.span.start);
-    Some(list.start..end)
+        })
 }
 
 /// Every `#fragment` link in `region`, resolved.
