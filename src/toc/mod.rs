@@ -226,6 +226,11 @@ impl Toc {
         if toc.entries.is_empty() {
             toc.style = Style::Tables;
             toc.table_entries(doc);
+            // Tables of anything else under a "Contents" title are no TOC.
+            let named = toc.entries.iter().filter(|e| e.heading().is_some()).count();
+            if named * 2 < toc.entries.len() {
+                return None;
+            }
         }
         if toc.entries.is_empty() {
             return None;
@@ -259,7 +264,7 @@ impl Toc {
                     });
                     group_queries.push(block.text.trim().to_owned());
                 }
-                BlockKind::TableCell if !block.text.trim().is_empty() => {
+                BlockKind::TableCell if !name_key(&block.text).is_empty() => {
                     let in_head = block
                         .parent
                         .is_some_and(|p| doc.blocks[p].kind == BlockKind::TableHead);
