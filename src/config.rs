@@ -94,6 +94,101 @@ pub struct ConfigFile {
     /// Globs (relative to the config file's folder) of files not to lint.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// How the table of contents is found and what it covers; `toc: off` disables it.
+    #[serde(default)]
+    pub toc: TocConfig,
+}
+
+/// The `toc:` section: where the table of contents is and what it must cover.
+///
+/// ```yaml
+/// toc: { start: "Contents", levels: [2, 3], exclude: ["Sponsors"] }
+/// toc: off
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TocConfig {
+    /// False with `toc: off`: no TOC is detected and the TOC rules find nothing.
+    pub enabled: bool,
+    /// Text of the heading or paragraph that opens the TOC, instead of detecting it.
+    pub start: Option<String>,
+    /// Heading levels the TOC must list, instead of inferring them from its entries.
+    pub levels: Option<Vec<u8>>,
+    /// Section titles never expected in the TOC, in addition to the usual ones
+    /// (Contributing, License, …); compared ignoring case, spacing and punctuation.
+    pub exclude: Vec<String>,
+}
+
+impl Default for TocConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            start: None,
+            levels: None,
+            exclude: Vec::new(),
+        }
+    }
+}
+
+/// The options of `toc:` when written as a mapping.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TocOptions {
+    #[serde(default)]
+    start: Option<String>,
+    #[serde(default)]
+    levels: Option<Vec<u8>>,
+    #[serde(default)]
+    exclude: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for TocConfig {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TocVisitor;
+
+        impl<'de> Visitor<'de> for TocVisitor {
+            type Value = TocConfig;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("off, or a mapping with start, levels, exclude")
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                match value {
+                    "off" => self.visit_bool(false),
+                    _ => Err(E::invalid_value(de::Unexpected::Str(value), &self)),
+                }
+            }
+
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+                Ok(TocConfig {
+                    enabled: value,
+                    ..TocConfig::default()
+                })
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let options = TocOptions::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                if let Some(level) = options
+                    .levels
+                    .iter()
+                    .flatten()
+                    .find(|l| !(1..=6).contains(*l))
+                {
+                    return Err(de::Error::custom(format!(
+                        "heading level {level} is not between 1 and 6"
+                    )));
+                }
+                Ok(TocConfig {
+                    enabled: true,
+                    start: options.start,
+                    levels: options.levels,
+                    exclude: options.exclude,
+                })
+            }
+        }
+
+        deserializer.deserialize_any(TocVisitor)
+    }
 }
 
 impl ConfigFile {
@@ -136,6 +231,7 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
 pub struct Settings {
     severities: HashMap<&'static str, Severity>,
     pub options: RuleOptions,
+    pub toc: TocConfig,
 }
 
 impl Default for Settings {
@@ -159,6 +255,7 @@ impl Settings {
         Self {
             severities,
             options: config.rules.options(),
+            toc: config.toc.clone(),
         }
     }
 
@@ -189,6 +286,17 @@ mod tests {
         let settings = Settings::from_config(&config);
         assert_eq!(settings.severity("heading-level"), None);
         assert_eq!(settings.severity("invisible-char"), Some(Severity::Error));
+    }
+
+    #[test]
+    fn toc_is_a_mapping_or_off() {
+        let yaml = "toc: { start: Contents, levels: [2, 3], exclude: [Sponsors] }\n";
+        let config = ConfigFile::parse(yaml, Path::new("c.yaml")).unwrap();
+        assert_eq!(config.toc.start.as_deref(), Some("Contents"));
+        assert_eq!(config.toc.levels, Some(vec![2, 3]));
+        let off = ConfigFile::parse("toc: off\n", Path::new("c.yaml")).unwrap();
+        assert!(!off.toc.enabled);
+        assert!(ConfigFile::parse("toc: { levels: [9] }\n", Path::new("c.yaml")).is_err());
     }
 
     #[test]

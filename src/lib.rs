@@ -12,6 +12,7 @@ pub mod fix;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod toc;
 
 use config::Settings;
 use diagnostic::Diagnostic;

@@ -20,6 +20,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List every rule: name, category, default severity, fixable
     Rules,
+    /// Print the table of contents a file should have (in its TOC's style)
+    Toc(TocArgs),
     /// Show a rule's documentation
     Explain {
         /// The rule's name, as `pocketlint rules` lists it
@@ -69,4 +71,19 @@ pub struct CheckArgs {
     /// When to colour human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct TocArgs {
+    /// The Markdown file (default: README.md in the current directory)
+    pub file: Option<PathBuf>,
+    /// Replace the file's table of contents instead of printing
+    #[arg(long)]
+    pub write: bool,
+    /// Use this config file instead of discovering .pocketlint.yaml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file
+    #[arg(long)]
+    pub no_config: bool,
 }

@@ -5,6 +5,7 @@ pub mod args;
 mod check;
 mod config_cache;
 mod input;
+mod toc;
 
 use std::process::ExitCode;
 
@@ -42,6 +43,7 @@ pub(crate) fn print_error(err: &miette::Report) {
 pub fn run(cli: &Cli) -> ExitStatus {
     match &cli.command {
         Command::Check(args) => check::run(args),
+        Command::Toc(args) => toc::run(args),
         Command::Rules => {
             println!("{:<22} {:<11} {:<8} fix", "rule", "category", "severity");
             for rule in RULES {

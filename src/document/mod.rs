@@ -42,6 +42,8 @@ pub struct Document<'a> {
     /// Explicit HTML anchors (`<a name="x">`, `id="x"`) that `#x` links may target.
     pub html_anchors: Vec<HtmlAnchor>,
     pub suppressions: Suppressions,
+    /// The table of contents and anchors, computed on first use by [`crate::toc::analyse`].
+    pub(crate) toc: std::sync::OnceLock<crate::toc::Analysis>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,6 +200,20 @@ impl<'a> Document<'a> {
         within(&self.bare_urls, span, |r| r)
     }
 
+    /// Indices of the blocks that start inside `span` (blocks are in document order).
+    pub fn block_indices_within(&self, span: &Range<usize>) -> Range<usize> {
+        let start = self.blocks.partition_point(|b| b.span.start < span.start);
+        start..start + self.blocks[start..].partition_point(|b| b.span.start < span.end)
+    }
+
+    /// Start of the first heading at or after `offset`, or the end of the source.
+    pub fn next_heading_start(&self, offset: usize) -> usize {
+        let next = self.headings.partition_point(|h| h.span.start < offset);
+        self.headings
+            .get(next)
+            .map_or(self.source.len(), |h| h.span.start)
+    }
+
     /// Index of the innermost block holding `offset`.
     pub fn block_at(&self, offset: usize) -> Option<usize> {
         // Blocks are in document order, containers before their children: the last
@@ -211,6 +227,15 @@ impl<'a> Document<'a> {
             current = self.blocks[i].parent;
         }
         None
+    }
+
+    /// HTML comments (`<!-- … -->`): their byte range and trimmed body.
+    pub fn html_comments(&self) -> impl Iterator<Item = (Range<usize>, &'a str)> + '_ {
+        let source = self.source;
+        self.html.iter().flat_map(move |r| {
+            html::comments(&source[r.clone()])
+                .map(move |(c, body)| (r.start + c.start..r.start + c.end, body))
+        })
     }
 
     /// The blocks enclosing block `index`, innermost first.

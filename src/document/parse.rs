@@ -76,6 +76,7 @@ impl<'a> Builder<'a> {
                 html: Vec::new(),
                 html_anchors: Vec::new(),
                 suppressions: Suppressions::default(),
+                toc: std::sync::OnceLock::new(),
             },
             open_blocks: Vec::new(),
             open_links: Vec::new(),

@@ -141,19 +141,26 @@ mod duplicates;
 mod urls;
 
 registry! {
-    dup_link::DupLink(dup_link::DupLinkOptions) => "dup-link",
-    dup_paragraph::DupParagraph(dup_paragraph::DupParagraphOptions) => "dup-paragraph",
-    dup_section::DupSection(NoOptions) => "dup-section",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
-    invisible_char::InvisibleChar(NoOptions) => "invisible-char",
+    toc_broken_anchor::TocBrokenAnchor(NoOptions) => "toc-broken-anchor",
+    link_broken_anchor::LinkBrokenAnchor(NoOptions) => "link-broken-anchor",
+    toc_dangling_entry::TocDanglingEntry(NoOptions) => "toc-dangling-entry",
+    toc_missing_entry::TocMissingEntry(NoOptions) => "toc-missing-entry",
+    toc_text_mismatch::TocTextMismatch(NoOptions) => "toc-text-mismatch",
+    toc_order::TocOrder(NoOptions) => "toc-order",
+    toc_duplicate_entry::TocDuplicateEntry(NoOptions) => "toc-duplicate-entry",
+    dup_section::DupSection(NoOptions) => "dup-section",
+    dup_paragraph::DupParagraph(dup_paragraph::DupParagraphOptions) => "dup-paragraph",
+    dup_link::DupLink(dup_link::DupLinkOptions) => "dup-link",
     url_invalid::UrlInvalid(NoOptions) => "url-invalid",
     url_cjk_boundary::UrlCjkBoundary(NoOptions) => "url-cjk-boundary",
     link_syntax::LinkSyntax(NoOptions) => "link-syntax",
-    url_bare::UrlBare(url_bare::UrlBareOptions) => "url-bare",
     link_empty::LinkEmpty(NoOptions) => "link-empty",
-    url_insecure::UrlInsecure(url_insecure::UrlInsecureOptions) => "url-insecure",
-    url_tracking::UrlTracking(NoOptions) => "url-tracking",
     url_whitespace::UrlWhitespace(NoOptions) => "url-whitespace",
+    url_tracking::UrlTracking(NoOptions) => "url-tracking",
+    url_insecure::UrlInsecure(url_insecure::UrlInsecureOptions) => "url-insecure",
+    url_bare::UrlBare(url_bare::UrlBareOptions) => "url-bare",
+    invisible_char::InvisibleChar(NoOptions) => "invisible-char",
 }
 
 /// The rule called `name`.

@@ -1,0 +1,57 @@
+//! `link-broken-anchor`: an in-document `#fragment` link outside the TOC ("see
+//! [Setup](#setup)", back-to-top links) that no heading or HTML anchor produces.
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::toc::anchors::Anchors;
+use crate::toc::{EntryKind, analyse};
+
+use super::toc_broken_anchor::broken_anchor;
+use super::{Category, Fixable, Rule, RuleMeta};
+
+pub struct LinkBrokenAnchor;
+
+static META: RuleMeta = RuleMeta {
+    name: "link-broken-anchor",
+    category: Category::Links,
+    severity: Severity::Error,
+    fixable: Fixable::Sometimes,
+    summary: "an in-document link points at an anchor nothing has",
+};
+
+impl Rule for LinkBrokenAnchor {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let analysis = analyse(doc, settings);
+        let in_toc: Vec<usize> = analysis
+            .toc
+            .iter()
+            .flat_map(|t| &t.entries)
+            .filter_map(|e| match e.kind {
+                EntryKind::Link { link, .. } => Some(link),
+                EntryKind::Cell { .. } => None,
+            })
+            .collect();
+        for (index, link) in doc.links.iter().enumerate() {
+            if link.image || !link.dest.starts_with('#') || in_toc.contains(&index) {
+                continue;
+            }
+            if analysis.anchors.resolve(&link.dest).is_some() {
+                continue;
+            }
+            out.push(match Anchors::suggest(doc, &link.dest, &link.text) {
+                Some(suggestion) => broken_anchor(doc, META.name, index, &suggestion),
+                None => Diagnostic::new(
+                    META.name,
+                    link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
+                    format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
+                )
+                .with_help("point the link at an existing heading, or add the anchor"),
+            });
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! `toc-order`: link entries listed out of their sections' order.
+//!
+//! Entries are compared with their siblings (the items of one list). The longest run
+//! of siblings already in document order (a longest increasing subsequence, i.e. the
+//! longest common subsequence of the TOC order and the document order) is taken as
+//! right; each other entry is one finding, so one moved entry is one finding, not one
+//! per entry it displaced. Table TOCs group names by theme, not by position: they are
+//! not checked.
+
+use std::collections::HashMap;
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::fix::Fix;
+use crate::toc::{Style, analyse, edit};
+
+use super::{Category, Fixable, Rule, RuleMeta};
+
+pub struct TocOrder;
+
+static META: RuleMeta = RuleMeta {
+    name: "toc-order",
+    category: Category::Toc,
+    severity: Severity::Warning,
+    fixable: Fixable::Unsafe,
+    summary: "TOC entries are not in the order of their sections",
+};
+
+impl Rule for TocOrder {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let Some(toc) = &analyse(doc, settings).toc else {
+            return;
+        };
+        if toc.style != Style::Links {
+            return;
+        }
+        // Sibling items by list: (item, heading, entry), first link of each item only.
+        let mut lists: HashMap<Option<usize>, Vec<(usize, usize, usize)>> = HashMap::new();
+        for (i, entry) in toc.entries.iter().enumerate() {
+            let (Some(item), Some(h)) = (entry.item(), entry.heading()) else {
+                continue;
+            };
+            let siblings = lists.entry(doc.blocks[item].parent).or_default();
+            if siblings.last().is_none_or(|&(last, _, _)| last != item) {
+                siblings.push((item, h, i));
+            }
+        }
+        let mut lists: Vec<_> = lists.into_values().collect();
+        lists.sort_by_key(|s| s[0].0);
+        for siblings in lists {
+            let headings: Vec<usize> = siblings.iter().map(|&(_, h, _)| h).collect();
+            let kept = longest_increasing(&headings);
+            for (position, &(item, h, entry)) in siblings.iter().enumerate() {
+                if kept[position] {
+                    continue;
+                }
+                let in_order = || siblings.iter().zip(&kept).filter(|(_, k)| **k).map(|(s, _)| *s);
+                let after = in_order().rfind(|&(_, other, _)| other < h);
+                let before = in_order().find(|&(_, other, _)| other > h);
+                let fix = edit::move_item(doc, item, after.map(|a| a.0), before.map(|b| b.0)).map(Fix::unsafe_edits);
+                let title = doc.headings[h].text.trim();
+                let (label, help) = match (after, before) {
+                    (Some((_, other, e)), _) => (e, format!("move it after \"{}\", as its section comes after that one", doc.headings[other].text.trim())),
+                    (None, Some((_, other, e))) => (e, format!("move it before \"{}\", as its section comes first", doc.headings[other].text.trim())),
+                    (None, None) => (entry, "move it to its section's place".to_owned()),
+                };
+                out.push(
+                    Diagnostic::new(META.name, toc.entries[entry].span.clone(), format!("\"{title}\" is out of order in the table of contents"))
+                        .with_label(toc.entries[label].span.clone(), "its neighbour in document order")
+                        .with_help(help)
+                        .with_fix(fix),
+                );
+            }
+        }
+    }
+}
+
+/// Marks one longest strictly increasing subsequence of `values` (the leftmost on ties).
+fn longest_increasing(values: &[usize]) -> Vec<bool> {
+    // tails[k]: index of the smallest last value of an increasing run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; values.len()];
+    for (i, &v) in values.iter().enumerate() {
+        let k = tails.partition_point(|&t| values[t] < v);
+        previous[i] = k.checked_sub(1).map(|p| tails[p]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut kept = vec![false; values.len()];
+    let mut current = tails.last().copied();
+    while let Some(i) = current {
+        kept[i] = true;
+        current = previous[i];
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_moved_entry_is_the_only_one_out_of_order() {
+        assert_eq!(longest_increasing(&[1, 2, 9, 3, 4, 5]), [true, true, false, true, true, true]);
+        assert_eq!(longest_increasing(&[5, 1, 2, 3]), [false, true, true, true]);
+        assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
+    }
+}

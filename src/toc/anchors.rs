@@ -1,0 +1,225 @@
+//! Resolving `#fragment` links the way GitHub does.
+//!
+//! A fragment names a heading's anchor (github-slugger exact, computed by the document
+//! model), an explicit HTML anchor (`<a name>`, `id=`), or the top of the page. GitHub
+//! also resolves a fragment that differs from an anchor only in case, and the handling of
+//! U+FE0F (emoji presentation selector) is disputed, so both forms are accepted.
+
+use std::collections::HashMap;
+
+use crate::document::Document;
+
+use super::names::similarity;
+
+/// Below this similarity a heading is not suggested for a broken fragment.
+const MIN_SIMILARITY: f64 = 0.6;
+
+/// What a fragment points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Heading(usize),
+    /// An HTML anchor, by index into [`Document::html_anchors`].
+    Html(usize),
+    /// `#`, `#top` (the top of the page), or a GitHub line link (`#L12`).
+    Top,
+}
+
+/// A heading a broken fragment probably meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Suggestion {
+    pub heading: usize,
+    /// Certainly right: the one heading whose text is the link's text.
+    pub certain: bool,
+}
+
+/// Every anchor of a document, by exact and by lenient spelling.
+#[derive(Debug, Default)]
+pub struct Anchors {
+    exact: HashMap<String, Anchor>,
+    lenient: HashMap<String, Anchor>,
+}
+
+/// Lower case, U+FE0F dropped: the spelling differences GitHub forgives.
+fn lenient_key(fragment: &str) -> String {
+    fragment
+        .chars()
+        .filter(|&c| c != '\u{FE0F}')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl Anchors {
+    pub fn new(doc: &Document) -> Self {
+        let mut anchors = Self::default();
+        let targets = doc
+            .headings
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.anchor.as_str(), Anchor::Heading(i)))
+            .chain(
+                doc.html_anchors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (a.name.as_str(), Anchor::Html(i))),
+            );
+        for (name, target) in targets {
+            anchors.exact.entry(name.to_owned()).or_insert(target);
+            anchors.lenient.entry(lenient_key(name)).or_insert(target);
+        }
+        anchors
+    }
+
+    /// The target of a link destination `#fragment`, or `None` when nothing has that
+    /// anchor. `dest` must start with `#`.
+    pub fn resolve(&self, dest: &str) -> Option<Anchor> {
+        let fragment = fragment_of(dest)?;
+        if fragment.is_empty() || fragment.eq_ignore_ascii_case("top") || is_line_link(&fragment) {
+            return Some(Anchor::Top);
+        }
+        let fragment = fragment.strip_prefix("user-content-").unwrap_or(&fragment);
+        self.exact
+            .get(fragment)
+            .or_else(|| self.lenient.get(&lenient_key(fragment)))
+            .copied()
+    }
+
+    /// The heading a broken link `[text](#fragment)` most likely meant: certain when
+    /// exactly one heading's text is the link's text (ignoring case, punctuation and
+    /// emoji), otherwise the heading whose anchor
+    /// and text are closest on average (none when nothing is close).
+    pub fn suggest(doc: &Document, dest: &str, text: &str) -> Option<Suggestion> {
+        let key = crate::text::name_key(text);
+        let mut same_text = doc
+            .headings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| !key.is_empty() && crate::text::name_key(&h.text) == key);
+        if let (Some((heading, _)), None) = (same_text.next(), same_text.next()) {
+            return Some(Suggestion {
+                heading,
+                certain: true,
+            });
+        }
+        let fragment = lenient_key(&fragment_of(dest)?);
+        let mut scored: Vec<(f64, usize)> = doc
+            .headings
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let by_anchor = similarity(&fragment, &lenient_key(&h.anchor));
+                if key.is_empty() {
+                    return (by_anchor, i);
+                }
+                let by_text = similarity(&key, &crate::text::name_key(&h.text));
+                ((by_anchor + by_text) / 2.0, i)
+            })
+            .filter(|&(score, _)| score >= MIN_SIMILARITY)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        match scored.as_slice() {
+            [(best, heading), rest @ ..]
+                if rest.first().is_none_or(|(second, _)| second < best) =>
+            {
+                Some(Suggestion {
+                    heading: *heading,
+                    certain: false,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// GitHub's line links, as markdownlint accepts them: `L12`, or a range `L3-L8`,
+/// `L3C4-L8C2` (a column only within a range).
+fn is_line_link(fragment: &str) -> bool {
+    fn line(part: &str, column: bool) -> bool {
+        let Some(rest) = part.strip_prefix('L') else {
+            return false;
+        };
+        let (number, col) = match rest.split_once('C') {
+            Some((n, c)) if column => (n, Some(c)),
+            _ => (rest, None),
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        digits(number) && col.is_none_or(digits)
+    }
+    match fragment.split_once('-') {
+        Some((from, to)) => line(from, true) && line(to, true),
+        None => line(fragment, false),
+    }
+}
+
+/// The fragment of `#fragment`, percent-decoded (kept as written if that is not UTF-8).
+pub fn fragment_of(dest: &str) -> Option<String> {
+    let raw = dest.strip_prefix('#')?;
+    Some(percent_decode(raw).unwrap_or_else(|| raw.to_owned()))
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    if !text.contains('%') {
+        return Some(text.to_owned());
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_like_github() {
+        let doc = Document::parse(
+            "# Top\n## 🚀 Quick Start\n## 标题\n## Lit-LLaMA \u{fe0f}\n## A\n## A\n<a name=\"x\"></a>\n",
+        );
+        let anchors = Anchors::new(&doc);
+        assert_eq!(anchors.resolve("#-quick-start"), Some(Anchor::Heading(1)));
+        assert_eq!(anchors.resolve("#-Quick-Start"), Some(Anchor::Heading(1)));
+        assert_eq!(
+            anchors.resolve("#%E6%A0%87%E9%A2%98"),
+            Some(Anchor::Heading(2))
+        );
+        assert_eq!(anchors.resolve("#lit-llama-"), Some(Anchor::Heading(3)));
+        assert_eq!(
+            anchors.resolve("#lit-llama-\u{fe0f}"),
+            Some(Anchor::Heading(3))
+        );
+        assert_eq!(anchors.resolve("#a-1"), Some(Anchor::Heading(5)));
+        assert_eq!(anchors.resolve("#x"), Some(Anchor::Html(0)));
+        assert_eq!(anchors.resolve("#"), Some(Anchor::Top));
+        assert_eq!(anchors.resolve("#a-2"), None);
+        assert_eq!(anchors.resolve("#L3C4-L8"), Some(Anchor::Top));
+        for not_a_line in ["#L", "#L30C12", "#L30C11-", "#C30", "#l7"] {
+            assert_eq!(anchors.resolve(not_a_line), None, "{not_a_line}");
+        }
+    }
+
+    #[test]
+    fn suggests_the_heading_with_the_same_text() {
+        let doc = Document::parse("## Foo Bar\n## Other\n");
+        let s = Anchors::suggest(&doc, "#foo_bar", "Foo Bar").unwrap();
+        assert_eq!((s.heading, s.certain), (0, true));
+        let s = Anchors::suggest(&doc, "#foo-baz", "Foo").unwrap();
+        assert_eq!((s.heading, s.certain), (0, false));
+        assert_eq!(Anchors::suggest(&doc, "#zzz", "Nothing alike"), None);
+    }
+}
