@@ -1,29 +1,99 @@
-//! `pocketlint check`: lint, and with `--fix` / `--diff` fix, every file named.
+//! `pocketlint check`: lint every file named (with `--fix` fix it, with `--diff` show
+//! the fixes), keep only changed lines with `--changed-since`, print in the chosen
+//! format, write the job summary, and turn the result into an exit code.
+
+mod changed;
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use miette::{Report, miette};
 
+use self::changed::ChangedLines;
 use super::ExitStatus;
 use super::args::{CheckArgs, ColorChoice};
 use super::config_cache::ConfigCache;
 use super::input::{SourceFile, collect, write_atomic};
-use crate::diagnostic::Severity;
+use crate::config::Settings;
+use crate::document::LineIndex;
 use crate::fix::{self, Applicability};
-use crate::report::{self, FileReport, HumanOptions};
+use crate::report::summary::JobSummary;
+use crate::report::{self, FileReport, Format, HumanOptions};
 use crate::rules;
 
-pub fn run(args: &CheckArgs) -> ExitStatus {
-    let mut errors: Vec<Report> = Vec::new();
-    let mut reports = Vec::new();
-    let mut diff_changes = false;
-    match lint_all(args, &mut reports, &mut errors, &mut diff_changes) {
-        Ok(()) => {}
-        Err(err) => errors.push(err),
-    }
+/// What `check` does to each file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Report findings.
+    Check,
+    /// Apply fixes, write the file, report what remains.
+    Fix,
+    /// Print the fixes as a diff.
+    Diff,
+}
 
+/// Everything a run found, before it is printed.
+#[derive(Debug, Default)]
+struct Outcome {
+    reports: Vec<FileReport>,
+    /// The unified diff of the fixes: printed by `--diff`, shown in the job summary.
+    diff: String,
+    /// Files `--fix` rewrote, or `--diff` would change.
+    changed_files: usize,
+    /// Findings `--changed-since` left out.
+    hidden: usize,
+}
+
+pub fn run(args: &CheckArgs) -> ExitStatus {
+    let mode = if args.fix {
+        Mode::Fix
+    } else if args.diff {
+        Mode::Diff
+    } else {
+        Mode::Check
+    };
+    let summary_file = summary_file(args);
+    let mut errors: Vec<Report> = Vec::new();
+    let mut outcome = Outcome::default();
+    if let Err(err) = lint_all(
+        args,
+        mode,
+        summary_file.is_some(),
+        &mut outcome,
+        &mut errors,
+    ) {
+        errors.push(err);
+    }
+    if let Err(err) = print(args, mode, &outcome) {
+        errors.push(miette!("cannot write output: {err}"));
+    }
+    if let Some(path) = summary_file
+        && let Err(err) = write_summary(args, &outcome, &path)
+    {
+        errors.push(err);
+    }
+    finish(errors, status(args, mode, &outcome))
+}
+
+/// Where the job summary goes: `--summary`, or GitHub's step summary file when
+/// annotating for GitHub.
+fn summary_file(args: &CheckArgs) -> Option<PathBuf> {
+    args.summary.clone().or_else(|| {
+        (args.format == Format::Github)
+            .then(|| std::env::var_os("GITHUB_STEP_SUMMARY"))
+            .flatten()
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    })
+}
+
+fn print(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    if mode == Mode::Diff {
+        stdout.write_all(outcome.diff.as_bytes())?;
+        return stdout.flush();
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -36,46 +106,56 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         width: 100,
         unsafe_fixes: args.unsafe_fixes,
     };
-    let mut stdout = std::io::stdout().lock();
-    if !args.diff {
-        let shown: Vec<FileReport> = if args.quiet && args.format == report::Format::Human {
-            reports
-                .into_iter()
-                .filter(|r| !r.diagnostics.is_empty())
-                .collect()
-        } else {
-            reports
-        };
-        let result = if args.quiet && args.format == report::Format::Human {
-            report::write(report::Format::Concise, &shown, &human, &mut stdout)
-        } else {
-            report::write(args.format, &shown, &human, &mut stdout)
-        };
-        if let Err(err) = result {
-            errors.push(miette!("cannot write output: {err}"));
+    let format = if args.quiet && args.format == Format::Human {
+        Format::Concise
+    } else {
+        args.format
+    };
+    report::write(format, &outcome.reports, &human, &mut stdout)
+}
+
+/// Appends the Markdown job summary to `path` (GitHub's step summary file collects
+/// the output of every step, so it is never truncated).
+fn write_summary(args: &CheckArgs, outcome: &Outcome, path: &Path) -> Result<(), Report> {
+    let extra = JobSummary {
+        hidden: args
+            .changed_since
+            .as_deref()
+            .map(|since| (outcome.hidden, since)),
+        fix_diff: outcome.diff.clone(),
+    };
+    let mut text = Vec::new();
+    report::summary::write(&outcome.reports, &extra, &mut text)
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)?
+                .write_all(&text)
+        })
+        .map_err(|err| miette!("{}: cannot write the summary: {err}", path.display()))
+}
+
+/// Exit 1 when a shown finding reaches `--fail-on`, when `--diff` has changes to show,
+/// or when `--fix --exit-non-zero-on-fix` changed a file.
+fn status(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> ExitStatus {
+    let threshold = args.fail_on.threshold();
+    let failing = match mode {
+        Mode::Diff => outcome.changed_files > 0,
+        Mode::Check | Mode::Fix => {
+            outcome
+                .reports
+                .iter()
+                .flat_map(|r| &r.diagnostics)
+                .any(|d| d.severity >= threshold)
+                || (args.exit_non_zero_on_fix && outcome.changed_files > 0)
         }
-        let failing = shown
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .any(|d| d.severity >= Severity::Warning);
-        return finish(
-            errors,
-            if failing {
-                ExitStatus::Findings
-            } else {
-                ExitStatus::Clean
-            },
-        );
+    };
+    if failing {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
     }
-    let _ = stdout.flush();
-    finish(
-        errors,
-        if diff_changes {
-            ExitStatus::Findings
-        } else {
-            ExitStatus::Clean
-        },
-    )
 }
 
 fn finish(errors: Vec<Report>, status: ExitStatus) -> ExitStatus {
@@ -90,9 +170,10 @@ fn finish(errors: Vec<Report>, status: ExitStatus) -> ExitStatus {
 
 fn lint_all(
     args: &CheckArgs,
-    reports: &mut Vec<FileReport>,
+    mode: Mode,
+    want_diff: bool,
+    outcome: &mut Outcome,
     errors: &mut Vec<Report>,
-    diff_changes: &mut bool,
 ) -> Result<(), Report> {
     for name in args.select.iter().chain(&args.ignore) {
         if rules::find(name).is_none() {
@@ -113,71 +194,107 @@ fn lint_all(
     } else {
         Applicability::Safe
     };
-    let mut stdout = std::io::stdout().lock();
     for path in files {
         let resolved = configs.for_file(&path)?;
         if resolved.excludes(&std::path::absolute(&path).unwrap_or_else(|_| path.clone())) {
             continue;
         }
-        let file = match SourceFile::read(&path) {
-            Ok(file) => file,
-            Err(err) => {
-                errors.push(err);
-                continue;
+        let result = SourceFile::read(&path).and_then(|file| {
+            let shown = path.display().to_string();
+            match mode {
+                Mode::Check => {
+                    check_file(args, &path, shown, &file, &resolved.settings, outcome)?;
+                    if want_diff {
+                        fix_file(&file, &path, &resolved.settings, min, Mode::Diff, outcome)?;
+                    }
+                    Ok(())
+                }
+                Mode::Fix | Mode::Diff => {
+                    fix_file(&file, &path, &resolved.settings, min, mode, outcome)
+                }
             }
-        };
-        let shown = path.display().to_string();
-        if !(args.fix || args.diff) {
-            let diagnostics = crate::check(&file.text, &resolved.settings);
-            let offset = file.offset();
-            reports.push(FileReport::new(
-                shown,
-                file.text.into(),
-                offset,
-                diagnostics,
-            ));
-            continue;
-        }
-        let outcome = fix::fix(&file.text, &resolved.settings, min);
-        if !outcome.not_converged.is_empty() {
-            errors.push(miette!(
-                "{shown}: fixes did not converge (rules: {}); the file was left unchanged",
-                outcome.not_converged.join(", ")
-            ));
-            continue;
-        }
-        let changed = outcome.output != file.text;
-        if args.diff {
-            if changed {
-                *diff_changes = true;
-                let before = file.render(&file.text);
-                let after = file.render(&outcome.output);
-                write_diff(&mut stdout, &shown, &before, &after)
-                    .map_err(|err| miette!("cannot write output: {err}"))?;
-            }
-            continue;
-        }
-        if changed && let Err(err) = write_atomic(Path::new(&path), &file.render(&outcome.output)) {
+        });
+        if let Err(err) = result {
             errors.push(err);
-            continue;
         }
-        reports.push(FileReport::new(
-            shown,
-            Arc::from(outcome.output),
-            file.offset(),
-            outcome.remaining,
-        ));
     }
     Ok(())
 }
 
-fn write_diff(out: &mut dyn Write, path: &str, before: &str, after: &str) -> std::io::Result<()> {
-    let diff = similar::TextDiff::from_lines(before, after);
-    write!(
-        out,
-        "{}",
-        diff.unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{path}"), &format!("b/{path}"))
-    )
+/// Lints one file, keeping with `--changed-since` only the findings on changed lines.
+fn check_file(
+    args: &CheckArgs,
+    path: &Path,
+    shown: String,
+    file: &SourceFile,
+    settings: &Settings,
+    outcome: &mut Outcome,
+) -> Result<(), Report> {
+    let mut diagnostics = crate::check(&file.text, settings);
+    if let Some(since) = &args.changed_since {
+        let changed = ChangedLines::since(since, path)?;
+        let lines = LineIndex::new(&file.text);
+        let before = diagnostics.len();
+        diagnostics.retain(|d| changed.contains(lines.line_of(d.span.start) + 1));
+        outcome.hidden += before - diagnostics.len();
+    }
+    outcome.reports.push(FileReport::new(
+        shown,
+        file.text.as_str().into(),
+        file.offset(),
+        diagnostics,
+    ));
+    Ok(())
+}
+
+/// Fixes one file to a fixed point. In [`Mode::Fix`] writes it and reports what
+/// remains; otherwise only adds the change to the outcome's diff.
+fn fix_file(
+    file: &SourceFile,
+    path: &Path,
+    settings: &Settings,
+    min: Applicability,
+    mode: Mode,
+    outcome: &mut Outcome,
+) -> Result<(), Report> {
+    let shown = path.display().to_string();
+    let fixed = fix::fix(&file.text, settings, min);
+    if !fixed.not_converged.is_empty() {
+        return Err(miette!(
+            "{shown}: fixes did not converge (rules: {}); the file was left unchanged",
+            fixed.not_converged.join(", ")
+        ));
+    }
+    let changed = fixed.output != file.text;
+    if changed {
+        outcome.changed_files += 1;
+    }
+    if mode != Mode::Fix {
+        if changed {
+            let before = file.render(&file.text);
+            let after = file.render(&fixed.output);
+            outcome
+                .diff
+                .push_str(&unified_diff(&shown, &before, &after));
+        }
+        return Ok(());
+    }
+    if changed {
+        write_atomic(path, &file.render(&fixed.output))?;
+    }
+    outcome.reports.push(FileReport::new(
+        shown,
+        Arc::from(fixed.output),
+        file.offset(),
+        fixed.remaining,
+    ));
+    Ok(())
+}
+
+fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
 }
