@@ -18,7 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.com
 export GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.com
-export GIT_CONFIG_NOSYSTEM=1 HOME=$tmp PRE_COMMIT_HOME=$tmp/cache NO_COLOR=1
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=$tmp/gitconfig PRE_COMMIT_HOME=$tmp/cache NO_COLOR=1
 git config --global init.defaultBranch main
 
 fail() {
