@@ -57,7 +57,8 @@ run_action() {
     code=$?
     set -e
     echo "--- $name: exit $code"
-    cat "$tmp/stdout"
+    # Indented, so a CI log read by a GitHub runner does not take them as commands.
+    sed 's/^/    /' "$tmp/stdout"
 }
 
 expect_output() {

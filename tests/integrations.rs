@@ -479,3 +479,61 @@ fn changed_since_reports_only_added_or_modified_lines() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no-such-ref"));
 }
+
+// ---- the real corpus -----------------------------------------------------------
+
+#[test]
+fn every_format_holds_up_on_the_whole_corpus() {
+    let (Some(corpus), Some(schemas)) = (
+        common::shared_dir("corpus"),
+        common::shared_dir("fixtures/schemas"),
+    ) else {
+        return;
+    };
+    let mut files = vec![corpus.join("pocket-v3.3.md")];
+    for dir in ["pocket", "lists"] {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(corpus.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    for (format, schema) in [
+        ("sarif", schemas.join("sarif-schema-2.1.0.json")),
+        ("rdjson", schemas.join("rdjson/DiagnosticResult.json")),
+    ] {
+        let output = pocketlint()
+            .args(["check", "--no-config", "--format", format])
+            .args(&files)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.code().is_some_and(|c| c < 2),
+            "{format}: {output:?}"
+        );
+        let instance: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+        assert_valid(&validator(&schema), &instance);
+    }
+    let (json, _) = stdout(
+        pocketlint()
+            .args(["check", "--no-config", "--format", "json"])
+            .args(&files),
+    );
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let (github, _) = stdout(
+        pocketlint()
+            .args(["check", "--no-config", "--format", "github"])
+            .args(&files),
+    );
+    let commands = run_as_runner(&github);
+    assert_eq!(
+        commands.len(),
+        json["diagnostics"].as_array().unwrap().len()
+    );
+    for (command, d) in commands.iter().zip(json["diagnostics"].as_array().unwrap()) {
+        assert_eq!(command.properties[0].1, d["path"].as_str().unwrap());
+        assert!(command.data.starts_with(d["message"].as_str().unwrap()));
+    }
+}
