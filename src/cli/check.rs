@@ -17,7 +17,7 @@ use super::config_cache::ConfigCache;
 use super::input::{SourceFile, collect, write_atomic};
 use crate::config::Settings;
 use crate::document::LineIndex;
-use crate::fix::{self, Applicability};
+use crate::fix::{self, Applicability, FixOutcome};
 use crate::report::summary::JobSummary;
 use crate::report::{self, FileReport, Format, HumanOptions};
 use crate::rules;
@@ -123,6 +123,7 @@ fn write_summary(args: &CheckArgs, outcome: &Outcome, path: &Path) -> Result<(),
             .as_deref()
             .map(|since| (outcome.hidden, since)),
         fix_diff: outcome.diff.clone(),
+        unsafe_fixes: args.unsafe_fixes,
     };
     let mut text = Vec::new();
     report::summary::write(&outcome.reports, &extra, &mut text)
@@ -199,20 +200,17 @@ fn lint_all(
         if resolved.excludes(&std::path::absolute(&path).unwrap_or_else(|_| path.clone())) {
             continue;
         }
-        let result = SourceFile::read(&path).and_then(|file| {
-            let shown = path.display().to_string();
-            match mode {
-                Mode::Check => {
-                    check_file(args, &path, shown, &file, &resolved.settings, outcome)?;
-                    if want_diff {
-                        fix_file(&file, &path, &resolved.settings, min, Mode::Diff, outcome)?;
-                    }
+        let settings = &resolved.settings;
+        let result = SourceFile::read(&path).and_then(|file| match mode {
+            Mode::Check => check_file(args, &path, &file, settings, outcome).and_then(|()| {
+                if want_diff {
+                    diff_file(&path, &file, settings, min, outcome)
+                } else {
                     Ok(())
                 }
-                Mode::Fix | Mode::Diff => {
-                    fix_file(&file, &path, &resolved.settings, min, mode, outcome)
-                }
-            }
+            }),
+            Mode::Fix => fix_file(&path, &file, settings, min, outcome),
+            Mode::Diff => diff_file(&path, &file, settings, min, outcome),
         });
         if let Err(err) = result {
             errors.push(err);
@@ -225,7 +223,6 @@ fn lint_all(
 fn check_file(
     args: &CheckArgs,
     path: &Path,
-    shown: String,
     file: &SourceFile,
     settings: &Settings,
     outcome: &mut Outcome,
@@ -239,7 +236,7 @@ fn check_file(
         outcome.hidden += before - diagnostics.len();
     }
     outcome.reports.push(FileReport::new(
-        shown,
+        path.display().to_string(),
         file.text.as_str().into(),
         file.offset(),
         diagnostics,
@@ -247,48 +244,64 @@ fn check_file(
     Ok(())
 }
 
-/// Fixes one file to a fixed point. In [`Mode::Fix`] writes it and reports what
-/// remains; otherwise only adds the change to the outcome's diff.
+/// Fixes one file, writes it if it changed, and reports what remains.
 fn fix_file(
-    file: &SourceFile,
     path: &Path,
+    file: &SourceFile,
     settings: &Settings,
     min: Applicability,
-    mode: Mode,
     outcome: &mut Outcome,
 ) -> Result<(), Report> {
-    let shown = path.display().to_string();
-    let fixed = fix::fix(&file.text, settings, min);
-    if !fixed.not_converged.is_empty() {
-        return Err(miette!(
-            "{shown}: fixes did not converge (rules: {}); the file was left unchanged",
-            fixed.not_converged.join(", ")
-        ));
-    }
-    let changed = fixed.output != file.text;
-    if changed {
+    let fixed = fixed(path, file, settings, min)?;
+    if fixed.output != file.text {
+        write_atomic(path, &file.render(&fixed.output))?;
         outcome.changed_files += 1;
     }
-    if mode != Mode::Fix {
-        if changed {
-            let before = file.render(&file.text);
-            let after = file.render(&fixed.output);
-            outcome
-                .diff
-                .push_str(&unified_diff(&shown, &before, &after));
-        }
-        return Ok(());
-    }
-    if changed {
-        write_atomic(path, &file.render(&fixed.output))?;
-    }
     outcome.reports.push(FileReport::new(
-        shown,
+        path.display().to_string(),
         Arc::from(fixed.output),
         file.offset(),
         fixed.remaining,
     ));
     Ok(())
+}
+
+/// Adds what fixing one file would change to the outcome's diff.
+fn diff_file(
+    path: &Path,
+    file: &SourceFile,
+    settings: &Settings,
+    min: Applicability,
+    outcome: &mut Outcome,
+) -> Result<(), Report> {
+    let fixed = fixed(path, file, settings, min)?;
+    if fixed.output != file.text {
+        outcome.changed_files += 1;
+        outcome.diff.push_str(&unified_diff(
+            &path.display().to_string(),
+            &file.render(&file.text),
+            &file.render(&fixed.output),
+        ));
+    }
+    Ok(())
+}
+
+/// The file fixed to a fixed point, or an error naming the rules that did not converge.
+fn fixed(
+    path: &Path,
+    file: &SourceFile,
+    settings: &Settings,
+    min: Applicability,
+) -> Result<FixOutcome, Report> {
+    let fixed = fix::fix(&file.text, settings, min);
+    if !fixed.not_converged.is_empty() {
+        return Err(miette!(
+            "{}: fixes did not converge (rules: {}); the file was left unchanged",
+            path.display(),
+            fixed.not_converged.join(", ")
+        ));
+    }
+    Ok(fixed)
 }
 
 fn unified_diff(path: &str, before: &str, after: &str) -> String {

@@ -19,8 +19,10 @@ const FIRST_FINDINGS: usize = 20;
 pub struct JobSummary<'a> {
     /// Findings `--changed-since` hid, and the ref they were compared against.
     pub hidden: Option<(usize, &'a str)>,
-    /// The unified diff of the safe fixes, empty when they change nothing.
+    /// The unified diff of the fixes, empty when they change nothing.
     pub fix_diff: String,
+    /// Whether `fix_diff` includes the unsafe fixes.
+    pub unsafe_fixes: bool,
 }
 
 pub fn write(reports: &[FileReport], extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
@@ -62,9 +64,14 @@ pub fn write(reports: &[FileReport], extra: &JobSummary, out: &mut dyn Write) ->
     }
     if !extra.fix_diff.is_empty() {
         let fence = "`".repeat(longest_backtick_run(&extra.fix_diff).max(2) + 1);
+        let flags = if extra.unsafe_fixes {
+            "--fix --unsafe-fixes"
+        } else {
+            "--fix"
+        };
         writeln!(
             out,
-            "<details><summary>What <code>pocketlint check --fix</code> would change</summary>\n\n{fence}diff\n{}{}{fence}\n\n</details>",
+            "<details><summary>What <code>pocketlint check {flags}</code> would change</summary>\n\n{fence}diff\n{}{}{fence}\n\n</details>",
             extra.fix_diff,
             if extra.fix_diff.ends_with('\n') {
                 ""
@@ -148,8 +155,8 @@ mod tests {
     #[test]
     fn the_diff_fence_outlasts_any_backticks_inside() {
         let extra = JobSummary {
-            hidden: None,
             fix_diff: "-````\n+```\n".into(),
+            ..JobSummary::default()
         };
         let mut out = Vec::new();
         write(&[], &extra, &mut out).unwrap();
