@@ -95,4 +95,20 @@ expect_output findings=2 "push"
 run_action "extra args" INPUT_ARGS="--select heading-level"
 expect_output findings=1 "args"
 
-echo "action: 5 passed, 0 failed"
+# reviewdog: true pipes rdjson into reviewdog (a stand-in here that keeps its input).
+mkdir "$tmp/bin"
+printf '#!/usr/bin/env bash\nprintf "%%s\\n" "$*" >"%s/reviewdog.args"\ncat >"%s/reviewdog.json"\n' "$tmp" "$tmp" >"$tmp/bin/reviewdog"
+chmod +x "$tmp/bin/reviewdog"
+PATH="$tmp/bin:$PATH" GITHUB_BASE_REF=main INPUT_FILES=README.md bash "$action" reviewdog ||
+    fail "the reviewdog step does not fail on findings"
+grep -q -- '-f=rdjson -name=pocketlint -reporter=github-pr-review' "$tmp/reviewdog.args" ||
+    fail "reviewdog reads rdjson: $(cat "$tmp/reviewdog.args")"
+python3 - "$tmp/reviewdog.json" <<'PY' || fail "reviewdog gets the fixes as suggestions"
+import json, sys
+diagnostics = json.load(open(sys.argv[1]))["diagnostics"]
+assert [d["code"]["value"] for d in diagnostics] == ["heading-level", "invisible-char"], diagnostics
+assert diagnostics[1]["suggestions"] == [{"range": {"start": {"line": 9, "column": 8}, "end": {"line": 9, "column": 11}}, "text": ""}], diagnostics
+PY
+echo "--- reviewdog: rdjson with suggestions"
+
+echo "action: 6 passed, 0 failed"
