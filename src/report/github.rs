@@ -48,12 +48,12 @@ fn command(path: &str, at: &Position, d: &Diagnostic) -> String {
 }
 
 /// Escapes a command's message, as the runner's `unescapeData` expects.
-pub fn escape_data(text: &str) -> String {
+fn escape_data(text: &str) -> String {
     escape(text, false)
 }
 
 /// Escapes a property value, as the runner's `unescapeProperty` expects.
-pub fn escape_property(text: &str) -> String {
+fn escape_property(text: &str) -> String {
     escape(text, true)
 }
 

@@ -16,7 +16,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
 use crate::fix::Applicability;
 
-pub use github::{escape_data, escape_property};
 pub use human::HumanOptions;
 
 /// The findings in one file, with what is needed to show them.

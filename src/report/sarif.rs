@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::{FileReport, Position, rule_url};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
-use crate::rules::{self, RULES};
+use crate::rules::{self, RULES, RuleMeta};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -31,7 +31,7 @@ pub(super) fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<(
                 "name": "pocketlint",
                 "version": env!("CARGO_PKG_VERSION"),
                 "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                "rules": RULES.iter().map(|r| descriptor(r.meta().name)).collect::<Vec<_>>(),
+                "rules": RULES.iter().map(|r| descriptor(r.meta())).collect::<Vec<_>>(),
             }},
             "columnKind": "unicodeCodePoints",
             "results": results,
@@ -42,10 +42,9 @@ pub(super) fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<(
 }
 
 /// A rule's `reportingDescriptor`.
-fn descriptor(name: &str) -> Value {
-    let meta = rules::find(name).expect("registered rule").meta();
-    let doc = rules::doc(name).unwrap_or_default();
-    let body = doc_body(doc);
+fn descriptor(meta: &RuleMeta) -> Value {
+    let name = meta.name;
+    let body = doc_body(rules::doc(name).unwrap_or_default());
     json!({
         "id": name,
         "name": name,
@@ -134,13 +133,14 @@ fn level(severity: Severity) -> &'static str {
 /// checkout by code scanning), absolute ones become `file:` URIs.
 fn uri(path: &str) -> String {
     let path = path.replace('\\', "/");
-    let encoded = percent_encode(&path);
-    if path.starts_with('/') {
-        format!("file://{encoded}")
-    } else if path.as_bytes().get(1) == Some(&b':') {
-        format!("file:///{encoded}")
-    } else {
-        encoded.strip_prefix("./").unwrap_or(&encoded).to_owned()
+    let is_drive = |d: &str| d.len() == 1 && d.bytes().all(|b| b.is_ascii_alphabetic());
+    match path.split_once(':') {
+        // A Windows path: `C:/lists/README.md`.
+        Some((drive, rest)) if is_drive(drive) => {
+            format!("file:///{drive}:{}", percent_encode(rest))
+        }
+        _ if path.starts_with('/') => format!("file://{}", percent_encode(&path)),
+        _ => percent_encode(path.strip_prefix("./").unwrap_or(&path)),
     }
 }
 
@@ -150,9 +150,6 @@ fn percent_encode(path: &str) -> String {
     for &b in path.as_bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(b as char);
-        } else if b == b':' && out.len() == 1 {
-            // The colon of a Windows drive letter.
-            out.push(':');
         } else {
             out.push_str(&format!("%{b:02X}"));
         }
@@ -187,6 +184,7 @@ mod tests {
         assert_eq!(uri("/tmp/a#b.md"), "file:///tmp/a%23b.md");
         assert_eq!(uri(r"C:\lists\README.md"), "file:///C:/lists/README.md");
         assert_eq!(uri("中文.md"), "%E4%B8%AD%E6%96%87.md");
+        assert_eq!(uri("list:v2.md"), "list%3Av2.md");
     }
 
     #[test]
