@@ -14,6 +14,9 @@ use crate::document::LineIndex;
 /// How many findings the summary lists one by one.
 const FIRST_FINDINGS: usize = 20;
 
+/// Most bytes of the fix diff shown: GitHub refuses a step summary over 1 MiB.
+const MAX_DIFF_BYTES: usize = 64 * 1024;
+
 /// What the summary says beyond the findings themselves.
 #[derive(Debug, Default)]
 pub struct JobSummary<'a> {
@@ -63,24 +66,43 @@ pub fn write(reports: &[FileReport], extra: &JobSummary, out: &mut dyn Write) ->
         write_first_findings(reports, out)?;
     }
     if !extra.fix_diff.is_empty() {
-        let fence = "`".repeat(longest_backtick_run(&extra.fix_diff).max(2) + 1);
-        let flags = if extra.unsafe_fixes {
-            "--fix --unsafe-fixes"
-        } else {
-            "--fix"
-        };
-        writeln!(
-            out,
-            "<details><summary>What <code>pocketlint check {flags}</code> would change</summary>\n\n{fence}diff\n{}{}{fence}\n\n</details>",
-            extra.fix_diff,
-            if extra.fix_diff.ends_with('\n') {
-                ""
-            } else {
-                "\n"
-            }
-        )?;
+        write_fix_diff(extra, out)?;
     }
     Ok(())
+}
+
+/// The fix diff, folded, cut at a line boundary when it is long.
+fn write_fix_diff(extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
+    let mut diff = extra.fix_diff.as_str();
+    let mut cut_lines = 0;
+    if diff.len() > MAX_DIFF_BYTES {
+        let end = diff[..MAX_DIFF_BYTES].rfind('\n').map_or(0, |i| i + 1);
+        cut_lines = diff[end..].lines().count();
+        diff = &diff[..end];
+    }
+    let flags = if extra.unsafe_fixes {
+        "--fix --unsafe-fixes"
+    } else {
+        "--fix"
+    };
+    let fence = "`".repeat(longest_backtick_run(diff).max(2) + 1);
+    let newline = if diff.is_empty() || diff.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    writeln!(
+        out,
+        "<details><summary>What <code>pocketlint check {flags}</code> would change</summary>\n\n\
+         {fence}diff\n{diff}{newline}{fence}\n"
+    )?;
+    if cut_lines > 0 {
+        writeln!(
+            out,
+            "{cut_lines} more lines: `pocketlint check --diff` shows them all.\n"
+        )?;
+    }
+    writeln!(out, "</details>")
 }
 
 fn write_first_findings(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
@@ -162,5 +184,19 @@ mod tests {
         write(&[], &extra, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.contains("`````diff\n-````\n+```\n`````\n"), "{text}");
+    }
+
+    #[test]
+    fn a_long_diff_is_cut_at_a_line() {
+        let line = format!("+{}\n", "x".repeat(99));
+        let extra = JobSummary {
+            fix_diff: line.repeat(1000),
+            ..JobSummary::default()
+        };
+        let mut out = Vec::new();
+        write(&[], &extra, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.len() < MAX_DIFF_BYTES + 1000);
+        assert!(text.contains(&format!("{line}```\n\n352 more lines: `pocketlint check --diff` shows them all.\n\n</details>\n")), "{}", &text[text.len() - 300..]);
     }
 }
