@@ -35,9 +35,16 @@ fn command(path: &str, at: &Position, d: &Diagnostic) -> String {
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
+    // The runner matches annotations to files by their path in the repository, which
+    // GitHub writes with `/` on every platform.
+    let path = if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.to_owned()
+    };
     format!(
         "::{name} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-        escape_property(path),
+        escape_property(&path),
         at.line,
         at.column,
         at.end_line,
