@@ -71,6 +71,38 @@ pub struct CheckArgs {
     /// When to colour human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Lowest severity that makes the run fail (exit 1)
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// With --fix: also fail (exit 1) when a file was changed, as pre-commit expects
+    #[arg(long, requires = "fix")]
+    pub exit_non_zero_on_fix: bool,
+    /// Report only findings on lines added or modified since this git ref
+    #[arg(long, value_name = "REF", conflicts_with_all = ["fix", "diff"])]
+    pub changed_since: Option<String>,
+    /// Append a Markdown job summary to FILE (default with --format github:
+    /// $GITHUB_STEP_SUMMARY when set)
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+}
+
+/// The lowest severity that fails a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    pub fn threshold(self) -> crate::diagnostic::Severity {
+        use crate::diagnostic::Severity;
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -1,10 +1,15 @@
 //! Output formats: one module each, all over the same [`FileReport`]s.
 
 mod concise;
+mod github;
 mod human;
 mod json;
+mod rdjson;
+mod sarif;
+pub mod summary;
 
 use std::io::{self, Write};
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -51,8 +56,12 @@ pub(crate) struct Position {
 
 impl Position {
     pub(crate) fn of(lines: &LineIndex, source: &str, diagnostic: &Diagnostic) -> Self {
-        let (line, column) = lines.position(source, diagnostic.span.start);
-        let (end_line, end_column) = lines.position(source, diagnostic.span.end);
+        Self::of_span(lines, source, &diagnostic.span)
+    }
+
+    pub(crate) fn of_span(lines: &LineIndex, source: &str, span: &Range<usize>) -> Self {
+        let (line, column) = lines.position(source, span.start);
+        let (end_line, end_column) = lines.position(source, span.end);
         Self {
             line,
             column,
@@ -70,6 +79,17 @@ pub enum Format {
     Concise,
     /// Machine-readable, version 1
     Json,
+    /// GitHub Actions workflow commands: annotations on the pull request
+    Github,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// reviewdog's rdjson, with fixes as suggested changes
+    Rdjson,
+}
+
+/// Where a rule's documentation is published.
+pub fn rule_url(rule: &str) -> String {
+    format!("{}/blob/main/rules/{rule}.md", env!("CARGO_PKG_REPOSITORY"))
 }
 
 /// Counts over every report.
@@ -122,5 +142,8 @@ pub fn write(
         Format::Human => human::write(reports, human, out),
         Format::Concise => concise::write(reports, out),
         Format::Json => json::write(reports, out),
+        Format::Github => github::write(reports, out),
+        Format::Sarif => sarif::write(reports, out),
+        Format::Rdjson => rdjson::write(reports, out),
     }
 }

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The logic of action.yml, kept out of YAML so it can be tested (tests/action.sh):
+#   github-action.sh install   build pocketlint (this checkout, or $INPUT_VERSION from
+#                              crates.io) and put it on the job's PATH
+#   github-action.sh run       lint with annotations, a job summary, outputs
+#   github-action.sh reviewdog post the fixes as suggested changes through reviewdog
+# Inputs come as INPUT_* variables; GitHub's files and variables (GITHUB_OUTPUT,
+# GITHUB_PATH, GITHUB_STEP_SUMMARY, GITHUB_BASE_REF) are used as the runner sets them.
+set -euo pipefail
+
+pocketlint=${POCKETLINT:-pocketlint}
+
+install() {
+    local root="${RUNNER_TEMP:-/tmp}/pocketlint"
+    if [[ -n ${INPUT_VERSION:-} ]]; then
+        cargo install --locked --root "$root" pocketlint --version "$INPUT_VERSION"
+    else
+        cargo install --locked --root "$root" --path "${GITHUB_ACTION_PATH:?}"
+    fi
+    echo "$root/bin" >>"${GITHUB_PATH:?}"
+}
+
+# The commit a pull request's changes are measured against: the first parent of the
+# merge commit actions/checkout checks out (fetched if the clone is shallow), else
+# the tip of the base branch.
+pr_base() {
+    local parents=()
+    # The commit's header ends at the first empty line; a shallow clone still has it.
+    mapfile -t parents < <(git cat-file -p HEAD | sed -n '/^$/q; s/^parent //p')
+    if [[ ${#parents[@]} -eq 2 ]]; then
+        git cat-file -e "${parents[0]}^{commit}" 2>/dev/null ||
+            git fetch --quiet --no-tags --depth=1 origin "${parents[0]}" >&2
+        echo "${parents[0]}"
+        return
+    fi
+    local branch="refs/remotes/origin/${GITHUB_BASE_REF}"
+    git rev-parse --verify --quiet "$branch^{commit}" >/dev/null ||
+        git fetch --quiet --no-tags --depth=1 origin "+refs/heads/$GITHUB_BASE_REF:$branch" >&2
+    echo "$branch"
+}
+
+# The arguments of `pocketlint check` in output format $1, in `args`.
+check_args() {
+    args=(check --format "$1" --fail-on "${INPUT_FAIL_ON:-warning}")
+    if [[ ${INPUT_CHANGED_ONLY:-false} == true ]]; then
+        if [[ -n ${GITHUB_BASE_REF:-} ]]; then
+            args+=(--changed-since "$(pr_base)")
+        else
+            echo "::notice title=pocketlint::changed-only applies to pull requests; checking every line"
+        fi
+    fi
+    local extra=() files=()
+    read -r -a extra <<<"${INPUT_ARGS:-}"
+    read -r -a files <<<"${INPUT_FILES:-}"
+    args+=("${extra[@]}" -- "${files[@]}")
+}
+
+run() {
+    check_args github
+    if [[ ${INPUT_SUMMARY:-true} != true ]]; then
+        unset GITHUB_STEP_SUMMARY
+    fi
+    local out code
+    out=$(mktemp)
+    set +e
+    "$pocketlint" "${args[@]}" | tee "$out"
+    code=${PIPESTATUS[0]}
+    set -e
+    {
+        echo "findings=$(grep -cE '^::(error|warning|notice) ' "$out" || true)"
+        echo "exit-code=$code"
+    } >>"${GITHUB_OUTPUT:?}"
+    rm -f "$out"
+    return "$code"
+}
+
+reviewdog_run() {
+    check_args rdjson
+    # pocketlint's exit code is the run step's business: here only reviewdog's counts.
+    { "$pocketlint" "${args[@]}" || true; } |
+        reviewdog -f=rdjson -name=pocketlint -reporter="${INPUT_REVIEWDOG_REPORTER:-github-pr-review}" \
+            -filter-mode=added -fail-level=none
+}
+
+case ${1:-} in
+install) install ;;
+run) run ;;
+reviewdog) reviewdog_run ;;
+*)
+    echo "usage: $0 install|run|reviewdog" >&2
+    exit 2
+    ;;
+esac

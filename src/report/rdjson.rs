@@ -1,0 +1,88 @@
+//! reviewdog's Diagnostic Format (rdjson `DiagnosticResult`). reviewdog posts each
+//! finding as a review comment and each `suggestions` entry as a one-click suggested
+//! change, so every safe or unsafe fix is given as suggestions, one per edit.
+//! Columns are 1-based UTF-8 byte counts, as rdjson defines them.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use serde_json::{Value, json};
+
+use super::{FileReport, rule_url};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::LineIndex;
+use crate::fix::Applicability;
+
+pub(super) fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let mut diagnostics = Vec::new();
+    for report in reports {
+        let ranges = Ranges {
+            lines: LineIndex::new(&report.source),
+            bom: report.offset,
+        };
+        for d in &report.diagnostics {
+            diagnostics.push(diagnostic(&ranges, &report.path, d));
+        }
+    }
+    let result = json!({
+        "source": {"name": "pocketlint", "url": env!("CARGO_PKG_REPOSITORY")},
+        "diagnostics": diagnostics,
+    });
+    serde_json::to_writer_pretty(&mut *out, &result)?;
+    writeln!(out)
+}
+
+fn diagnostic(ranges: &Ranges, path: &str, d: &Diagnostic) -> Value {
+    let location = |span: &Range<usize>| json!({"path": path, "range": ranges.range(span)});
+    let mut diagnostic = json!({
+        "message": d.message,
+        "location": location(&d.span),
+        "severity": match d.severity {
+            Severity::Error => "ERROR",
+            Severity::Warning => "WARNING",
+            Severity::Info => "INFO",
+        },
+        "code": {"value": d.rule, "url": rule_url(d.rule)},
+    });
+    if let Some(fix) = d
+        .fix
+        .as_ref()
+        .filter(|f| f.applicability >= Applicability::Unsafe)
+    {
+        diagnostic["suggestions"] = fix
+            .edits
+            .iter()
+            .map(|e| json!({"range": ranges.range(&e.range), "text": e.content}))
+            .collect();
+    }
+    if !d.labels.is_empty() {
+        diagnostic["related_locations"] = d
+            .labels
+            .iter()
+            .map(|l| json!({"message": l.message, "location": location(&l.span)}))
+            .collect();
+    }
+    diagnostic
+}
+
+/// Byte offsets of one file's text → rdjson ranges.
+struct Ranges {
+    lines: LineIndex,
+    /// Bytes of a byte order mark before the text: they count in line 1's columns.
+    bom: usize,
+}
+
+impl Ranges {
+    fn range(&self, span: &Range<usize>) -> Value {
+        json!({"start": self.position(span.start), "end": self.position(span.end)})
+    }
+
+    fn position(&self, offset: usize) -> Value {
+        let line = self.lines.line_of(offset);
+        let mut column = offset - self.lines.line_start(line) + 1;
+        if line == 0 {
+            column += self.bom;
+        }
+        json!({"line": line + 1, "column": column})
+    }
+}

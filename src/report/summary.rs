@@ -1,0 +1,202 @@
+//! The job summary: Markdown for GitHub's run page (`$GITHUB_STEP_SUMMARY`) or any
+//! file. Counts per rule, the first findings, what `--changed-since` hid, and the
+//! diff the safe fixes would make, folded away in a `<details>` block.
+//!
+//! Everything taken from the README is escaped: a summary is rendered as Markdown
+//! with HTML, and a heading must not be able to open a tag or break a table.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use super::{FileReport, Position, Summary};
+use crate::document::LineIndex;
+
+/// How many findings the summary lists one by one.
+const FIRST_FINDINGS: usize = 20;
+
+/// Most bytes of the fix diff shown: GitHub refuses a step summary over 1 MiB.
+const MAX_DIFF_BYTES: usize = 64 * 1024;
+
+/// What the summary says beyond the findings themselves.
+#[derive(Debug, Default)]
+pub struct JobSummary<'a> {
+    /// Findings `--changed-since` hid, and the ref they were compared against.
+    pub hidden: Option<(usize, &'a str)>,
+    /// The unified diff of the fixes, empty when they change nothing.
+    pub fix_diff: String,
+    /// Whether `fix_diff` includes the unsafe fixes.
+    pub unsafe_fixes: bool,
+}
+
+pub fn write(reports: &[FileReport], extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
+    let summary = Summary::of(reports);
+    writeln!(out, "## pocketlint\n")?;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    write!(
+        out,
+        "**{}** in {} ({} errors, {} warnings, {} info)",
+        plural(summary.total(), "finding"),
+        plural(summary.files, "file"),
+        summary.errors,
+        summary.warnings,
+        summary.infos
+    )?;
+    if summary.fixable > 0 {
+        write!(out, ", {} fixable with `--fix`", summary.fixable)?;
+    }
+    writeln!(out, "\n")?;
+    if let Some((hidden, since)) = extra.hidden {
+        writeln!(
+            out,
+            "{} on lines not changed since `{}` hidden.\n",
+            plural(hidden, "finding"),
+            cell(since)
+        )?;
+    }
+    if summary.total() > 0 {
+        let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
+        for d in reports.iter().flat_map(|r| &r.diagnostics) {
+            *per_rule.entry(d.rule).or_default() += 1;
+        }
+        writeln!(out, "| rule | findings |\n| --- | ---: |")?;
+        for (rule, count) in per_rule {
+            writeln!(out, "| `{rule}` | {count} |")?;
+        }
+        writeln!(out)?;
+        write_first_findings(reports, out)?;
+    }
+    if !extra.fix_diff.is_empty() {
+        write_fix_diff(extra, out)?;
+    }
+    Ok(())
+}
+
+/// The fix diff, folded, cut at a line boundary when it is long.
+fn write_fix_diff(extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
+    let mut diff = extra.fix_diff.as_str();
+    let mut cut_lines = 0;
+    if diff.len() > MAX_DIFF_BYTES {
+        let end = diff[..MAX_DIFF_BYTES].rfind('\n').map_or(0, |i| i + 1);
+        cut_lines = diff[end..].lines().count();
+        diff = &diff[..end];
+    }
+    let flags = if extra.unsafe_fixes {
+        "--fix --unsafe-fixes"
+    } else {
+        "--fix"
+    };
+    let fence = "`".repeat(longest_backtick_run(diff).max(2) + 1);
+    let newline = if diff.is_empty() || diff.ends_with('\n') {
+        ""
+    } else {
+        "\n"
+    };
+    writeln!(
+        out,
+        "<details><summary>What <code>pocketlint check {flags}</code> would change</summary>\n\n\
+         {fence}diff\n{diff}{newline}{fence}\n"
+    )?;
+    if cut_lines > 0 {
+        writeln!(
+            out,
+            "{cut_lines} more lines: `pocketlint check --diff` shows them all.\n"
+        )?;
+    }
+    writeln!(out, "</details>")
+}
+
+fn write_first_findings(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+    let total: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+    if total > FIRST_FINDINGS {
+        writeln!(out, "First {FIRST_FINDINGS} findings:\n")?;
+    }
+    writeln!(
+        out,
+        "| where | severity | rule | message |\n| --- | --- | --- | --- |"
+    )?;
+    let mut shown = 0;
+    'files: for report in reports {
+        let lines = LineIndex::new(&report.source);
+        for d in &report.diagnostics {
+            if shown == FIRST_FINDINGS {
+                break 'files;
+            }
+            shown += 1;
+            let at = Position::of(&lines, &report.source, d);
+            writeln!(
+                out,
+                "| {}:{}:{} | {} | `{}` | {} |",
+                cell(&report.path),
+                at.line,
+                at.column,
+                d.severity,
+                d.rule,
+                cell(&d.message)
+            )?;
+        }
+    }
+    writeln!(out)
+}
+
+/// Text made safe for a Markdown table cell: no line breaks, no HTML, no cell break,
+/// no emphasis or code spans.
+fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' | '\n' => out.push(' '),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' | '`' | '*' | '_' | '[' | ']' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cannot_open_tags_or_break_tables() {
+        assert_eq!(
+            cell("<img src=x>|a\nb `c`"),
+            "&lt;img src=x&gt;\\|a b \\`c\\`"
+        );
+    }
+
+    #[test]
+    fn the_diff_fence_outlasts_any_backticks_inside() {
+        let extra = JobSummary {
+            fix_diff: "-````\n+```\n".into(),
+            ..JobSummary::default()
+        };
+        let mut out = Vec::new();
+        write(&[], &extra, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("`````diff\n-````\n+```\n`````\n"), "{text}");
+    }
+
+    #[test]
+    fn a_long_diff_is_cut_at_a_line() {
+        let line = format!("+{}\n", "x".repeat(99));
+        let extra = JobSummary {
+            fix_diff: line.repeat(1000),
+            ..JobSummary::default()
+        };
+        let mut out = Vec::new();
+        write(&[], &extra, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.len() < MAX_DIFF_BYTES + 1000);
+        assert!(text.contains(&format!("{line}```\n\n352 more lines: `pocketlint check --diff` shows them all.\n\n</details>\n")), "{}", &text[text.len() - 300..]);
+    }
+}
