@@ -136,7 +136,10 @@ macro_rules! registry {
     };
 }
 
+pub mod convention;
+
 registry! {
+    heading_blank_lines::HeadingBlankLines(heading_blank_lines::Options) => "heading-blank-lines",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
 }
