@@ -142,6 +142,7 @@ registry! {
     heading_blank_lines::HeadingBlankLines(heading_blank_lines::Options) => "heading-blank-lines",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
+    trailing_space::TrailingSpace(NoOptions) => "trailing-space",
 }
 
 /// The rule called `name`.
