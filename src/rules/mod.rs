@@ -139,6 +139,7 @@ macro_rules! registry {
 pub mod convention;
 
 registry! {
+    blank_lines::BlankLines(blank_lines::Options) => "blank-lines",
     heading_blank_lines::HeadingBlankLines(heading_blank_lines::Options) => "heading-blank-lines",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
