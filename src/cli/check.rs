@@ -10,8 +10,9 @@ use super::ExitStatus;
 use super::args::{CheckArgs, ColorChoice};
 use super::config_cache::ConfigCache;
 use super::input::{SourceFile, collect, write_atomic};
+use crate::config::Settings;
 use crate::diagnostic::Severity;
-use crate::fix::{self, Applicability};
+use crate::fix::{self, Applicability, FixOutcome};
 use crate::report::{self, FileReport, HumanOptions};
 use crate::rules;
 
@@ -114,11 +115,7 @@ fn lint_all(
         Applicability::Safe
     };
     let mut stdout = std::io::stdout().lock();
-    for path in files {
-        let resolved = configs.for_file(&path)?;
-        if resolved.excludes(&std::path::absolute(&path).unwrap_or_else(|_| path.clone())) {
-            continue;
-        }
+    for (path, resolved) in configs.resolve_all(files)? {
         let file = match SourceFile::read(&path) {
             Ok(file) => file,
             Err(err) => {
@@ -138,27 +135,21 @@ fn lint_all(
             ));
             continue;
         }
-        let outcome = fix::fix(&file.text, &resolved.settings, min);
-        if !outcome.not_converged.is_empty() {
-            errors.push(miette!(
-                "{shown}: fixes did not converge (rules: {}); the file was left unchanged",
-                outcome.not_converged.join(", ")
-            ));
-            continue;
-        }
-        let changed = outcome.output != file.text;
+        let output = if args.diff {
+            FixOutput::Diff
+        } else {
+            FixOutput::Write
+        };
+        let (outcome, changed) =
+            match fix_file(&path, &file, &resolved.settings, min, output, &mut stdout) {
+                Ok(result) => result,
+                Err(err) => {
+                    errors.push(err);
+                    continue;
+                }
+            };
         if args.diff {
-            if changed {
-                *diff_changes = true;
-                let before = file.render(&file.text);
-                let after = file.render(&outcome.output);
-                write_diff(&mut stdout, &shown, &before, &after)
-                    .map_err(|err| miette!("cannot write output: {err}"))?;
-            }
-            continue;
-        }
-        if changed && let Err(err) = write_atomic(Path::new(&path), &file.render(&outcome.output)) {
-            errors.push(err);
+            *diff_changes |= changed;
             continue;
         }
         reports.push(FileReport::new(
@@ -169,6 +160,53 @@ fn lint_all(
         ));
     }
     Ok(())
+}
+
+/// Where [`fix_file`] puts the fixed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FixOutput {
+    /// Over the file, when it changed.
+    Write,
+    /// As a unified diff on the output, when it changed.
+    Diff,
+    /// Nowhere: only say whether it would change.
+    Discard,
+}
+
+/// Fixes `file` to a fixed point with every fix at least as sure as `min`, and puts the
+/// result where `output` says. Returns the outcome and whether the text changed; a
+/// file whose fixes do not converge is left alone and reported as an error.
+pub(super) fn fix_file(
+    path: &Path,
+    file: &SourceFile,
+    settings: &Settings,
+    min: Applicability,
+    output: FixOutput,
+    out: &mut dyn Write,
+) -> Result<(FixOutcome, bool), Report> {
+    let shown = path.display().to_string();
+    let outcome = fix::fix(&file.text, settings, min);
+    if !outcome.not_converged.is_empty() {
+        return Err(miette!(
+            "{shown}: fixes did not converge (rules: {}); the file was left unchanged",
+            outcome.not_converged.join(", ")
+        ));
+    }
+    let changed = outcome.output != file.text;
+    if changed {
+        match output {
+            FixOutput::Write => write_atomic(path, &file.render(&outcome.output))?,
+            FixOutput::Diff => write_diff(
+                out,
+                &shown,
+                &file.render(&file.text),
+                &file.render(&outcome.output),
+            )
+            .map_err(|err| miette!("cannot write output: {err}"))?,
+            FixOutput::Discard => {}
+        }
+    }
+    Ok((outcome, changed))
 }
 
 fn write_diff(out: &mut dyn Write, path: &str, before: &str, after: &str) -> std::io::Result<()> {

@@ -97,6 +97,21 @@ impl ConfigCache {
         })
     }
 
+    /// Each of `files` that its config does not exclude, with its settings.
+    pub fn resolve_all(
+        &mut self,
+        files: Vec<PathBuf>,
+    ) -> Result<Vec<(PathBuf, Arc<Resolved>)>, Report> {
+        let mut resolved = Vec::with_capacity(files.len());
+        for path in files {
+            let settings = self.for_file(&path)?;
+            if !settings.excludes(&absolute(&path)) {
+                resolved.push((path, settings));
+            }
+        }
+        Ok(resolved)
+    }
+
     /// The settings for `file`.
     pub fn for_file(&mut self, file: &Path) -> Result<Arc<Resolved>, Report> {
         let dir = absolute(file)

@@ -4,6 +4,7 @@
 pub mod args;
 mod check;
 mod config_cache;
+mod fmt;
 mod input;
 
 use std::process::ExitCode;
@@ -32,6 +33,7 @@ impl From<ExitStatus> for ExitCode {
 pub fn run(cli: &Cli) -> ExitStatus {
     match &cli.command {
         Command::Check(args) => check::run(args),
+        Command::Fmt(args) => fmt::run(args),
         Command::Rules => {
             println!("{:<22} {:<11} {:<8} fix", "rule", "category", "severity");
             for rule in RULES {
