@@ -143,6 +143,7 @@ registry! {
     heading_blank_lines::HeadingBlankLines(heading_blank_lines::Options) => "heading-blank-lines",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
+    list_marker::ListMarker(list_marker::Options) => "list-marker",
     trailing_space::TrailingSpace(NoOptions) => "trailing-space",
 }
 
