@@ -26,6 +26,12 @@ pub const CLEAR: Majority = Majority {
     percent: 90,
 };
 
+/// A large majority: enough to call the rest unusual, not enough to call them slips.
+pub const USUAL: Majority = Majority {
+    min_count: 5,
+    percent: 80,
+};
+
 /// Most things agree: enough to pick the normal form of something that varies a little.
 pub const MOST: Majority = Majority {
     min_count: 3,

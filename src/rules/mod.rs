@@ -140,6 +140,7 @@ pub mod convention;
 
 registry! {
     blank_lines::BlankLines(blank_lines::Options) => "blank-lines",
+    empty_section::EmptySection(NoOptions) => "empty-section",
     heading_blank_lines::HeadingBlankLines(heading_blank_lines::Options) => "heading-blank-lines",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
