@@ -141,6 +141,7 @@ pub mod convention;
 registry! {
     blank_lines::BlankLines(blank_lines::Options) => "blank-lines",
     empty_section::EmptySection(NoOptions) => "empty-section",
+    entry_format::EntryFormat(NoOptions) => "entry-format",
     heading_blank_lines::HeadingBlankLines(heading_blank_lines::Options) => "heading-blank-lines",
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
