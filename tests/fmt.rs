@@ -228,3 +228,67 @@ fn pocket_list_is_formatted_in_whitespace_only() {
         .assert()
         .success();
 }
+
+/// The Markdown events GitHub would render, without source positions; text compared
+/// without trailing whitespace (which renders as nothing).
+fn rendered(text: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser};
+    let text = text.replace("\r\n", "\n");
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM;
+    Parser::new_ext(&text, options)
+        .map(|event| match event {
+            Event::Text(t) => format!("text {}", t.trim_end()),
+            Event::Html(t) | Event::InlineHtml(t) => format!("html {}", t.trim_end()),
+            other => format!("{other:?}"),
+        })
+        .collect()
+}
+
+/// Every safe layout fix, on every real list: converges, is idempotent, and GitHub
+/// renders the result exactly as the original. (`invisible-char` is left out: it
+/// deletes characters by design.)
+#[test]
+fn layout_fixes_never_change_what_github_renders() {
+    let Some(corpus) = common::shared_dir("corpus") else {
+        return;
+    };
+    let rules = [
+        "heading-blank-lines",
+        "trailing-space",
+        "blank-lines",
+        "list-marker",
+        "empty-section",
+        "entry-format",
+    ]
+    .map(String::from);
+    let mut settings = pocketlint::config::Settings::default();
+    settings.restrict(&rules, &[]);
+    let mut files = vec![corpus.join("pocket-v3.3.md")];
+    for dir in ["lists", "pocket"] {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(corpus.join(dir))
+            .expect("corpus folder")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    for path in files {
+        let original = read(&path);
+        let name = path.display().to_string();
+        let fixed = common::fix_and_verify(
+            &name,
+            &original,
+            &settings,
+            pocketlint::fix::Applicability::Safe,
+        );
+        assert!(
+            rendered(&fixed) == rendered(&original),
+            "{name}: the fixes changed the rendering"
+        );
+    }
+}

@@ -168,9 +168,10 @@ impl Styles {
         let mut lists: Vec<(usize, Observed)> = Vec::new();
         for entry in entries {
             document.add(entry);
-            match lists.last_mut() {
-                Some((list, observed)) if *list == entry.list => observed.add(entry),
-                _ => {
+            // Entries of a list come in runs broken by nested lists: look the list up.
+            match lists.iter_mut().find(|(list, _)| *list == entry.list) {
+                Some((_, observed)) => observed.add(entry),
+                None => {
                     let mut observed = Observed::default();
                     observed.add(entry);
                     lists.push((entry.list, observed));
@@ -351,3 +352,37 @@ fn ending_of(doc: &Document, description: &Range<usize>) -> Option<Ending> {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_ignores_names_identifiers_and_cjk() {
+        assert_eq!(case_of("Fast JSON parser.", "x", ""), Some(Case::Upper));
+        assert_eq!(case_of("fast, small JSON parser.", "x", ""), Some(Case::Lower));
+        assert_eq!(case_of("immudb is a database.", "immudb", ""), None);
+        assert_eq!(case_of("iOS client for models.", "x", ""), None);
+        assert_eq!(case_of("net/http based client library.", "x", ""), None);
+        assert_eq!(case_of("virtualenv 的一组扩展。", "x", ""), None);
+        assert_eq!(case_of("mycodeschool", "x", ""), None);
+    }
+
+    #[test]
+    fn markers_are_skipped_before_the_link() {
+        assert_eq!(list_marker_len("- [a](b)"), 2);
+        assert_eq!(list_marker_len("*   [a](b)"), 4);
+        assert_eq!(list_marker_len("12. [a](b)"), 4);
+        assert_eq!(list_marker_len("[a](b)"), 0);
+    }
+
+    #[test]
+    fn cjk_sentences_end_with_cjk_punctuation() {
+        let doc = Document::parse("- [a](https://a.example)：中文描述。\n- [b](https://b.example)：没有句号\n");
+        let found = entries(&doc);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].ending, Some(Ending::Punctuated));
+        assert_eq!(found[1].ending, Some(Ending::Bare));
+        assert_eq!(found[0].separator, Separator::FullwidthColon);
+    }
+}
