@@ -170,7 +170,7 @@ fn diff_shows_fixes_and_writes_nothing() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let diff = String::from_utf8(out.stdout).expect("utf-8");
-    assert!(diff.contains("-### Alpha ️\n+### Alpha \n"), "{diff}");
+    assert!(diff.contains("-### Alpha ️\n+### Alpha\n"), "{diff}");
     assert!(
         !diff.contains("## Gamma"),
         "unsafe fix shown without --unsafe-fixes: {diff}"
@@ -196,7 +196,7 @@ fn fix_writes_converges_and_a_second_run_changes_nothing() {
         .code(0);
     let fixed = std::fs::read_to_string(&bad).expect("read");
     assert!(
-        fixed.contains("### Alpha \r\n") && fixed.contains("\r\n### Gamma\r\n"),
+        fixed.contains("### Alpha\r\n") && fixed.contains("\r\n### Gamma\r\n"),
         "{fixed}"
     );
     assert!(
@@ -240,7 +240,7 @@ fn safe_fix_leaves_unsafe_findings_and_keeps_bom_and_permissions() {
     let fixed = std::fs::read_to_string(&bad).expect("read");
     assert!(
         fixed.starts_with('\u{FEFF}')
-            && fixed.contains("### Alpha \n")
+            && fixed.contains("### Alpha\n")
             && fixed.contains("\n## Gamma\n")
     );
     #[cfg(unix)]

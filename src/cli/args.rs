@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Lint Markdown files (default: README.md in the current directory)
     Check(CheckArgs),
+    /// Apply the safe fixes of the formatting rules, like `cargo fmt`
+    Fmt(FmtArgs),
     /// List every rule: name, category, default severity, fixable
     Rules,
     /// Print the table of contents a file should have (in its TOC's style)
@@ -112,6 +114,25 @@ pub struct TocArgs {
     /// Replace the file's table of contents instead of printing
     #[arg(long)]
     pub write: bool,
+    /// Use this config file instead of discovering .pocketlint.yaml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Files or directories; directories are searched for *.md and *.markdown,
+    /// honouring .gitignore
+    pub paths: Vec<PathBuf>,
+    /// Write nothing; exit 1 if any file would be reformatted
+    #[arg(long)]
+    pub check: bool,
+    /// Print the changes as a unified diff instead of writing them; exit 1 if any
+    #[arg(long, conflicts_with = "check")]
+    pub diff: bool,
     /// Use this config file instead of discovering .pocketlint.yaml
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,

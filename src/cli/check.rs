@@ -342,6 +342,7 @@ pub(super) fn fixed(
 /// The unified diff, as `git diff` shows it, between a file and its fixed text.
 pub(super) fn unified_diff(path: &Path, file: &SourceFile, fixed: &str) -> String {
     let shown = path.display().to_string();
+    let shown = shown.trim_start_matches('/');
     similar::TextDiff::from_lines(
         file.render(&file.text).as_str(),
         file.render(fixed).as_str(),

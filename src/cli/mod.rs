@@ -4,6 +4,7 @@
 pub mod args;
 mod check;
 mod config_cache;
+mod fmt;
 mod input;
 mod toc;
 
@@ -44,6 +45,7 @@ pub fn run(cli: &Cli) -> ExitStatus {
     match &cli.command {
         Command::Check(args) => check::run(args),
         Command::Toc(args) => toc::run(args),
+        Command::Fmt(args) => fmt::run(args),
         Command::Rules => {
             println!("{:<22} {:<11} {:<8} fix", "rule", "category", "severity");
             for rule in RULES {

@@ -4,22 +4,29 @@
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Lines of text: the empty line after a final newline is not one.
+    len: usize,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { starts }
+        let len = if text.is_empty() || text.ends_with('\n') {
+            starts.len() - 1
+        } else {
+            starts.len()
+        };
+        Self { starts, len }
     }
 
     /// Number of lines (a final newline does not open another line).
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.len == 0
     }
 
     /// 0-based line holding `offset`.
@@ -79,5 +86,12 @@ mod tests {
         assert_eq!(index.position(text, 9), (2, 3));
         assert_eq!(index.line_range(text, 1), 3..10);
         assert_eq!(index.position(text, text.len()), (3, 5));
+    }
+
+    #[test]
+    fn a_final_newline_opens_no_line() {
+        assert_eq!(LineIndex::new("a\n").len(), 1);
+        assert_eq!(LineIndex::new("a\n\n").len(), 2);
+        assert_eq!(LineIndex::new("").len(), 0);
     }
 }

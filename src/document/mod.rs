@@ -39,6 +39,9 @@ pub struct Document<'a> {
     pub code: Vec<Range<usize>>,
     /// HTML blocks and inline HTML, sorted.
     pub html: Vec<Range<usize>>,
+    /// Hard line breaks (two or more spaces, or a backslash, before a line ending that
+    /// continues the same paragraph), sorted; each range covers the marker and the newline.
+    pub hard_breaks: Vec<Range<usize>>,
     /// Explicit HTML anchors (`<a name="x">`, `id="x"`) that `#x` links may target.
     pub html_anchors: Vec<HtmlAnchor>,
     pub suppressions: Suppressions,
@@ -175,6 +178,16 @@ impl<'a> Document<'a> {
     /// Whether `offset` lies inside an HTML block or inline HTML.
     pub fn in_html(&self, offset: usize) -> bool {
         contains_sorted(&self.html, offset)
+    }
+
+    /// The text of 0-based `line`, without its line ending.
+    pub fn line(&self, line: usize) -> &'a str {
+        &self.source[self.lines.line_range(self.source, line)]
+    }
+
+    /// Whether 0-based `line` is empty or holds only spaces and tabs.
+    pub fn is_blank_line(&self, line: usize) -> bool {
+        self.line(line).trim_matches([' ', '\t']).is_empty()
     }
 
     /// Index of the innermost heading whose section holds `offset`.

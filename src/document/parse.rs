@@ -74,6 +74,7 @@ impl<'a> Builder<'a> {
                 text_runs: Vec::new(),
                 code: Vec::new(),
                 html: Vec::new(),
+                hard_breaks: Vec::new(),
                 html_anchors: Vec::new(),
                 suppressions: Suppressions::default(),
                 toc: std::sync::OnceLock::new(),
@@ -112,7 +113,11 @@ impl<'a> Builder<'a> {
                 self.mark_heading_content(&range);
                 self.html(range);
             }
-            Event::SoftBreak | Event::HardBreak => self.inline_text(" ", &range),
+            Event::HardBreak => {
+                self.doc.hard_breaks.push(range.clone());
+                self.inline_text(" ", &range);
+            }
+            Event::SoftBreak => self.inline_text(" ", &range),
             Event::FootnoteReference(label) => self.inline_text(&label, &range),
             Event::TaskListMarker(_) | Event::Rule => {}
             Event::InlineMath(math) | Event::DisplayMath(math) => self.inline_text(&math, &range),

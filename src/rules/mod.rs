@@ -137,9 +137,9 @@ macro_rules! registry {
 }
 
 mod broken_links;
+pub mod convention;
 mod duplicates;
 mod urls;
-
 registry! {
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     toc_broken_anchor::TocBrokenAnchor(NoOptions) => "toc-broken-anchor",
@@ -160,6 +160,12 @@ registry! {
     url_tracking::UrlTracking(NoOptions) => "url-tracking",
     url_insecure::UrlInsecure(url_insecure::UrlInsecureOptions) => "url-insecure",
     url_bare::UrlBare(url_bare::UrlBareOptions) => "url-bare",
+    entry_format::EntryFormat(NoOptions) => "entry-format",
+    empty_section::EmptySection(NoOptions) => "empty-section",
+    heading_blank_lines::HeadingBlankLines(heading_blank_lines::Options) => "heading-blank-lines",
+    blank_lines::BlankLines(blank_lines::Options) => "blank-lines",
+    trailing_space::TrailingSpace(NoOptions) => "trailing-space",
+    list_marker::ListMarker(list_marker::Options) => "list-marker",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
 }
 
