@@ -47,15 +47,19 @@ pub fn run(cli: &Cli) -> ExitStatus {
         Command::Toc(args) => toc::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Rules => {
-            println!("{:<22} {:<11} {:<8} fix", "rule", "category", "severity");
+            println!(
+                "{:<22} {:<11} {:<8} {:<10} summary",
+                "rule", "category", "severity", "fix"
+            );
             for rule in RULES {
                 let m = rule.meta();
                 println!(
-                    "{:<22} {:<11} {:<8} {}",
+                    "{:<22} {:<11} {:<8} {:<10} {}",
                     m.name,
                     m.category.as_str(),
                     m.severity.as_str(),
-                    m.fixable.as_str()
+                    m.fixable.as_str(),
+                    m.summary
                 );
             }
             ExitStatus::Clean
