@@ -192,15 +192,7 @@ impl<'a> Document<'a> {
 
     /// Index of the innermost heading whose section holds `offset`.
     pub fn section_at(&self, offset: usize) -> Option<usize> {
-        let last = self.headings.partition_point(|h| h.span.start <= offset);
-        let mut current = last.checked_sub(1);
-        while let Some(i) = current {
-            if self.headings[i].section.contains(&offset) {
-                return Some(i);
-            }
-            current = self.headings[i].parent;
-        }
-        None
+        innermost(&self.headings, offset, |h| (&h.span, &h.section, h.parent))
     }
 
     /// The links and images that start inside `span` (links are sorted by position).
@@ -229,17 +221,7 @@ impl<'a> Document<'a> {
 
     /// Index of the innermost block holding `offset`.
     pub fn block_at(&self, offset: usize) -> Option<usize> {
-        // Blocks are in document order, containers before their children: the last
-        // block starting at or before `offset` is the innermost candidate.
-        let last = self.blocks.partition_point(|b| b.span.start <= offset);
-        let mut current = last.checked_sub(1);
-        while let Some(i) = current {
-            if self.blocks[i].span.contains(&offset) {
-                return Some(i);
-            }
-            current = self.blocks[i].parent;
-        }
-        None
+        innermost(&self.blocks, offset, |b| (&b.span, &b.span, b.parent))
     }
 
     /// HTML comments (`<!-- … -->`): their byte range and trimmed body.
@@ -256,6 +238,26 @@ impl<'a> Document<'a> {
         std::iter::successors(self.blocks[index].parent, |&i| self.blocks[i].parent)
             .map(|i| &self.blocks[i])
     }
+}
+
+/// The innermost of a tree of items in document order (parents before children) whose
+/// extent holds `offset`: from the last item starting at or before it, up its parents.
+/// `parts` gives an item's start span, its extent and its parent.
+fn innermost<T>(
+    items: &[T],
+    offset: usize,
+    parts: impl Fn(&T) -> (&Range<usize>, &Range<usize>, Option<usize>),
+) -> Option<usize> {
+    let last = items.partition_point(|t| parts(t).0.start <= offset);
+    let mut current = last.checked_sub(1);
+    while let Some(i) = current {
+        let (_, extent, parent) = parts(&items[i]);
+        if extent.contains(&offset) {
+            return Some(i);
+        }
+        current = parent;
+    }
+    None
 }
 
 /// The items of `sorted` (by span start) whose spans lie inside `span`.
