@@ -68,7 +68,8 @@ print(f"  2,000 sections {small*1000:.1f} ms, 20,000 sections {large*1000:.1f} m
 PY
 
 echo "peak memory (max RSS):"
-for cmd in "$bin check --no-config --quiet $seed" "$bin check --no-config --quiet $work/tree" "$bin check --no-config --quiet $work/synthetic-20000.md"; do
-  /usr/bin/time -f "  %M KB  $cmd" $cmd >/dev/null 2>"$work/time" || true
+for target in "$seed" "$work/tree" "$work/synthetic-20000.md"; do
+  /usr/bin/time -f "  %M KB  pocketlint check $target" "$bin" check --no-config --quiet "$target" \
+    >/dev/null 2>"$work/time" || true
   tail -1 "$work/time"
 done
