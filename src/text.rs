@@ -20,7 +20,14 @@ pub fn name_key(text: &str) -> String {
 /// Whitespace runs collapsed to one space and trimmed: two copies of a paragraph that
 /// differ only in line wrapping or spacing compare equal.
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whether a character is CJK (Han, kana, hangul, and their punctuation): each one is a
