@@ -21,13 +21,45 @@ pub fn name_key(text: &str) -> String {
 /// differ only in line wrapping or spacing compare equal.
 pub fn collapse_whitespace(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    let mut word_start = None;
+    let mut i = 0;
+    while i < text.len() {
+        let space_len = whitespace_len(text, i);
+        if space_len == 0 {
+            word_start.get_or_insert(i);
+            i += 1;
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&text[start..i]);
+        }
+        i += space_len;
+    }
+    if let Some(start) = word_start {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&text[start..]);
     }
     out
+}
+
+/// Length of the whitespace char starting at byte `i`, 0 if there is none. Only the
+/// lead bytes of Unicode's non-ASCII spaces (0xC2, 0xE1, 0xE2, 0xE3) need decoding;
+/// every other byte is answered without it.
+fn whitespace_len(text: &str, i: usize) -> usize {
+    match text.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        _ => 0,
+    }
 }
 
 /// Whether a character is CJK (Han, kana, hangul, and their punctuation): each one is a
@@ -49,6 +81,15 @@ mod tests {
         assert_eq!(name_key("**TinyLlama** (1.1B)"), "tinyllama11b");
         assert_eq!(name_key("Ｌｌａｍａ－２"), "llama2");
         assert_eq!(collapse_whitespace(" a\n b   c "), "a b c");
+        for text in [
+            "",
+            "  ",
+            "中\u{3000}文\u{A0}x\u{2028}y\u{85}",
+            "\u{200B} a\u{2003}\u{2003}b\r\n",
+        ] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(text), expected, "{text:?}");
+        }
         assert!(is_cjk('复') && !is_cjk('M'));
     }
 }

@@ -5,8 +5,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{
-    Block, BlockKind, Definition, Document, Heading, HeadingSyntax, HtmlAnchor, LineIndex, Link,
-    LinkKind, Suppressions, autolink, html, slug::Slugger,
+    Block, BlockKind, Definition, Derived, Document, Heading, HeadingSyntax, HtmlAnchor, LineIndex,
+    Link, LinkKind, Suppressions, autolink, html, slug::Slugger,
 };
 
 /// The Markdown dialect GitHub renders READMEs with.
@@ -77,7 +77,7 @@ impl<'a> Builder<'a> {
                 hard_breaks: Vec::new(),
                 html_anchors: Vec::new(),
                 suppressions: Suppressions::default(),
-                toc: std::sync::OnceLock::new(),
+                derived: Derived::default(),
             },
             open_blocks: Vec::new(),
             open_links: Vec::new(),

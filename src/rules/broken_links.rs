@@ -54,16 +54,22 @@ fn looks_like_destination(text: &str) -> bool {
             || text.starts_with("../"))
 }
 
-/// Broken links in the plain text of the document (never in code or real links).
-pub fn broken_links(doc: &Document) -> Vec<BrokenLink> {
+/// Broken links in the plain text of the document (never in code or real links), sorted
+/// and disjoint; found once per document.
+pub fn broken_links<'d>(doc: &'d Document) -> &'d [BrokenLink] {
+    doc.derived.broken_links.get_or_init(|| find(doc))
+}
+
+fn find(doc: &Document) -> Vec<BrokenLink> {
     let mut found = Vec::new();
     for run in &doc.text_runs {
         let text = doc.slice(run);
         let mut open: Vec<usize> = Vec::new();
-        for (i, c) in text.char_indices() {
-            match c {
-                '[' => open.push(i),
-                ']' => {
+        // Every delimiter is ASCII: bytes suffice, and their offsets are char boundaries.
+        for (i, b) in text.bytes().enumerate() {
+            match b {
+                b'[' => open.push(i),
+                b']' => {
                     if let Some(start) = open.pop() {
                         let start = if text[..start].ends_with('!') {
                             start - 1
@@ -75,12 +81,12 @@ pub fn broken_links(doc: &Document) -> Vec<BrokenLink> {
                         }
                     }
                 }
-                '<' => {
+                b'<' => {
                     if let Some(broken) = spaced_autolink(run.start, text, i) {
                         found.push(broken);
                     }
                 }
-                ')' if text[i..].starts_with(")[") => {
+                b')' if text[i..].starts_with(")[") => {
                     if let Some(broken) = reversed(run.start, text, i) {
                         found.push(broken);
                     }

@@ -75,7 +75,7 @@ impl Rule for DupLink {
             .enumerate()
             .filter(|(_, b)| matches!(b.kind, BlockKind::ListItem { .. }))
         {
-            let Some(link) = lead_link(doc, block, &links) else {
+            let Some(link) = lead_link(doc, block, links) else {
                 continue;
             };
             let url = link.url.key.as_str();

@@ -66,13 +66,13 @@ impl Rule for DupParagraph {
         let links = web_links(doc);
         let sections = block_sections(doc);
         // A copied section is reported once, by dup-section, not paragraph by paragraph.
-        let copied: HashSet<(usize, usize)> = duplicate_sections(doc, &links, &sections)
+        let copied: HashSet<(usize, usize)> = duplicate_sections(doc, links, &sections)
             .into_iter()
             .map(|d| (d.first, d.later))
             .collect();
         let mut seen: HashMap<String, Unit> = HashMap::new();
         for (index, block) in doc.blocks.iter().enumerate() {
-            let Some(unit) = unit(doc, index, &links, &sections) else {
+            let Some(unit) = unit(doc, index, links, &sections) else {
                 continue;
             };
             let text = collapse_whitespace(&block.text);

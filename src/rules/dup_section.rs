@@ -33,8 +33,8 @@ impl Rule for DupSection {
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         let links = web_links(doc);
         let sections = block_sections(doc);
-        for duplicate in duplicate_sections(doc, &links, &sections) {
-            out.push(report(doc, &links, &duplicate));
+        for duplicate in duplicate_sections(doc, links, &sections) {
+            out.push(report(doc, links, &duplicate));
         }
     }
 }

@@ -24,8 +24,12 @@ pub struct WebLink {
     pub named: bool,
 }
 
-/// Every web link of `doc`, in document order.
-pub fn web_links(doc: &Document) -> Vec<WebLink> {
+/// Every web link of `doc`, in document order; canonicalised once per document.
+pub fn web_links<'d>(doc: &'d Document) -> &'d [WebLink] {
+    doc.derived.web_links.get_or_init(|| find_web_links(doc))
+}
+
+fn find_web_links(doc: &Document) -> Vec<WebLink> {
     let mut links: Vec<WebLink> = Vec::new();
     for (i, link) in doc.links.iter().enumerate() {
         if link.image || link.kind == LinkKind::Email || is_badge(doc, i) {
@@ -378,12 +382,12 @@ mod tests {
         let items: Vec<usize> = (0..doc.blocks.len())
             .filter(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }))
             .collect();
-        let foo = lead_link(&doc, items[0], &links).expect("foo leads");
+        let foo = lead_link(&doc, items[0], links).expect("foo leads");
         assert_eq!(foo.url.key, "github.com/a/foo");
         assert!(foo.named && has_description(&doc, items[0], foo));
-        let paper = lead_link(&doc, items[1], &links).expect("bare URL leads");
+        let paper = lead_link(&doc, items[1], links).expect("bare URL leads");
         assert!(!paper.named && !has_description(&doc, items[1], paper));
-        assert!(lead_link(&doc, items[2], &links).is_none());
+        assert!(lead_link(&doc, items[2], links).is_none());
         assert_eq!(
             fingerprint(&doc, items[0]),
             "[Foo](https://github.com/a/foo) - a thing"

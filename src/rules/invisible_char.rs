@@ -36,11 +36,10 @@ impl Rule for InvisibleChar {
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         let source = doc.source;
-        let mut previous: Option<char> = None;
-        let mut chars = source.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let before = previous.replace(c);
+        for offset in candidates(source) {
+            let Some(c) = source[offset..].chars().next() else { continue };
+            let before = source[..offset].chars().next_back();
+            let next = source[offset + c.len_utf8()..].chars().next();
             let problem = match c {
                 ZWSP => Some("zero-width space"),
                 WORD_JOINER => Some("word joiner"),
@@ -65,6 +64,15 @@ impl Rule for InvisibleChar {
         check_headings(doc, out);
         check_table_cells(doc, out);
     }
+}
+
+/// Where the characters above may start: each is U+2xxx or U+FExx, encoded from a lead
+/// byte of 0xE2 or 0xEF. Looking at bytes first skips the decoding of every other char.
+fn candidates(source: &str) -> impl Iterator<Item = usize> + '_ {
+    source
+        .bytes()
+        .enumerate()
+        .filter_map(|(i, b)| matches!(b, 0xE2 | 0xEF).then_some(i))
 }
 
 /// No-break spaces and trailing whitespace that a heading's anchor silently drops.

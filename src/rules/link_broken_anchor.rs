@@ -27,7 +27,7 @@ impl Rule for LinkBrokenAnchor {
 
     fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
         let analysis = analyse(doc, settings);
-        let in_toc: Vec<usize> = analysis
+        let mut in_toc: Vec<usize> = analysis
             .toc
             .iter()
             .flat_map(|t| &t.entries)
@@ -36,8 +36,9 @@ impl Rule for LinkBrokenAnchor {
                 EntryKind::Cell { .. } => None,
             })
             .collect();
+        in_toc.sort_unstable();
         for (index, link) in doc.links.iter().enumerate() {
-            if link.image || !link.dest.starts_with('#') || in_toc.contains(&index) {
+            if link.image || !link.dest.starts_with('#') || in_toc.binary_search(&index).is_ok() {
                 continue;
             }
             if analysis.anchors.resolve(&link.dest).is_some() {

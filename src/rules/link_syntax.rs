@@ -55,7 +55,7 @@ impl Rule for LinkSyntax {
             out.push(
                 Diagnostic::new(META.name, span, format!("{message}: \"{what}\""))
                     .with_help(help)
-                    .with_fix(broken.edits.map(Fix::safe)),
+                    .with_fix(broken.edits.clone().map(Fix::safe)),
             );
         }
     }

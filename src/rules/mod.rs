@@ -136,9 +136,9 @@ macro_rules! registry {
     };
 }
 
-mod broken_links;
+pub(crate) mod broken_links;
 pub mod convention;
-mod duplicates;
+pub(crate) mod duplicates;
 mod urls;
 registry! {
     heading_level::HeadingLevel(NoOptions) => "heading-level",

@@ -51,7 +51,7 @@ impl Rule for UrlBare {
             let url = doc.slice(range);
             // Reported, with the same fix, by url-cjk-boundary and link-syntax.
             if urls::intended_len(url).is_some()
-                || broken_links::in_broken_link(&broken, range.start)
+                || broken_links::in_broken_link(broken, range.start)
             {
                 continue;
             }

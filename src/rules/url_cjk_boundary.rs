@@ -38,7 +38,7 @@ impl Rule for UrlCjkBoundary {
                 continue;
             };
             // `[text]（https://…）` is a link written with fullwidth parentheses: link-syntax.
-            if broken_links::in_broken_link(&broken, range.start) {
+            if broken_links::in_broken_link(broken, range.start) {
                 continue;
             }
             let end = range.start + len;

@@ -37,9 +37,9 @@ impl Rule for UrlWhitespace {
                 _ => continue,
             };
             out.push(
-                Diagnostic::new(META.name, broken.span, message)
+                Diagnostic::new(META.name, broken.span.clone(), message)
                     .with_help("remove the whitespace")
-                    .with_fix(broken.edits.map(Fix::safe)),
+                    .with_fix(broken.edits.clone().map(Fix::safe)),
             );
         }
         for site in urls::sites(doc) {

@@ -236,18 +236,27 @@ pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
     let mut found = Vec::new();
     for run in &doc.text_runs {
         let text = doc.slice(run);
-        let mut previous_letter = false;
-        for (i, c) in text.char_indices() {
-            let letter = to_ascii(c).is_some_and(|a| a.is_ascii_alphabetic());
-            let word_start = letter && !previous_letter;
-            previous_letter = letter;
-            if !word_start
+        let is_letter = |c: char| to_ascii(c).is_some_and(|a| a.is_ascii_alphabetic());
+        // A mistyped URL is a word of scheme letters and then a separator: look at the
+        // letters before each separator rather than at every word.
+        let mut previous = None;
+        for (separator, _) in text.match_indices([':', '/', '\u{FF1A}', '\u{FF0F}']) {
+            let letters: usize = text[..separator]
+                .chars()
+                .rev()
+                .take_while(|&c| is_letter(c))
+                .map(char::len_utf8)
+                .sum();
+            let i = separator - letters;
+            if letters == 0
+                || previous == Some(i)
                 || found
                     .last()
                     .is_some_and(|(r, _): &(Range<usize>, _)| r.end > run.start + i)
             {
                 continue;
             }
+            previous = Some(i);
             let token_end = text[i..]
                 .find(|c: char| c.is_ascii_whitespace() || c == '<')
                 .map_or(text.len(), |n| i + n);

@@ -56,7 +56,7 @@ pub struct Analysis {
 /// The analysis of `doc`, computed on first use. The TOC settings must not change
 /// between calls for one document (they do not within one check).
 pub fn analyse<'d>(doc: &'d Document, settings: &Settings) -> &'d Analysis {
-    doc.toc.get_or_init(|| {
+    doc.derived.toc.get_or_init(|| {
         let anchors = Anchors::new(doc);
         let toc = settings
             .toc
@@ -551,24 +551,13 @@ fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
 
 /// Every `#fragment` link in `region`, resolved.
 fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec<Entry> {
-    let items: Vec<(usize, usize)> = doc
-        .block_indices_within(region)
-        .map(|i| (i, &doc.blocks[i]))
-        .filter_map(|(i, b)| match b.kind {
-            BlockKind::ListItem { depth } if within(&b.span, region) => Some((i, depth)),
-            _ => None,
-        })
-        .collect();
     let mut entries: Vec<Entry> = doc
         .links
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.image && l.dest.starts_with('#') && within(&l.span, region))
         .map(|(index, link)| {
-            let item = items
-                .iter()
-                .rev()
-                .find(|(i, _)| doc.blocks[*i].span.contains(&link.span.start));
+            let item = list_item_at(doc, region, link.span.start);
             let target = match anchors.resolve(&link.dest) {
                 // A back-to-top link to the TOC's title, outside its list, is no entry.
                 Some(Anchor::Heading(h))
@@ -600,24 +589,38 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
                 span: link.span.clone(),
                 kind: EntryKind::Link {
                     link: index,
-                    item: item.map(|&(i, _)| i),
-                    depth: item.map_or(0, |&(_, d)| d),
+                    item: item.map(|(i, _)| i),
+                    depth: item.map_or(0, |(_, d)| d),
                 },
                 target,
             }
         })
         .collect();
     // A guess at a section another entry lists is no guess: the entry is dangling.
-    let resolved: Vec<usize> = entries.iter().filter_map(Entry::heading).collect();
+    let mut resolved = vec![false; doc.headings.len()];
+    for heading in entries.iter().filter_map(Entry::heading) {
+        resolved[heading] = true;
+    }
     for entry in &mut entries {
         if let Target::Broken(s) = entry.target
             && !s.certain
-            && resolved.contains(&s.heading)
+            && resolved[s.heading]
         {
             entry.target = Target::Dangling;
         }
     }
     entries
+}
+
+/// The innermost list item inside `region` holding `offset`, with its depth.
+fn list_item_at(doc: &Document, region: &Range<usize>, offset: usize) -> Option<(usize, usize)> {
+    std::iter::successors(doc.block_at(offset), |&i| doc.blocks[i].parent).find_map(|i| {
+        let block = &doc.blocks[i];
+        match block.kind {
+            BlockKind::ListItem { depth } if within(&block.span, region) => Some((i, depth)),
+            _ => None,
+        }
+    })
 }
 
 #[cfg(test)]
