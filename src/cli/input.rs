@@ -90,7 +90,10 @@ impl SourceFile {
             ));
         }
         let bytes = std::fs::read(path).map_err(|err| miette!("{shown}: {err}"))?;
-        if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        // `contains` is a memchr; the position is wanted only for the message.
+        if bytes.contains(&0)
+            && let Some(nul) = bytes.iter().position(|&b| b == 0)
+        {
             return Err(miette!(
                 "{shown}: binary file (NUL byte at byte {nul}), not Markdown"
             ));

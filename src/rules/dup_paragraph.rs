@@ -4,6 +4,7 @@
 //! copied into the wrong section. Each unit is fingerprinted once (its source, whitespace
 //! collapsed), so the check is linear in the document.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
@@ -75,13 +76,20 @@ impl Rule for DupParagraph {
             let Some(unit) = unit(doc, index, links, &sections) else {
                 continue;
             };
+            // Every char takes a byte at least: a short text needs no closer look.
+            if block.text.len() < min_chars {
+                continue;
+            }
             let text = collapse_whitespace(&block.text);
             if prose_chars(doc, index, &text) < min_chars {
                 continue;
             }
-            let Some(first) = seen.get(&fingerprint(doc, index)) else {
-                seen.insert(fingerprint(doc, index), unit);
-                continue;
+            let first = match seen.entry(fingerprint(doc, index)) {
+                Entry::Occupied(first) => first.into_mut(),
+                Entry::Vacant(slot) => {
+                    slot.insert(unit);
+                    continue;
+                }
             };
             if let (Some(a), Some(b)) = (first.section, unit.section)
                 && copied.contains(&(a, b))

@@ -229,6 +229,16 @@ pub fn to_ascii(c: char) -> Option<char> {
     }
 }
 
+/// Offsets of `:` and `/`, ASCII or fullwidth: bytes first, as the fullwidth forms
+/// (U+FF1A, U+FF0F) are the only ones that start with byte 0xEF.
+fn separators(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes().enumerate().filter_map(|(i, b)| match b {
+        b':' | b'/' => Some(i),
+        0xEF if text[i..].starts_with(['\u{FF1A}', '\u{FF0F}']) => Some(i),
+        _ => None,
+    })
+}
+
 /// Mistyped web URLs in plain text, which GitHub does not link at all
 /// (`- hhttps://arxiv.org/abs/2401.01335`): byte range of the URL as the author
 /// meant it, and its repair.
@@ -240,7 +250,7 @@ pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
         // A mistyped URL is a word of scheme letters and then a separator: look at the
         // letters before each separator rather than at every word.
         let mut previous = None;
-        for (separator, _) in text.match_indices([':', '/', '\u{FF1A}', '\u{FF0F}']) {
+        for separator in separators(text) {
             let letters: usize = text[..separator]
                 .chars()
                 .rev()
