@@ -53,10 +53,7 @@ fn main() {
 #[divan::bench(args = NAMES)]
 fn pulldown_floor(bencher: divan::Bencher, name: &str) {
     let Some(text) = input(name) else { return };
-    let options = pulldown_cmark::Options::ENABLE_TABLES
-        | pulldown_cmark::Options::ENABLE_FOOTNOTES
-        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
-        | pulldown_cmark::Options::ENABLE_TASKLISTS;
+    let options = pocketlint::document::markdown_options();
     bencher
         .counter(divan::counter::BytesCount::of_str(text))
         .bench(|| {

@@ -3,10 +3,7 @@
 //! `cargo run --release --example pulldown_floor -- FILE...`
 
 fn main() -> std::io::Result<()> {
-    let options = pulldown_cmark::Options::ENABLE_TABLES
-        | pulldown_cmark::Options::ENABLE_FOOTNOTES
-        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
-        | pulldown_cmark::Options::ENABLE_TASKLISTS;
+    let options = pocketlint::document::markdown_options();
     let mut events = 0;
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(path)?;

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 pub use autolink::find_bare_urls;
 pub use lines::LineIndex;
+pub use parse::options as markdown_options;
 pub use suppress::Suppressions;
 
 /// A parsed Markdown file.

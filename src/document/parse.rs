@@ -9,8 +9,9 @@ use super::{
     Link, LinkKind, Suppressions, autolink, html, slug::Slugger,
 };
 
-/// The Markdown dialect GitHub renders READMEs with.
-fn options() -> Options {
+/// The Markdown dialect GitHub renders READMEs with; public so that benchmarks measure
+/// a bare pulldown-cmark pass over the same dialect.
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
