@@ -1,5 +1,6 @@
 //! One pass of pulldown-cmark over the source, building the [`Document`].
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -59,10 +60,18 @@ struct Builder<'a> {
     text_run: Option<Range<usize>>,
     /// Inside a code block or front matter: text there is not Markdown.
     in_raw_block: bool,
+    /// Where each destination is first written in a definition, for reference links.
+    definition_spans: HashMap<String, Option<Range<usize>>>,
 }
 
 impl<'a> Builder<'a> {
     fn new(source: &'a str, definitions: Vec<Definition>) -> Self {
+        let mut definition_spans = HashMap::new();
+        for definition in &definitions {
+            definition_spans
+                .entry(definition.dest.clone())
+                .or_insert_with(|| definition.dest_span.clone());
+        }
         Self {
             doc: Document {
                 source,
@@ -85,6 +94,7 @@ impl<'a> Builder<'a> {
             heading: None,
             text_run: None,
             in_raw_block: false,
+            definition_spans,
         }
     }
 
@@ -309,12 +319,7 @@ impl<'a> Builder<'a> {
             _ => LinkKind::Reference,
         };
         let dest_span = match kind {
-            LinkKind::Reference => self
-                .doc
-                .definitions
-                .iter()
-                .find(|d| d.dest == dest)
-                .and_then(|d| d.dest_span.clone()),
+            LinkKind::Reference => self.definition_spans.get(dest).cloned().flatten(),
             LinkKind::Autolink | LinkKind::Email => Some(span.start + 1..span.end - 1),
             LinkKind::Inline => {
                 let text_end = find_text_end(self.doc.source, &span);
