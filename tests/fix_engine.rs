@@ -1,5 +1,6 @@
 //! Properties of the fix engine, over generated texts, edits and Markdown documents.
 
+use pocketlint::cli::input::SourceFile;
 use pocketlint::config::Settings;
 use pocketlint::fix::{self, Applicability, Edit, Fix, apply_fixes};
 use proptest::prelude::*;
@@ -77,6 +78,37 @@ proptest! {
         let twice = fix::fix(&once.output, &settings, min);
         prop_assert_eq!(&twice.output, &once.output);
         prop_assert_eq!(twice.applied, 0);
+    }
+
+    #[test]
+    fn fixed_files_keep_bom_line_endings_and_final_newline(
+        doc in markdown(),
+        crlf in any::<bool>(),
+        bom in any::<bool>(),
+        final_newline in any::<bool>(),
+    ) {
+        let mut text = doc.trim_end_matches('\n').to_owned();
+        if final_newline {
+            text.push('\n');
+        }
+        // A file without any line ending has no CRLF style to keep.
+        let crlf = crlf && text.contains('\n');
+        if crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        let file = SourceFile { text, bom };
+        let fixed = fix::fix(&file.text, &Settings::default(), Applicability::Unsafe);
+        let written = file.render(&fixed.output);
+        prop_assert_eq!(written.starts_with('\u{FEFF}'), bom);
+        // A missing final newline is blank-lines' to add; one that is there stays.
+        prop_assert!(!final_newline || written.ends_with('\n'));
+        let lone_lf = written.match_indices('\n').any(|(i, _)| !written[..i].ends_with('\r'));
+        let crlf_written = written.contains("\r\n");
+        if crlf {
+            prop_assert!(!lone_lf, "a CRLF file got a lone LF: {:?}", written);
+        } else {
+            prop_assert!(!crlf_written, "an LF file got a CRLF: {:?}", written);
+        }
     }
 
     #[test]
