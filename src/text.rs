@@ -6,6 +6,10 @@ use icu_normalizer::ComposingNormalizerBorrowed;
 
 /// NFKC (fullwidth `Ｌｌａｍａ` → `Llama`), then lower case.
 pub fn fold(text: &str) -> String {
+    // NFKC leaves ASCII as it is.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     ComposingNormalizerBorrowed::new_nfkc()
         .normalize(text)
         .to_lowercase()
@@ -14,7 +18,12 @@ pub fn fold(text: &str) -> String {
 /// A name reduced to what identifies it: [`fold`]ed, with brackets, markdown markers,
 /// punctuation, symbols and whitespace removed. Letters and digits of every script stay.
 pub fn name_key(text: &str) -> String {
-    fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
+    key_of_folded(&fold(text))
+}
+
+/// [`name_key`] of a text already [`fold`]ed.
+pub fn key_of_folded(folded: &str) -> String {
+    folded.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Whitespace runs collapsed to one space and trimmed: two copies of a paragraph that

@@ -267,13 +267,15 @@ pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
                 continue;
             }
             previous = Some(i);
+            // Without host repair only the scheme, separator and next char are read, none
+            // of which can be whitespace or `<`: the rest of the run stands for the token.
+            let Some(typo) = mistyped(&text[i..], false) else {
+                continue;
+            };
             let token_end = text[i..]
                 .find(|c: char| c.is_ascii_whitespace() || c == '<')
                 .map_or(text.len(), |n| i + n);
             let token = &text[i..token_end];
-            let Some(typo) = mistyped(token, false) else {
-                continue;
-            };
             // Where the repaired URL would end, as the autolinker and the author see it.
             let repaired = format!("{}{}", typo.fixed, &token[typo.len..]);
             let repaired_len = intended_len(&repaired).unwrap_or_else(|| {

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::text::{fold, is_cjk, name_key};
+use crate::text::{fold, is_cjk, key_of_folded};
 
 /// Below this a heading is not a plausible match at all.
 const MIN_SIMILARITY: f64 = 0.3;
@@ -48,9 +48,14 @@ pub struct Query<'a> {
 
 /// The words of a name, folded: runs of letters and digits, each CJK character alone.
 pub fn tokens(text: &str) -> Vec<String> {
+    folded_tokens(&fold(text))
+}
+
+/// [`tokens`] of a text already [`fold`]ed.
+fn folded_tokens(folded: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     let mut word = String::new();
-    for c in fold(text).chars() {
+    for c in folded.chars() {
         if is_cjk(c) && c.is_alphanumeric() {
             tokens.extend((!word.is_empty()).then(|| std::mem::take(&mut word)));
             tokens.push(c.to_string());
@@ -106,9 +111,10 @@ struct Name {
 
 impl Name {
     fn new(text: &str) -> Self {
+        let folded = fold(text);
         Self {
-            key: name_key(text),
-            tokens: tokens(text),
+            key: key_of_folded(&folded),
+            tokens: folded_tokens(&folded),
         }
     }
 
@@ -301,8 +307,11 @@ mod tests {
 
     #[test]
     fn tokens_split_cjk_characters() {
-        assert_eq!(tokens("百川 Baichuan-7B"), ["百", "川", "baichuan", "7b"]);
-        assert_eq!(tokens("【复旦】MOSS"), ["复", "旦", "moss"]);
+        assert_eq!(
+            Name::new("百川 Baichuan-7B").tokens,
+            ["百", "川", "baichuan", "7b"]
+        );
+        assert_eq!(Name::new("【复旦】MOSS").tokens, ["复", "旦", "moss"]);
     }
 
     #[test]
