@@ -3,8 +3,9 @@
 //! `RAYON_NUM_THREADS`), so a run holds no more sources than it has threads. Results
 //! come back in input order, so what is printed never depends on scheduling.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 
 use miette::Report;
 use rayon::prelude::*;
@@ -33,26 +34,49 @@ pub fn targets(paths: &[PathBuf], configs: &mut ConfigCache) -> Result<Vec<Targe
 /// before writing anything, so bad input never leaves it half applied; it keeps no
 /// source, and the files are read again when they are processed.
 pub fn validate(targets: &[Target], writing: bool) -> Vec<Report> {
-    map(targets, |target, _| {
-        if writing {
-            ensure_writable(&target.path)?;
-        }
-        Ok(())
-    })
-    .into_iter()
-    .filter_map(Result::err)
-    .collect()
+    let mut errors = Vec::new();
+    each(
+        targets,
+        |target, _| {
+            if writing {
+                ensure_writable(&target.path)?;
+            }
+            Ok(())
+        },
+        |result| errors.extend(result.err()),
+    );
+    errors
 }
 
-/// `work` on each target with its file, read on the worker that runs it; the
-/// results (or why a file could not be read) in input order.
-pub fn map<T, F>(targets: &[Target], work: F) -> Vec<Result<T, Report>>
+/// `work` on each target with its file, read on the worker that runs it; `emit` gets
+/// the results (or why a file could not be read) on the calling thread in input
+/// order, each as soon as those before it are done. Files are started in input order
+/// (`par_bridge`), so few results wait for an earlier one.
+pub fn each<T, F>(targets: &[Target], work: F, mut emit: impl FnMut(Result<T, Report>))
 where
     T: Send,
     F: Fn(&Target, SourceFile) -> Result<T, Report> + Sync,
 {
-    targets
-        .par_iter()
-        .map(|target| work(target, SourceFile::read(&target.path)?))
-        .collect()
+    let (sender, results) = mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            targets.iter().enumerate().par_bridge().for_each_with(
+                sender,
+                |sender, (index, target)| {
+                    let result = SourceFile::read(&target.path).and_then(|file| work(target, file));
+                    // The receiver outlives every sender.
+                    let _ = sender.send((index, result));
+                },
+            );
+        });
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (index, result) in results {
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&next) {
+                emit(result);
+                next += 1;
+            }
+        }
+    });
 }

@@ -44,7 +44,7 @@ enum Mode {
 #[derive(Debug, Default)]
 struct Outcome {
     outputs: Vec<FileOutput>,
-    /// The unified diff of the fixes: printed by `--diff`, shown in the job summary.
+    /// The unified diff of the fixes, for the job summary.
     diff: String,
     /// Files `--fix` rewrote, or `--diff` would change.
     changed_files: usize,
@@ -89,8 +89,16 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     }
     let summary_file = summary_file(args);
     let mut errors: Vec<Report> = Vec::new();
-    let outcome = lint_all(args, mode, summary_file.is_some(), &targets, &mut errors);
-    if let Err(err) = print(args, mode, &outcome) {
+    let mut stdout = std::io::stdout().lock();
+    let outcome = lint_all(
+        args,
+        mode,
+        summary_file.is_some(),
+        &targets,
+        &mut stdout,
+        &mut errors,
+    );
+    if let Err(err) = finish_output(args, mode, &outcome, &mut stdout) {
         errors.push(miette!("cannot write output: {err}"));
     }
     if let Some(path) = summary_file
@@ -124,18 +132,23 @@ fn summary_file(args: &CheckArgs) -> Option<PathBuf> {
     })
 }
 
-fn print(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    if mode == Mode::Diff {
-        stdout.write_all(outcome.diff.as_bytes())?;
-        return stdout.flush();
+/// Writes what ends the output once every file is done: the summary line, or the
+/// whole document of a JSON format (text formats print each file as it is done).
+fn finish_output(
+    args: &CheckArgs,
+    mode: Mode,
+    outcome: &Outcome,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if mode != Mode::Diff {
+        report::write_outputs(
+            output_format(args),
+            &outcome.outputs,
+            &human_options(args),
+            out,
+        )?;
     }
-    report::write_outputs(
-        output_format(args),
-        &outcome.outputs,
-        &human_options(args),
-        &mut stdout,
-    )
+    out.flush()
 }
 
 /// The format findings are printed in: quiet human output is one line a finding,
@@ -220,12 +233,15 @@ struct Linted {
     error: Option<Report>,
 }
 
-/// Lints every target in parallel; the outcome lists the files in input order.
+/// Lints every target in parallel and prints each file's findings (or with `--diff`
+/// its diff) in input order as soon as it can; the outcome keeps what is printed at
+/// the end. With `job_summary`, also what the job summary shows (rows, fix diff).
 fn lint_all(
     args: &CheckArgs,
     mode: Mode,
-    want_diff: bool,
+    job_summary: bool,
     targets: &[Target],
+    out: &mut dyn Write,
     errors: &mut Vec<Report>,
 ) -> Outcome {
     let min = if args.unsafe_fixes {
@@ -241,10 +257,10 @@ fn lint_all(
             file.offset(),
             diagnostics,
         );
-        FileOutput::render(output_format(args), &report, &human, want_diff)
+        FileOutput::render(output_format(args), &report, &human, job_summary)
             .map_err(|err| miette!("{}: cannot render the findings: {err}", path.display()))
     };
-    let results = batch::map(targets, |Target { path, config }, file| {
+    let work = |Target { path, config }: &Target, file: SourceFile| {
         let settings = &config.settings;
         match mode {
             Mode::Check => {
@@ -254,7 +270,7 @@ fn lint_all(
                     hidden,
                     ..Linted::default()
                 };
-                if want_diff {
+                if job_summary {
                     match fixed(path, &file, settings, min) {
                         Ok(fixed) => linted.diff = diff_of(path, &file, &fixed.output),
                         Err(err) => linted.error = Some(err),
@@ -284,19 +300,31 @@ fn lint_all(
                 })
             }
         }
-    });
+    };
     let mut outcome = Outcome::default();
-    for result in results {
-        match result {
-            Ok(linted) => {
-                outcome.outputs.extend(linted.output);
-                outcome.diff.push_str(&linted.diff);
-                outcome.changed_files += usize::from(linted.changed);
-                outcome.hidden += linted.hidden;
-                errors.extend(linted.error);
+    let mut write_failed = None;
+    batch::each(targets, work, |result| match result {
+        Ok(mut linted) => {
+            let printed = match (mode, &mut linted.output) {
+                (Mode::Diff, _) => out.write_all(linted.diff.as_bytes()),
+                (_, Some(output)) => output.write_text(out),
+                (_, None) => Ok(()),
+            };
+            if let Err(err) = printed {
+                write_failed.get_or_insert(err);
             }
-            Err(err) => errors.push(err),
+            outcome.outputs.extend(linted.output);
+            if job_summary {
+                outcome.diff.push_str(&linted.diff);
+            }
+            outcome.changed_files += usize::from(linted.changed);
+            outcome.hidden += linted.hidden;
+            errors.extend(linted.error);
         }
+        Err(err) => errors.push(err),
+    });
+    if let Some(err) = write_failed {
+        errors.push(miette!("cannot write output: {err}"));
     }
     outcome
 }

@@ -40,7 +40,8 @@ pub fn run(args: &FmtArgs) -> ExitStatus {
     let mut errors = Vec::new();
     let mut stdout = std::io::stdout().lock();
     let (mut changed, mut unchanged) = (0, 0);
-    for result in batch::map(&targets, |target, file| format_file(args, target, &file)) {
+    let work = |target: &Target, file: SourceFile| format_file(args, target, &file);
+    batch::each(&targets, work, |result| {
         let printed = match result {
             Ok(Some(printed)) => {
                 changed += 1;
@@ -58,7 +59,7 @@ pub fn run(args: &FmtArgs) -> ExitStatus {
         if let Err(err) = printed {
             errors.push(miette!("cannot write output: {err}"));
         }
-    }
+    });
     if !args.diff {
         let verb = match (args.check, changed) {
             (true, 1) => "file would be reformatted",

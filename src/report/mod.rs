@@ -106,6 +106,17 @@ impl FileOutput {
         })
     }
 
+    /// Writes this file's text now, for the formats printed file after file, and
+    /// drops it, so a run over a tree holds no file's text past its turn;
+    /// [`write_outputs`] then writes only what ends the output.
+    pub fn write_text(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if let Body::Text(text) = &mut self.body {
+            out.write_all(text.as_bytes())?;
+            *text = String::new();
+        }
+        Ok(())
+    }
+
     fn text(&self) -> &str {
         match &self.body {
             Body::Text(text) => text,
