@@ -3,10 +3,13 @@
 # markdownlint-cli2 on the same files, with hyperfine; prints the ratios.
 #
 # Needs: hyperfine (Debian), rumdl (PyPI or cargo), markdownlint-cli2 (npm), and
-# ../shared/corpus beside the checkout. Usage: scripts/bench-peers.sh [RUNS]
+# ../shared/corpus beside the checkout. Usage: scripts/bench-peers.sh [RUNS [TREE_RUNS]]
+# The tree of 2,000 files takes markdownlint-cli2 minutes a run, so it gets fewer runs
+# (TREE_RUNS, default 2, no warm-up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
+tree_runs=${2:-2}
 for tool in hyperfine rumdl markdownlint-cli2; do
   command -v "$tool" >/dev/null || { echo "missing $tool: see the header of $0" >&2; exit 2; }
 done
@@ -31,9 +34,9 @@ echo '{"config": {"default": true}}' > "$work/.markdownlint-cli2.jsonc"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 
-measure() { # name, then commands: floor pocketlint rumdl markdownlint
-  local name=$1; shift
-  hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/$name.json" --ignore-failure \
+measure() { # name, runs, warm-up runs, then commands: floor pocketlint rumdl markdownlint
+  local name=$1 runs=$2 warmup=$3; shift 3
+  hyperfine -N --warmup "$warmup" --runs "$runs" --export-json "$work/$name.json" --ignore-failure \
     -n floor "$1" -n pocketlint "$2" -n rumdl "$3" -n markdownlint-cli2 "$4" >/dev/null
   python3 - "$work/$name.json" "$name" <<'PY'
 import json, sys
@@ -45,17 +48,27 @@ print(f"  pocketlint / floor {p / results['floor']:.2f}x; rumdl / pocketlint {re
 PY
 }
 
-measure seed \
+measure seed "$runs" 3 \
   "target/release/examples/pulldown_floor $seed" \
   "$bin check --no-config --quiet $seed" \
   "rumdl check --no-cache $seed" \
   "markdownlint-cli2 $seed"
 
-measure tree-2000 \
+measure tree-2000 "$tree_runs" 0 \
   "sh -c 'target/release/examples/pulldown_floor $work/tree/*.md'" \
   "$bin check --no-config --quiet $work/tree" \
   "rumdl check --no-cache $work/tree" \
   "markdownlint-cli2 $work/tree/*.md"
+
+echo "threads (pocketlint on the tree; rayon uses one thread a core):"
+hyperfine -N --warmup 1 --runs "$tree_runs" --ignore-failure --export-json "$work/threads.json" \
+  "env RAYON_NUM_THREADS=1 $bin check --no-config --quiet $work/tree" \
+  "$bin check --no-config --quiet $work/tree" >/dev/null
+python3 - "$work/threads.json" <<'PY'
+import json, sys
+one, all_cores = (r["mean"] for r in json.load(open(sys.argv[1]))["results"])
+print(f"  1 thread {one*1000:.0f} ms, every core {all_cores*1000:.0f} ms: {one/all_cores:.2f}x")
+PY
 
 echo "scaling (pocketlint, synthetic lists):"
 hyperfine -N --warmup 2 --runs "$runs" --ignore-failure --export-json "$work/scale.json" \

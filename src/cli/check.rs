@@ -2,28 +2,31 @@
 //! the fixes), keep only changed lines with `--changed-since`, print in the chosen
 //! format, write the job summary, and turn the result into an exit code.
 //!
-//! Every input is read first ([`load_inputs`]); `--fix` and `--diff` go on only when
-//! all of them are sound, so bad input never leaves a run half applied. A plain check
-//! reports a bad file and still lints the others.
+//! Files are linted in parallel, each read, linted and rendered on one worker
+//! ([`batch`]), and printed in input order. `--fix` and `--diff` first read every file
+//! ([`batch::validate`]) and go on only when all of them are sound, so bad input never
+//! leaves a run half applied. A plain check reports a bad file and still lints the
+//! others.
 
 mod changed;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use miette::{Report, miette};
 
 use self::changed::ChangedLines;
 use super::ExitStatus;
 use super::args::{CheckArgs, ColorChoice};
-use super::config_cache::{ConfigCache, Resolved};
-use super::input::{SourceFile, collect, ensure_writable, write_atomic};
+use super::batch::{self, Target};
+use super::config_cache::ConfigCache;
+use super::input::{SourceFile, write_atomic};
 use crate::config::Settings;
+use crate::diagnostic::Diagnostic;
 use crate::document::LineIndex;
 use crate::fix::{self, Applicability, FixOutcome};
 use crate::report::summary::JobSummary;
-use crate::report::{self, FileReport, Format, HumanOptions};
+use crate::report::{self, FileOutput, FileReport, Format, HumanOptions, Summary};
 use crate::rules;
 
 /// What `check` does to each file.
@@ -37,18 +40,11 @@ enum Mode {
     Diff,
 }
 
-/// A file that was read, with the settings that govern it.
-pub(super) struct Input {
-    pub path: PathBuf,
-    pub file: SourceFile,
-    pub config: Arc<Resolved>,
-}
-
 /// Everything a run found, before it is printed.
 #[derive(Debug, Default)]
 struct Outcome {
-    reports: Vec<FileReport>,
-    /// The unified diff of the fixes: printed by `--diff`, shown in the job summary.
+    outputs: Vec<FileOutput>,
+    /// The unified diff of the fixes, for the job summary.
     diff: String,
     /// Files `--fix` rewrote, or `--diff` would change.
     changed_files: usize,
@@ -74,26 +70,35 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             "unknown rule {name:?}; `pocketlint rules` lists them"
         )]);
     }
-    let mut errors: Vec<Report> = Vec::new();
     let configs = ConfigCache::new(
         args.config.as_deref(),
         args.no_config,
         &args.select,
         &args.ignore,
     );
-    let inputs = match configs
-        .and_then(|mut c| load_inputs(&args.paths, &mut c, mode == Mode::Fix, &mut errors))
-    {
-        Ok(inputs) => inputs,
+    let targets = match configs.and_then(|mut c| batch::targets(&args.paths, &mut c)) {
+        Ok(targets) => targets,
         Err(err) => return fail(vec![err]),
     };
-    if mode != Mode::Check && !errors.is_empty() {
-        errors.push(miette!("no file was changed because of the errors above"));
-        return fail(errors);
+    if mode != Mode::Check {
+        let mut errors = batch::validate(&targets, mode == Mode::Fix);
+        if !errors.is_empty() {
+            errors.push(miette!("no file was changed because of the errors above"));
+            return fail(errors);
+        }
     }
     let summary_file = summary_file(args);
-    let outcome = lint_all(args, mode, summary_file.is_some(), inputs, &mut errors);
-    if let Err(err) = print(args, mode, &outcome) {
+    let mut errors: Vec<Report> = Vec::new();
+    let mut stdout = std::io::stdout().lock();
+    let outcome = lint_all(
+        args,
+        mode,
+        summary_file.is_some(),
+        &targets,
+        &mut stdout,
+        &mut errors,
+    );
+    if let Err(err) = finish_output(args, mode, &outcome, &mut stdout) {
         errors.push(miette!("cannot write output: {err}"));
     }
     if let Some(path) = summary_file
@@ -115,30 +120,6 @@ pub(super) fn fail(errors: Vec<Report>) -> ExitStatus {
     ExitStatus::Error
 }
 
-/// Resolves paths and configs (fatal on error) and reads every file not excluded
-/// (errors collected); with `writing`, a file that could not be written is an error too.
-pub(super) fn load_inputs(
-    paths: &[PathBuf],
-    configs: &mut ConfigCache,
-    writing: bool,
-    errors: &mut Vec<Report>,
-) -> Result<Vec<Input>, Report> {
-    let mut inputs = Vec::new();
-    for (path, config) in configs.resolve_all(collect(paths)?)? {
-        let file = SourceFile::read(&path).and_then(|file| {
-            if writing {
-                ensure_writable(&path)?;
-            }
-            Ok(file)
-        });
-        match file {
-            Ok(file) => inputs.push(Input { path, file, config }),
-            Err(err) => errors.push(err),
-        }
-    }
-    Ok(inputs)
-}
-
 /// Where the job summary goes: `--summary`, or GitHub's step summary file when
 /// annotating for GitHub.
 fn summary_file(args: &CheckArgs) -> Option<PathBuf> {
@@ -151,12 +132,36 @@ fn summary_file(args: &CheckArgs) -> Option<PathBuf> {
     })
 }
 
-fn print(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    if mode == Mode::Diff {
-        stdout.write_all(outcome.diff.as_bytes())?;
-        return stdout.flush();
+/// Writes what ends the output once every file is done: the summary line, or the
+/// whole document of a JSON format (text formats print each file as it is done).
+fn finish_output(
+    args: &CheckArgs,
+    mode: Mode,
+    outcome: &Outcome,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if mode != Mode::Diff {
+        report::write_outputs(
+            output_format(args),
+            &outcome.outputs,
+            &human_options(args),
+            out,
+        )?;
     }
+    out.flush()
+}
+
+/// The format findings are printed in: quiet human output is one line a finding,
+/// without the summary.
+fn output_format(args: &CheckArgs) -> Format {
+    if args.quiet && args.format == Format::Human {
+        Format::Concise
+    } else {
+        args.format
+    }
+}
+
+fn human_options(args: &CheckArgs) -> HumanOptions {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -164,18 +169,11 @@ fn print(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> std::io::Result<()>
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let human = HumanOptions {
+    HumanOptions {
         color,
         width: 100,
         unsafe_fixes: args.unsafe_fixes,
-    };
-    // Quiet human output is one line a finding, without the summary.
-    let format = if args.quiet && args.format == Format::Human {
-        Format::Concise
-    } else {
-        args.format
-    };
-    report::write(format, &outcome.reports, &human, &mut stdout)
+    }
 }
 
 /// Appends the Markdown job summary to `path` (GitHub's step summary file collects
@@ -190,7 +188,7 @@ fn write_summary(args: &CheckArgs, outcome: &Outcome, path: &Path) -> Result<(),
         unsafe_fixes: args.unsafe_fixes,
     };
     let mut text = Vec::new();
-    report::summary::write(&outcome.reports, &extra, &mut text)
+    report::summary::write(&outcome.outputs, &extra, &mut text)
         .and_then(|()| {
             std::fs::OpenOptions::new()
                 .create(true)
@@ -208,11 +206,7 @@ fn status(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> ExitStatus {
     let failing = match mode {
         Mode::Diff => outcome.changed_files > 0,
         Mode::Check | Mode::Fix => {
-            outcome
-                .reports
-                .iter()
-                .flat_map(|r| &r.diagnostics)
-                .any(|d| d.severity >= threshold)
+            outcome.outputs.iter().sum::<Summary>().reaches(threshold)
                 || (args.exit_non_zero_on_fix && outcome.changed_files > 0)
         }
     };
@@ -223,11 +217,31 @@ fn status(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> ExitStatus {
     }
 }
 
+/// What a run keeps of one file once its worker is done with it.
+#[derive(Default)]
+struct Linted {
+    /// Its findings, rendered (none with `--diff`).
+    output: Option<FileOutput>,
+    /// The diff of its fixes; empty when they change nothing or were not asked for.
+    diff: String,
+    /// Whether `--fix` rewrote it, or `--diff` would.
+    changed: bool,
+    /// Findings `--changed-since` left out.
+    hidden: usize,
+    /// An error after its findings were rendered: the fixes for the job summary's
+    /// diff did not converge.
+    error: Option<Report>,
+}
+
+/// Lints every target in parallel and prints each file's findings (or with `--diff`
+/// its diff) in input order as soon as it can; the outcome keeps what is printed at
+/// the end. With `job_summary`, also what the job summary shows (rows, fix diff).
 fn lint_all(
     args: &CheckArgs,
     mode: Mode,
-    want_diff: bool,
-    inputs: Vec<Input>,
+    job_summary: bool,
+    targets: &[Target],
+    out: &mut dyn Write,
     errors: &mut Vec<Report>,
 ) -> Outcome {
     let min = if args.unsafe_fixes {
@@ -235,90 +249,113 @@ fn lint_all(
     } else {
         Applicability::Safe
     };
-    let mut outcome = Outcome::default();
-    for Input { path, file, config } in inputs {
+    let human = human_options(args);
+    let render = |path: &Path, source: &str, file: &SourceFile, diagnostics| {
+        let report = FileReport::new(
+            path.display().to_string(),
+            source.into(),
+            file.offset(),
+            diagnostics,
+        );
+        FileOutput::render(output_format(args), &report, &human, job_summary)
+            .map_err(|err| miette!("{}: cannot render the findings: {err}", path.display()))
+    };
+    let work = |Target { path, config }: &Target, file: SourceFile| {
         let settings = &config.settings;
-        let result = match mode {
-            Mode::Check => check_file(args, &path, &file, settings, &mut outcome).and_then(|()| {
-                if want_diff {
-                    diff_file(&path, &file, settings, min, &mut outcome)
-                } else {
-                    Ok(())
+        match mode {
+            Mode::Check => {
+                let (diagnostics, hidden) = check_file(args, path, &file, settings)?;
+                let mut linted = Linted {
+                    output: Some(render(path, &file.text, &file, diagnostics)?),
+                    hidden,
+                    ..Linted::default()
+                };
+                if job_summary {
+                    match fixed(path, &file, settings, min) {
+                        Ok(fixed) => linted.diff = diff_of(path, &file, &fixed.output),
+                        Err(err) => linted.error = Some(err),
+                    }
                 }
-            }),
-            Mode::Fix => fix_file(&path, &file, settings, min, &mut outcome),
-            Mode::Diff => diff_file(&path, &file, settings, min, &mut outcome),
-        };
-        if let Err(err) = result {
-            errors.push(err);
+                Ok(linted)
+            }
+            Mode::Fix => {
+                let fixed = fixed(path, &file, settings, min)?;
+                let changed = fixed.output != file.text;
+                if changed {
+                    write_atomic(path, &file.render(&fixed.output))?;
+                }
+                Ok(Linted {
+                    output: Some(render(path, &fixed.output, &file, fixed.remaining)?),
+                    changed,
+                    ..Linted::default()
+                })
+            }
+            Mode::Diff => {
+                let fixed = fixed(path, &file, settings, min)?;
+                let diff = diff_of(path, &file, &fixed.output);
+                Ok(Linted {
+                    changed: !diff.is_empty(),
+                    diff,
+                    ..Linted::default()
+                })
+            }
         }
+    };
+    let mut outcome = Outcome::default();
+    let mut write_failed = None;
+    batch::each(targets, work, |result| match result {
+        Ok(mut linted) => {
+            let printed = match (mode, &mut linted.output) {
+                (Mode::Diff, _) => out.write_all(linted.diff.as_bytes()),
+                (_, Some(output)) => output.write_text(out),
+                (_, None) => Ok(()),
+            };
+            if let Err(err) = printed {
+                write_failed.get_or_insert(err);
+            }
+            outcome.outputs.extend(linted.output);
+            if job_summary {
+                outcome.diff.push_str(&linted.diff);
+            }
+            outcome.changed_files += usize::from(linted.changed);
+            outcome.hidden += linted.hidden;
+            errors.extend(linted.error);
+        }
+        Err(err) => errors.push(err),
+    });
+    if let Some(err) = write_failed {
+        errors.push(miette!("cannot write output: {err}"));
     }
     outcome
 }
 
-/// Lints one file, keeping with `--changed-since` only the findings on changed lines.
+/// Lints one file, keeping with `--changed-since` only the findings on changed lines;
+/// also how many it left out.
 fn check_file(
     args: &CheckArgs,
     path: &Path,
     file: &SourceFile,
     settings: &Settings,
-    outcome: &mut Outcome,
-) -> Result<(), Report> {
+) -> Result<(Vec<Diagnostic>, usize), Report> {
     let mut diagnostics = crate::check(&file.text, settings);
+    let mut hidden = 0;
     if let Some(since) = &args.changed_since {
         let changed = ChangedLines::since(since, path)?;
         let lines = LineIndex::new(&file.text);
         let before = diagnostics.len();
         diagnostics.retain(|d| changed.contains(lines.line_of(d.span.start) + 1));
-        outcome.hidden += before - diagnostics.len();
+        hidden = before - diagnostics.len();
     }
-    outcome.reports.push(FileReport::new(
-        path.display().to_string(),
-        file.text.as_str().into(),
-        file.offset(),
-        diagnostics,
-    ));
-    Ok(())
+    Ok((diagnostics, hidden))
 }
 
-/// Fixes one file, writes it if it changed, and reports what remains.
-fn fix_file(
-    path: &Path,
-    file: &SourceFile,
-    settings: &Settings,
-    min: Applicability,
-    outcome: &mut Outcome,
-) -> Result<(), Report> {
-    let fixed = fixed(path, file, settings, min)?;
-    if fixed.output != file.text {
-        write_atomic(path, &file.render(&fixed.output))?;
-        outcome.changed_files += 1;
+/// The diff of a file's fixes, empty when they change nothing.
+fn diff_of(path: &Path, file: &SourceFile, fixed: &str) -> String {
+    if fixed == file.text {
+        String::new()
+    } else {
+        unified_diff(path, file, fixed)
     }
-    outcome.reports.push(FileReport::new(
-        path.display().to_string(),
-        Arc::from(fixed.output),
-        file.offset(),
-        fixed.remaining,
-    ));
-    Ok(())
-}
-
-/// Adds what fixing one file would change to the outcome's diff.
-fn diff_file(
-    path: &Path,
-    file: &SourceFile,
-    settings: &Settings,
-    min: Applicability,
-    outcome: &mut Outcome,
-) -> Result<(), Report> {
-    let fixed = fixed(path, file, settings, min)?;
-    if fixed.output != file.text {
-        outcome.changed_files += 1;
-        outcome
-            .diff
-            .push_str(&unified_diff(path, file, &fixed.output));
-    }
-    Ok(())
 }
 
 /// The file fixed to a fixed point, or an error naming the rules that did not converge.

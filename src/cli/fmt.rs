@@ -9,9 +9,10 @@ use miette::{Report, miette};
 
 use super::ExitStatus;
 use super::args::FmtArgs;
-use super::check::{Input, fail, fixed, load_inputs, unified_diff};
+use super::batch::{self, Target};
+use super::check::{fail, fixed, unified_diff};
 use super::config_cache::ConfigCache;
-use super::input::write_atomic;
+use super::input::{SourceFile, write_atomic};
 use crate::fix::Applicability;
 use crate::rules::{Category, RULES};
 
@@ -23,26 +24,42 @@ pub fn run(args: &FmtArgs) -> ExitStatus {
         .map(|m| m.name.to_owned())
         .collect();
     let writing = !(args.check || args.diff);
-    let mut errors = Vec::new();
-    let inputs = ConfigCache::new(args.config.as_deref(), args.no_config, &format_rules, &[])
-        .and_then(|mut configs| load_inputs(&args.paths, &mut configs, writing, &mut errors));
-    let inputs = match inputs {
-        Ok(inputs) => inputs,
+    let targets = ConfigCache::new(args.config.as_deref(), args.no_config, &format_rules, &[])
+        .and_then(|mut configs| batch::targets(&args.paths, &mut configs));
+    let targets = match targets {
+        Ok(targets) => targets,
         Err(err) => return fail(vec![err]),
     };
-    if writing && !errors.is_empty() {
-        errors.push(miette!("no file was changed because of the errors above"));
-        return fail(errors);
-    }
-    let mut stdout = std::io::stdout().lock();
-    let (mut changed, mut unchanged) = (0, 0);
-    for input in inputs {
-        match format_file(args, &input, &mut stdout) {
-            Ok(true) => changed += 1,
-            Ok(false) => unchanged += 1,
-            Err(err) => errors.push(err),
+    if writing {
+        let mut errors = batch::validate(&targets, true);
+        if !errors.is_empty() {
+            errors.push(miette!("no file was changed because of the errors above"));
+            return fail(errors);
         }
     }
+    let mut errors = Vec::new();
+    let mut stdout = std::io::stdout().lock();
+    let (mut changed, mut unchanged) = (0, 0);
+    let work = |target: &Target, file: SourceFile| format_file(args, target, &file);
+    batch::each(&targets, work, |result| {
+        let printed = match result {
+            Ok(Some(printed)) => {
+                changed += 1;
+                stdout.write_all(printed.as_bytes())
+            }
+            Ok(None) => {
+                unchanged += 1;
+                Ok(())
+            }
+            Err(err) => {
+                errors.push(err);
+                Ok(())
+            }
+        };
+        if let Err(err) = printed {
+            errors.push(miette!("cannot write output: {err}"));
+        }
+    });
     if !args.diff {
         let verb = match (args.check, changed) {
             (true, 1) => "file would be reformatted",
@@ -63,22 +80,23 @@ pub fn run(args: &FmtArgs) -> ExitStatus {
 }
 
 /// Formats one file: writes it, or with `--check` names it, or with `--diff` shows the
-/// change. Whether it changed (or would).
-fn format_file(args: &FmtArgs, input: &Input, out: &mut dyn Write) -> Result<bool, Report> {
-    let Input { path, file, config } = input;
+/// change. What to print for it if it changed (or would), `None` if not.
+fn format_file(
+    args: &FmtArgs,
+    target: &Target,
+    file: &SourceFile,
+) -> Result<Option<String>, Report> {
+    let Target { path, config } = target;
     let outcome = fixed(path, file, &config.settings, Applicability::Safe)?;
     if outcome.output == file.text {
-        return Ok(false);
+        return Ok(None);
     }
-    let shown = path.display();
-    let printed = if args.diff {
-        write!(out, "{}", unified_diff(path, file, &outcome.output))
+    Ok(Some(if args.diff {
+        unified_diff(path, file, &outcome.output)
     } else if args.check {
-        writeln!(out, "would reformat {shown}")
+        format!("would reformat {}\n", path.display())
     } else {
         write_atomic(path, &file.render(&outcome.output))?;
-        Ok(())
-    };
-    printed.map_err(|err| miette!("cannot write output: {err}"))?;
-    Ok(true)
+        String::new()
+    }))
 }

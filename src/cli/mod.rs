@@ -2,6 +2,7 @@
 //! its own module; the binary only maps the outcome to an exit code.
 
 pub mod args;
+mod batch;
 mod check;
 mod config_cache;
 mod fmt;

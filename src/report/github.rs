@@ -6,21 +6,19 @@
 //! we print is escaped exactly as the runner unescapes it: in the message `%`, CR and
 //! LF; in properties also `:` and `,`, which separate them.
 
-use std::io::{self, Write};
-
 use super::{FileReport, Position};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
 
-pub(super) fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for report in reports {
-        let lines = LineIndex::new(&report.source);
-        for d in &report.diagnostics {
-            let at = Position::of(&lines, &report.source, d);
-            writeln!(out, "{}", command(&report.path, &at, d))?;
-        }
+pub(super) fn render(report: &FileReport) -> String {
+    let lines = LineIndex::new(&report.source);
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let at = Position::of(&lines, &report.source, d);
+        out.push_str(&command(&report.path, &at, d));
+        out.push('\n');
     }
-    Ok(())
+    out
 }
 
 /// The workflow command for one finding.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
-use super::{FileReport, Summary};
+use super::{FileOutput, FileReport, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// How to draw human output.
@@ -91,11 +91,8 @@ impl miette::Diagnostic for Finding<'_> {
     }
 }
 
-pub(super) fn write(
-    reports: &[FileReport],
-    options: &HumanOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// One file's findings, each with its snippet.
+pub(super) fn render(report: &FileReport, options: &HumanOptions) -> io::Result<String> {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -104,26 +101,33 @@ pub(super) fn write(
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false);
-    for report in reports {
-        let source = NamedSource::new(&report.path, report.source.clone());
-        for diagnostic in &report.diagnostics {
-            let mut rendered = String::new();
-            handler
-                .render_report(
-                    &mut rendered,
-                    &Finding {
-                        diagnostic,
-                        source: &source,
-                    },
-                )
-                .map_err(io::Error::other)?;
-            writeln!(out, "{rendered}")?;
-        }
+    let source = NamedSource::new(&report.path, report.source.clone());
+    let mut rendered = String::new();
+    for diagnostic in &report.diagnostics {
+        handler
+            .render_report(
+                &mut rendered,
+                &Finding {
+                    diagnostic,
+                    source: &source,
+                },
+            )
+            .map_err(io::Error::other)?;
+        rendered.push('\n');
     }
+    Ok(rendered)
+}
+
+/// The summary line that ends human output.
+pub(super) fn write_summary(
+    outputs: &[FileOutput],
+    options: &HumanOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(
         out,
         "{}",
-        summary_line(&Summary::of(reports), options.unsafe_fixes)
+        summary_line(&outputs.iter().sum(), options.unsafe_fixes)
     )
 }
 

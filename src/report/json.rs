@@ -6,42 +6,43 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileReport, Position, Summary};
+use super::{FileOutput, FileReport, Position, Summary};
 use crate::document::LineIndex;
 
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
     files: Vec<&'a str>,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Vec<&'a Entry>,
     summary: JsonSummary,
 }
 
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    rule: &'a str,
-    severity: &'a str,
-    path: &'a str,
+/// One finding as the `diagnostics` array lists it.
+#[derive(Debug, Serialize)]
+pub(super) struct Entry {
+    rule: &'static str,
+    severity: &'static str,
+    path: String,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
-    message: &'a str,
-    help: Option<&'a str>,
-    fix: Option<JsonFix<'a>>,
+    message: String,
+    help: Option<String>,
+    fix: Option<JsonFix>,
 }
 
-#[derive(Serialize)]
-struct JsonFix<'a> {
-    applicability: &'a str,
-    edits: Vec<JsonEdit<'a>>,
+#[derive(Debug, Serialize)]
+struct JsonFix {
+    applicability: &'static str,
+    edits: Vec<JsonEdit>,
 }
 
-#[derive(Serialize)]
-struct JsonEdit<'a> {
+#[derive(Debug, Serialize)]
+struct JsonEdit {
     start: usize,
     end: usize,
-    content: &'a str,
+    content: String,
 }
 
 #[derive(Serialize)]
@@ -52,22 +53,24 @@ struct JsonSummary {
     fixable: usize,
 }
 
-pub(super) fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut diagnostics = Vec::new();
-    for report in reports {
-        let lines = LineIndex::new(&report.source);
-        for d in &report.diagnostics {
+/// One file's entries.
+pub(super) fn render(report: &FileReport) -> Vec<Entry> {
+    let lines = LineIndex::new(&report.source);
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
             let at = Position::of(&lines, &report.source, d);
-            diagnostics.push(JsonDiagnostic {
+            Entry {
                 rule: d.rule,
                 severity: d.severity.as_str(),
-                path: &report.path,
+                path: report.path.clone(),
                 line: at.line,
                 column: at.column,
                 end_line: at.end_line,
                 end_column: at.end_column,
-                message: &d.message,
-                help: d.help.as_deref(),
+                message: d.message.clone(),
+                help: d.help.clone(),
                 fix: d.fix.as_ref().map(|fix| JsonFix {
                     applicability: fix.applicability.as_str(),
                     edits: fix
@@ -76,18 +79,21 @@ pub(super) fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<(
                         .map(|e| JsonEdit {
                             start: e.range.start + report.offset,
                             end: e.range.end + report.offset,
-                            content: &e.content,
+                            content: e.content.clone(),
                         })
                         .collect(),
                 }),
-            });
-        }
-    }
-    let summary = Summary::of(reports);
+            }
+        })
+        .collect()
+}
+
+pub(super) fn write(outputs: &[FileOutput], out: &mut dyn Write) -> io::Result<()> {
+    let summary: Summary = outputs.iter().sum();
     let output = Output {
         version: 1,
-        files: reports.iter().map(|r| r.path.as_str()).collect(),
-        diagnostics,
+        files: outputs.iter().map(|o| o.path.as_str()).collect(),
+        diagnostics: outputs.iter().flat_map(FileOutput::json).collect(),
         summary: JsonSummary {
             errors: summary.errors,
             warnings: summary.warnings,

@@ -1,4 +1,9 @@
 //! Output formats: one module each, all over the same [`FileReport`]s.
+//!
+//! Output is made in two steps so that a run over a tree never holds more than the
+//! files being linted: [`FileOutput::render`] turns one file's report into its share
+//! of the output while the source is at hand (on the worker that linted it), and
+//! [`write_outputs`] joins the shares in input order with the totals.
 
 mod concise;
 mod github;
@@ -9,8 +14,11 @@ mod sarif;
 pub mod summary;
 
 use std::io::{self, Write};
+use std::iter::Sum;
 use std::ops::Range;
 use std::sync::Arc;
+
+use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
@@ -42,6 +50,91 @@ impl FileReport {
             source,
             offset,
             diagnostics,
+        }
+    }
+}
+
+/// One file's share of the output, rendered from its [`FileReport`]: what a run keeps
+/// of a file once it is linted (its source is dropped), so memory grows with the
+/// findings shown, not with the size of the tree.
+#[derive(Debug)]
+pub struct FileOutput {
+    path: String,
+    /// This file's counts (`files` is 1).
+    pub summary: Summary,
+    body: Body,
+    /// What the job summary shows of this file.
+    digest: summary::Digest,
+}
+
+/// A file's findings in the output format.
+#[derive(Debug)]
+enum Body {
+    /// Human, concise and GitHub output: the file's text, printed as is.
+    Text(String),
+    /// JSON: the file's entries of the `diagnostics` array.
+    Json(Vec<json::Entry>),
+    /// SARIF results or rdjson diagnostics.
+    Values(Vec<Value>),
+}
+
+impl FileOutput {
+    /// With `job_summary`, also keeps what the job summary shows of the file.
+    pub fn render(
+        format: Format,
+        report: &FileReport,
+        human: &HumanOptions,
+        job_summary: bool,
+    ) -> io::Result<Self> {
+        let body = match format {
+            Format::Human => Body::Text(human::render(report, human)?),
+            Format::Concise => Body::Text(concise::render(report)),
+            Format::Github => Body::Text(github::render(report)),
+            Format::Json => Body::Json(json::render(report)),
+            Format::Sarif => Body::Values(sarif::render(report)),
+            Format::Rdjson => Body::Values(rdjson::render(report)),
+        };
+        Ok(Self {
+            path: report.path.clone(),
+            summary: Summary::of(&report.diagnostics),
+            body,
+            digest: if job_summary {
+                summary::Digest::of(report)
+            } else {
+                summary::Digest::default()
+            },
+        })
+    }
+
+    /// Writes this file's text now, for the formats printed file after file, and
+    /// drops it, so a run over a tree holds no file's text past its turn;
+    /// [`write_outputs`] then writes only what ends the output.
+    pub fn write_text(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if let Body::Text(text) = &mut self.body {
+            out.write_all(text.as_bytes())?;
+            *text = String::new();
+        }
+        Ok(())
+    }
+
+    fn text(&self) -> &str {
+        match &self.body {
+            Body::Text(text) => text,
+            _ => "",
+        }
+    }
+
+    fn json(&self) -> &[json::Entry] {
+        match &self.body {
+            Body::Json(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    fn values(&self) -> &[Value] {
+        match &self.body {
+            Body::Values(values) => values,
+            _ => &[],
         }
     }
 }
@@ -92,7 +185,7 @@ pub fn rule_url(rule: &str) -> String {
     format!("{}/blob/main/rules/{rule}.md", env!("CARGO_PKG_REPOSITORY"))
 }
 
-/// Counts over every report.
+/// Counts over one file's findings, or (summed) over a run's.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Summary {
     pub errors: usize,
@@ -106,12 +199,13 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(reports: &[FileReport]) -> Self {
+    /// The counts of one file's findings.
+    pub fn of(diagnostics: &[Diagnostic]) -> Self {
         let mut summary = Summary {
-            files: reports.len(),
+            files: 1,
             ..Summary::default()
         };
-        for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        for d in diagnostics {
             match d.severity {
                 Severity::Error => summary.errors += 1,
                 Severity::Warning => summary.warnings += 1,
@@ -129,6 +223,34 @@ impl Summary {
     pub fn total(&self) -> usize {
         self.errors + self.warnings + self.infos
     }
+
+    /// Whether a finding is at `severity` or above.
+    pub fn reaches(&self, severity: Severity) -> bool {
+        match severity {
+            Severity::Error => self.errors > 0,
+            Severity::Warning => self.errors + self.warnings > 0,
+            Severity::Info => self.total() > 0,
+        }
+    }
+}
+
+impl Sum for Summary {
+    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+        iter.fold(Summary::default(), |a, b| Summary {
+            errors: a.errors + b.errors,
+            warnings: a.warnings + b.warnings,
+            infos: a.infos + b.infos,
+            fixable: a.fixable + b.fixable,
+            unsafe_fixable: a.unsafe_fixable + b.unsafe_fixable,
+            files: a.files + b.files,
+        })
+    }
+}
+
+impl<'a> Sum<&'a FileOutput> for Summary {
+    fn sum<I: Iterator<Item = &'a FileOutput>>(iter: I) -> Self {
+        iter.map(|o| o.summary).sum()
+    }
 }
 
 /// Writes `reports` in `format`.
@@ -138,12 +260,34 @@ pub fn write(
     human: &HumanOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let outputs = reports
+        .iter()
+        .map(|report| FileOutput::render(format, report, human, false))
+        .collect::<io::Result<Vec<_>>>()?;
+    write_outputs(format, &outputs, human, out)
+}
+
+/// Writes the files' outputs, in order, in `format` (each rendered in that format).
+pub fn write_outputs(
+    format: Format,
+    outputs: &[FileOutput],
+    human: &HumanOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
-        Format::Human => human::write(reports, human, out),
-        Format::Concise => concise::write(reports, out),
-        Format::Json => json::write(reports, out),
-        Format::Github => github::write(reports, out),
-        Format::Sarif => sarif::write(reports, out),
-        Format::Rdjson => rdjson::write(reports, out),
+        Format::Human => {
+            write_texts(outputs, out)?;
+            human::write_summary(outputs, human, out)
+        }
+        Format::Concise | Format::Github => write_texts(outputs, out),
+        Format::Json => json::write(outputs, out),
+        Format::Sarif => sarif::write(outputs, out),
+        Format::Rdjson => rdjson::write(outputs, out),
     }
+}
+
+fn write_texts(outputs: &[FileOutput], out: &mut dyn Write) -> io::Result<()> {
+    outputs
+        .iter()
+        .try_for_each(|o| out.write_all(o.text().as_bytes()))
 }

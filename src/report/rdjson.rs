@@ -8,22 +8,26 @@ use std::ops::Range;
 
 use serde_json::{Value, json};
 
-use super::{FileReport, rule_url};
+use super::{FileOutput, FileReport, rule_url};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
 use crate::fix::Applicability;
 
-pub(super) fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut diagnostics = Vec::new();
-    for report in reports {
-        let ranges = Ranges {
-            lines: LineIndex::new(&report.source),
-            bom: report.offset,
-        };
-        for d in &report.diagnostics {
-            diagnostics.push(diagnostic(&ranges, &report.path, d));
-        }
-    }
+/// One file's diagnostics.
+pub(super) fn render(report: &FileReport) -> Vec<Value> {
+    let ranges = Ranges {
+        lines: LineIndex::new(&report.source),
+        bom: report.offset,
+    };
+    report
+        .diagnostics
+        .iter()
+        .map(|d| diagnostic(&ranges, &report.path, d))
+        .collect()
+}
+
+pub(super) fn write(outputs: &[FileOutput], out: &mut dyn Write) -> io::Result<()> {
+    let diagnostics: Vec<&Value> = outputs.iter().flat_map(FileOutput::values).collect();
     let result = json!({
         "source": {"name": "pocketlint", "url": env!("CARGO_PKG_REPOSITORY")},
         "diagnostics": diagnostics,

@@ -7,22 +7,26 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{FileReport, Position, rule_url};
+use super::{FileOutput, FileReport, Position, rule_url};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
 use crate::rules::{self, RULES, RuleMeta};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub(super) fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let mut results = Vec::new();
-    for report in reports {
-        let lines = LineIndex::new(&report.source);
-        let uri = uri(&report.path);
-        for d in &report.diagnostics {
-            results.push(result(&lines, &report.source, &uri, d));
-        }
-    }
+/// One file's results.
+pub(super) fn render(report: &FileReport) -> Vec<Value> {
+    let lines = LineIndex::new(&report.source);
+    let uri = uri(&report.path);
+    report
+        .diagnostics
+        .iter()
+        .map(|d| result(&lines, &report.source, &uri, d))
+        .collect()
+}
+
+pub(super) fn write(outputs: &[FileOutput], out: &mut dyn Write) -> io::Result<()> {
+    let results: Vec<&Value> = outputs.iter().flat_map(FileOutput::values).collect();
     let sarif = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",

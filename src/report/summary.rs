@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{FileReport, Position, Summary};
+use super::{FileOutput, FileReport, Position, Summary};
 use crate::document::LineIndex;
 
 /// How many findings the summary lists one by one.
@@ -28,8 +28,44 @@ pub struct JobSummary<'a> {
     pub unsafe_fixes: bool,
 }
 
-pub fn write(reports: &[FileReport], extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
-    let summary = Summary::of(reports);
+/// What the summary shows of one file: its findings per rule and its first findings
+/// as table rows (the summary lists no more than [`FIRST_FINDINGS`] in all).
+#[derive(Debug, Default)]
+pub(super) struct Digest {
+    per_rule: BTreeMap<&'static str, usize>,
+    rows: Vec<String>,
+}
+
+impl Digest {
+    pub(super) fn of(report: &FileReport) -> Self {
+        let mut per_rule = BTreeMap::new();
+        for d in &report.diagnostics {
+            *per_rule.entry(d.rule).or_default() += 1;
+        }
+        let lines = LineIndex::new(&report.source);
+        let rows = report
+            .diagnostics
+            .iter()
+            .take(FIRST_FINDINGS)
+            .map(|d| {
+                let at = Position::of(&lines, &report.source, d);
+                format!(
+                    "| {}:{}:{} | {} | `{}` | {} |",
+                    cell(&report.path),
+                    at.line,
+                    at.column,
+                    d.severity,
+                    d.rule,
+                    cell(&d.message)
+                )
+            })
+            .collect();
+        Self { per_rule, rows }
+    }
+}
+
+pub fn write(outputs: &[FileOutput], extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
+    let summary: Summary = outputs.iter().sum();
     writeln!(out, "## pocketlint\n")?;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     write!(
@@ -55,15 +91,15 @@ pub fn write(reports: &[FileReport], extra: &JobSummary, out: &mut dyn Write) ->
     }
     if summary.total() > 0 {
         let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
-        for d in reports.iter().flat_map(|r| &r.diagnostics) {
-            *per_rule.entry(d.rule).or_default() += 1;
+        for (rule, count) in outputs.iter().flat_map(|o| &o.digest.per_rule) {
+            *per_rule.entry(rule).or_default() += count;
         }
         writeln!(out, "| rule | findings |\n| --- | ---: |")?;
         for (rule, count) in per_rule {
             writeln!(out, "| `{rule}` | {count} |")?;
         }
         writeln!(out)?;
-        write_first_findings(reports, out)?;
+        write_first_findings(outputs, summary.total(), out)?;
     }
     if !extra.fix_diff.is_empty() {
         write_fix_diff(extra, out)?;
@@ -105,8 +141,11 @@ fn write_fix_diff(extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</details>")
 }
 
-fn write_first_findings(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    let total: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+fn write_first_findings(
+    outputs: &[FileOutput],
+    total: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     if total > FIRST_FINDINGS {
         writeln!(out, "First {FIRST_FINDINGS} findings:\n")?;
     }
@@ -114,26 +153,12 @@ fn write_first_findings(reports: &[FileReport], out: &mut dyn Write) -> io::Resu
         out,
         "| where | severity | rule | message |\n| --- | --- | --- | --- |"
     )?;
-    let mut shown = 0;
-    'files: for report in reports {
-        let lines = LineIndex::new(&report.source);
-        for d in &report.diagnostics {
-            if shown == FIRST_FINDINGS {
-                break 'files;
-            }
-            shown += 1;
-            let at = Position::of(&lines, &report.source, d);
-            writeln!(
-                out,
-                "| {}:{}:{} | {} | `{}` | {} |",
-                cell(&report.path),
-                at.line,
-                at.column,
-                d.severity,
-                d.rule,
-                cell(&d.message)
-            )?;
-        }
+    for row in outputs
+        .iter()
+        .flat_map(|o| &o.digest.rows)
+        .take(FIRST_FINDINGS)
+    {
+        writeln!(out, "{row}")?;
     }
     writeln!(out)
 }

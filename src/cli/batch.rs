@@ -1,0 +1,82 @@
+//! Many files across cores. A run first resolves its files and their settings; each
+//! file is then read, processed and dropped on one of rayon's workers (one a core, or
+//! `RAYON_NUM_THREADS`), so a run holds no more sources than it has threads. Results
+//! come back in input order, so what is printed never depends on scheduling.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+
+use miette::Report;
+use rayon::prelude::*;
+
+use super::config_cache::{ConfigCache, Resolved};
+use super::input::{SourceFile, collect, ensure_writable};
+
+/// A file to process, with the settings that govern it.
+pub struct Target {
+    pub path: PathBuf,
+    pub config: Arc<Resolved>,
+}
+
+/// The files `paths` name that their configs do not exclude, in the sorted order
+/// [`collect`] finds them.
+pub fn targets(paths: &[PathBuf], configs: &mut ConfigCache) -> Result<Vec<Target>, Report> {
+    Ok(configs
+        .resolve_all(collect(paths)?)?
+        .into_iter()
+        .map(|(path, config)| Target { path, config })
+        .collect())
+}
+
+/// The errors of every file that cannot be processed (with `writing`, also of every
+/// file that could not be written), in input order. A run that writes calls this
+/// before writing anything, so bad input never leaves it half applied; it keeps no
+/// source, and the files are read again when they are processed.
+pub fn validate(targets: &[Target], writing: bool) -> Vec<Report> {
+    let mut errors = Vec::new();
+    each(
+        targets,
+        |target, _| {
+            if writing {
+                ensure_writable(&target.path)?;
+            }
+            Ok(())
+        },
+        |result| errors.extend(result.err()),
+    );
+    errors
+}
+
+/// `work` on each target with its file, read on the worker that runs it; `emit` gets
+/// the results (or why a file could not be read) on the calling thread in input
+/// order, each as soon as those before it are done. Files are started in input order
+/// (`par_bridge`), so few results wait for an earlier one.
+pub fn each<T, F>(targets: &[Target], work: F, mut emit: impl FnMut(Result<T, Report>))
+where
+    T: Send,
+    F: Fn(&Target, SourceFile) -> Result<T, Report> + Sync,
+{
+    let (sender, results) = mpsc::channel();
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            targets.iter().enumerate().par_bridge().for_each_with(
+                sender,
+                |sender, (index, target)| {
+                    let result = SourceFile::read(&target.path).and_then(|file| work(target, file));
+                    // The receiver outlives every sender.
+                    let _ = sender.send((index, result));
+                },
+            );
+        });
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (index, result) in results {
+            waiting.insert(index, result);
+            while let Some(result) = waiting.remove(&next) {
+                emit(result);
+                next += 1;
+            }
+        }
+    });
+}
