@@ -124,6 +124,14 @@ fn problem(url: &str) -> Option<Problem> {
     if !valid_percent_encoding(url) {
         return Some(Problem::BadPercent);
     }
+    if plainly_valid(url) {
+        return None;
+    }
+    parsed_problem(url)
+}
+
+/// What the WHATWG parser finds wrong with `url`.
+fn parsed_problem(url: &str) -> Option<Problem> {
     match Url::parse(url) {
         Ok(parsed) if parsed.is_special() => {
             if url.contains(char::is_whitespace) {
@@ -142,6 +150,26 @@ fn problem(url: &str) -> Option<Problem> {
         }
         Err(error) => Some(Problem::Parse(error)),
     }
+}
+
+/// Most URLs of a list, answered without a full parse: `http(s)://`, an ASCII domain
+/// name (not one that WHATWG reads as an IPv4 address or decodes as punycode), no port
+/// or credentials, and a path, query and fragment of characters that need no escaping.
+fn plainly_valid(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
+        return false;
+    };
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (host, tail) = rest.split_at(host_end);
+    let last_label = host.strip_suffix('.').unwrap_or(host).rsplit('.').next().unwrap_or_default();
+    host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        && valid_domain(host)
+        && !host.contains("xn--")
+        && !last_label.bytes().all(|b| b.is_ascii_digit())
+        && !last_label.to_ascii_lowercase().starts_with("0x")
+        && tail.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || b"-._~/?#&=%+:@!$'()*,;[]".contains(&b)
+        })
 }
 
 /// `%` always starts two hex digits.
@@ -193,6 +221,25 @@ mod tests {
         assert_eq!(problem("https://a.org:99999/"), Some(Problem::Parse(ParseError::InvalidPort)));
         assert_eq!(problem("github.com/x/y"), Some(Problem::MissingScheme));
         assert_eq!(problem("www.example.org"), Some(Problem::MissingScheme));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_shortcut_agrees_with_the_parser(
+            url in "https?://[a-zA-Z0-9.-]{0,12}([/?#][a-zA-Z0-9%()\\[\\]:@!$*,;.~_-]{0,10}){0,3}"
+        ) {
+            if plainly_valid(&url) {
+                proptest::prop_assert_eq!(parsed_problem(&url), None, "{}", url);
+            }
+        }
+    }
+
+    #[test]
+    fn the_shortcut_leaves_hard_cases_to_the_parser() {
+        assert!(plainly_valid("https://github.com/x/y?tab=readme#top"));
+        for url in ["https://1.2.3.999/", "https://a.0x1f/", "https://xn--zz.org/", "https://a:1/"] {
+            assert!(!plainly_valid(url), "{url}");
+        }
     }
 
     #[test]

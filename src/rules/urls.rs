@@ -142,6 +142,9 @@ const WEB_SCHEMES: [&str; 2] = ["http", "https"];
 /// repaired only when `repair_host` (in a link destination, where the host's end is
 /// certain; a bare URL ends at the first fullwidth character anyway).
 pub fn mistyped(url: &str, repair_host: bool) -> Option<Mistyped> {
+    if well_typed(url, repair_host) {
+        return None;
+    }
     let mut chars = url.char_indices().peekable();
     let mut scheme = String::new();
     let mut separator = String::new();
@@ -194,6 +197,19 @@ pub fn mistyped(url: &str, repair_host: bool) -> Option<Mistyped> {
         }
     }
     (url[..len] != fixed).then_some(Mistyped { len, fixed })
+}
+
+/// The common case, answered without allocating: `http://` or `https://` and a host
+/// that starts with a letter or digit (and, when hosts are repaired, is ASCII).
+fn well_typed(url: &str, repair_host: bool) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#', ' ']).next().unwrap_or_default();
+    rest.starts_with(|c: char| c.is_ascii_alphanumeric()) && (!repair_host || host.is_ascii())
 }
 
 /// The web scheme one edit away from `scheme`, if exactly one is.
