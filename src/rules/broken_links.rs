@@ -138,7 +138,10 @@ fn after_brackets(
             edits: Some(vec![Edit::delete(at(close)..at(paren))]),
         });
     }
-    if !looks_like_destination(token.trim_end_matches(')')) {
+    // A `)` the destination's own parentheses do not balance closes it: text that
+    // still is no link (`\[a](#a)`) is not broken this way.
+    let closed = token.matches(')').count() > token.matches('(').count();
+    if closed || !looks_like_destination(token.trim_end_matches(')')) {
         return None;
     }
     let token_end = paren + 1 + token_len;
