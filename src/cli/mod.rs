@@ -5,7 +5,7 @@ pub mod args;
 mod check;
 mod config_cache;
 mod fmt;
-mod input;
+pub(crate) mod input;
 mod toc;
 
 use std::process::ExitCode;
