@@ -83,25 +83,38 @@ fn assert_round_edits_only(before: &str, applied: &[&Fix], after: &str) {
     let mut edits: Vec<&Edit> = applied.iter().flat_map(|f| &f.edits).collect();
     edits.sort_by_key(|e| (e.range.start, e.range.end));
     for fix in applied {
-        assert!(edits_are_valid(before, &fix.edits), "malformed fix applied: {fix:?}");
+        assert!(
+            edits_are_valid(before, &fix.edits),
+            "malformed fix applied: {fix:?}"
+        );
     }
     let mut expected = String::with_capacity(after.len());
     let mut cursor = 0;
     for edit in edits {
-        assert!(edit.range.start >= cursor, "overlapping edits applied: {edit:?}");
+        assert!(
+            edit.range.start >= cursor,
+            "overlapping edits applied: {edit:?}"
+        );
         expected.push_str(&before[cursor..edit.range.start]);
         expected.push_str(&edit.content);
         cursor = edit.range.end;
     }
     expected.push_str(&before[cursor..]);
-    assert_eq!(expected, after, "a fix round changed bytes outside its edits");
+    assert_eq!(
+        expected, after,
+        "a fix round changed bytes outside its edits"
+    );
 }
 
 /// A finding's span, labels and fix edits lie in `source` on character boundaries.
 fn assert_points_into(source: &str, d: &Diagnostic) {
-    let on_chars =
-        |r: &std::ops::Range<usize>| r.start <= r.end && source.get(r.clone()).is_some();
-    assert!(on_chars(&d.span), "{}: span {:?} off the text", d.rule, d.span);
+    let on_chars = |r: &std::ops::Range<usize>| r.start <= r.end && source.get(r.clone()).is_some();
+    assert!(
+        on_chars(&d.span),
+        "{}: span {:?} off the text",
+        d.rule,
+        d.span
+    );
     for label in &d.labels {
         assert!(
             on_chars(&label.span),
