@@ -12,12 +12,15 @@
 # the minimised input to tests/fixtures/fuzz/ (tests/fuzz_regressions.rs replays it).
 #
 # cargo-afl and its AFL++ build are installed once into target/fuzz-tools (about 2.5
-# minutes cold); the instrumented build goes to target/fuzz.
+# minutes cold); the instrumented build goes to target/fuzz (about 10 minutes cold on
+# two shared cores). That is why CI does not run AFL++: .ci/run has about 4 minutes to
+# spare. CI's `cargo test` replays tests/fixtures/fuzz/ and fuzz/seeds/ and runs the same
+# properties on generated input with proptest (tests/fuzz_regressions.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ $# -lt 2 || ! "$1" =~ ^(check|fix)$ || ! "$2" =~ ^[0-9]+$ ]]; then
-    sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 target=$1
@@ -64,12 +67,13 @@ AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
 
 stats="$out/default/fuzzer_stats"
 grep -E '^(execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs) ' "$stats"
-found=$(find "$out/default/crashes" "$out/default/hangs" -type f -name 'id:*')
+found=$(find "$out/default/crashes" "$out/default/hangs" -type f -name 'id:*' | sort)
 if [[ -n "$found" ]]; then
-    echo "$target: AFL++ found crashes or hangs; minimise each with:" >&2
-    while IFS= read -r input; do
+    echo "$target: AFL++ found $(wc -l <<<"$found") crashes or hangs; minimise each with" >&2
+    echo "(PATH and XDG_DATA_HOME as set in this script; the first ten shown):" >&2
+    head -n 10 <<<"$found" | while IFS= read -r input; do
         echo "  cargo afl tmin -i '$input' -o min.md $CARGO_TARGET_DIR/release/$target" >&2
-    done <<<"$found"
+    done
     exit 1
 fi
 echo "$target: no crash or hang in $seconds s"
