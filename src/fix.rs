@@ -144,7 +144,7 @@ pub fn apply_fixes<'f>(
 }
 
 /// Edits must be sorted, non-overlapping and on character boundaries.
-fn edits_are_valid(source: &str, edits: &[Edit]) -> bool {
+pub(crate) fn edits_are_valid(source: &str, edits: &[Edit]) -> bool {
     edits.windows(2).all(|w| w[0].range.end <= w[1].range.start)
         && edits.iter().all(|e| {
             e.range.start <= e.range.end
@@ -172,19 +172,27 @@ const MAX_ROUNDS: usize = 16;
 
 /// Applies every fix at least as sure as `min`, re-checking after each round.
 pub fn fix(source: &str, settings: &Settings, min: Applicability) -> FixOutcome {
+    fix_observed(source, settings, min, |_, _, _| {})
+}
+
+/// [`fix`], calling `observe(before, applied, after)` for every round that changed the
+/// text, so the fuzz properties can check each round's edits against its output.
+pub fn fix_observed(
+    source: &str,
+    settings: &Settings,
+    min: Applicability,
+    mut observe: impl FnMut(&str, &[&Fix], &str),
+) -> FixOutcome {
     let mut text = source.to_owned();
     let mut applied = 0;
     let mut diagnostics = crate::check(&text, settings);
     for _ in 0..MAX_ROUNDS {
-        let fixable: Vec<&Diagnostic> = diagnostics
+        let fixable: Vec<&Fix> = diagnostics
             .iter()
-            .filter(|d| {
-                d.fix
-                    .as_ref()
-                    .is_some_and(|f| f.applicability >= min && min > Applicability::DisplayOnly)
-            })
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| f.applicability >= min && min > Applicability::DisplayOnly)
             .collect();
-        let (output, taken) = apply_fixes(&text, fixable.iter().filter_map(|d| d.fix.as_ref()));
+        let (output, taken) = apply_fixes(&text, fixable.iter().copied());
         if taken.is_empty() || output == text {
             return FixOutcome {
                 output: text,
@@ -193,6 +201,8 @@ pub fn fix(source: &str, settings: &Settings, min: Applicability) -> FixOutcome 
                 not_converged: Vec::new(),
             };
         }
+        let taken: Vec<&Fix> = taken.iter().map(|&i| fixable[i]).collect();
+        observe(&text, &taken, &output);
         applied += taken.len();
         text = output;
         diagnostics = crate::check(&text, settings);

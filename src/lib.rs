@@ -9,6 +9,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod report;
 pub mod rules;
 pub mod text;

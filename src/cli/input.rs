@@ -90,6 +90,12 @@ impl SourceFile {
             ));
         }
         let bytes = std::fs::read(path).map_err(|err| miette!("{shown}: {err}"))?;
+        Self::decode(bytes, &shown)
+    }
+
+    /// The file's text from its bytes, refusing binary and non-UTF-8 content with a
+    /// message that names the file as `shown` and says where.
+    pub fn decode(bytes: Vec<u8>, shown: &dyn std::fmt::Display) -> Result<Self, Report> {
         // `contains` is a memchr; the position is wanted only for the message.
         if bytes.contains(&0)
             && let Some(nul) = bytes.iter().position(|&b| b == 0)

@@ -144,7 +144,11 @@ fn after_brackets(
             edits: Some(vec![Edit::delete(at(close)..at(paren))]),
         });
     }
-    if !looks_like_destination(token.trim_end_matches(')')) {
+    // Only a destination whose own parentheses balance is closed by one more `)`: one
+    // with a `)` to spare is closed already (text that still is no link, `\[a](#a)`),
+    // and one with a `(` to spare is not mended by one `)`.
+    let balanced = token.matches('(').count() == token.matches(')').count();
+    if !balanced || !looks_like_destination(token.trim_end_matches(')')) {
         return None;
     }
     let token_end = paren + 1 + token_len;

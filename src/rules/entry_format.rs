@@ -261,7 +261,11 @@ fn entry(doc: &Document, item: usize, list: usize) -> Option<Entry> {
         start += list_marker_len(&doc.source[start..content.end]);
     }
     let first = doc.links.partition_point(|l| l.span.start < start);
-    let link = doc.links.get(first).filter(|l| l.span.start == start && !l.image)?;
+    // A link in a heading that ends the item's text (`- [a](b)` + `  -`) runs past it.
+    let link = doc
+        .links
+        .get(first)
+        .filter(|l| l.span.start == start && l.span.end <= content.end && !l.image)?;
     if link.dest.starts_with('#') {
         return None;
     }

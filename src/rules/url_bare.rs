@@ -66,13 +66,15 @@ impl Rule for UrlBare {
             }
             let diagnostic = Diagnostic::new(META.name, range.clone(), format!("bare URL \"{url}\""));
             // `<www.x.org>` is not an autolink: only a URL with a scheme can be wrapped.
-            out.push(if url.contains("://") {
+            out.push(if urls::can_autolink(url) {
                 diagnostic
                     .with_help("wrap it in <…>")
                     .with_fix(Fix::safe(vec![
                         Edit::insert(range.start, "<"),
                         Edit::insert(range.end, ">"),
                     ]))
+            } else if url.contains("://") {
+                diagnostic.with_help("remove the control character, then wrap it in <…>")
             } else {
                 diagnostic.with_help(format!("write it as <http://{url}> or a link"))
             });

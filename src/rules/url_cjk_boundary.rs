@@ -49,10 +49,9 @@ impl Rule for UrlCjkBoundary {
                     format!("bare URL \"{}\" runs on into the text after it", &text[..len]),
                 )
                 .with_help("wrap the URL in <…> to end it where it ends: GitHub links everything up to the next space")
-                .with_fix(Fix::safe(vec![
-                    Edit::insert(range.start, "<"),
-                    Edit::insert(end, ">"),
-                ])),
+                .with_fix(urls::can_autolink(&text[..len]).then(|| {
+                    Fix::safe(vec![Edit::insert(range.start, "<"), Edit::insert(end, ">")])
+                })),
             );
         }
         for site in urls::sites(doc) {

@@ -123,6 +123,13 @@ pub fn intended_len(url: &str) -> Option<usize> {
     Some(end)
 }
 
+/// Whether `<url>` is an autolink: CommonMark allows no ASCII control character (nor
+/// space, `<`, `>`) in one, so wrapping such a URL would leave it bare for ever.
+pub fn can_autolink(url: &str) -> bool {
+    url.contains("://")
+        && !url.contains(|c: char| c.is_ascii_control() || matches!(c, ' ' | '<' | '>'))
+}
+
 /// A mistyped scheme (`hhttps://`, `https//`, `ｈｔｔｐｓ：//`) or fullwidth punctuation
 /// in a host, and its repair.
 #[derive(Debug, Clone, PartialEq, Eq)]
