@@ -37,18 +37,6 @@ fn byte() -> impl Strategy<Value = u8> {
     prop_oneof![6 => 0x20u8..0x7f, 1 => Just(b'\n'), 1 => any::<u8>()]
 }
 
-/// Inputs the 10-minute AFL++ run of `fix` broke that are not fixed yet: unsafe TOC
-/// fixes that undo each other or stop short. Run with `cargo test -- --ignored`; move
-/// a file up into `tests/fixtures/fuzz/` once its bug is fixed.
-#[test]
-#[ignore = "open: unsafe TOC fixes do not converge on these inputs"]
-fn open_fuzz_findings() {
-    for path in files_in("tests/fixtures/fuzz/open") {
-        println!("{}", path.display());
-        fix_bytes(&std::fs::read(&path).expect("fixture reads"));
-    }
-}
-
 /// Markdown as a fuzzer makes it: the tokens curated lists are made of, in any order.
 fn markdown_soup() -> impl Strategy<Value = String> {
     let token = prop_oneof![

@@ -40,11 +40,16 @@ impl Rule for TocOrder {
             return;
         }
         // Sibling items by list: (item, heading, entry), first link of each item only.
+        // A section listed again is toc-duplicate-entry's: it has no place of its own.
         let mut lists: HashMap<Option<usize>, Vec<(usize, usize, usize)>> = HashMap::new();
+        let mut listed = vec![false; doc.headings.len()];
         for (i, entry) in toc.entries.iter().enumerate() {
             let (Some(item), Some(h)) = (entry.item(), entry.heading()) else {
                 continue;
             };
+            if std::mem::replace(&mut listed[h], true) {
+                continue;
+            }
             let siblings = lists.entry(doc.blocks[item].parent).or_default();
             if siblings.last().is_none_or(|&(last, _, _)| last != item) {
                 siblings.push((item, h, i));

@@ -408,7 +408,9 @@ impl Toc {
         }
         let left_out = |h: usize| {
             let key = name_key(&doc.headings[h].text);
+            // A heading with nothing to name it (`##` alone) cannot be listed.
             Some(h) == title
+                || key.is_empty()
                 || USUALLY_LEFT_OUT.iter().any(|k| key.contains(k))
                 || config.exclude.iter().any(|e| name_key(e) == key)
         };
