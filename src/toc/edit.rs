@@ -121,12 +121,18 @@ pub fn item_prefix(doc: &Document, item: usize) -> String {
 
 /// Text safe inside `[…]`.
 pub fn escape_link_text(text: &str) -> String {
-    text.trim().replace('[', "\\[").replace(']', "\\]")
+    one_line(text).replace('[', "\\[").replace(']', "\\]")
 }
 
 /// Text safe inside a table cell.
 pub fn escape_cell(text: &str) -> String {
-    text.trim().replace('|', "\\|")
+    one_line(text).replace('|', "\\|")
+}
+
+/// `text` trimmed, with no line ending left to end an entry early: a lone `\r` in a
+/// heading is text to pulldown-cmark but would end the TOC line it is copied to.
+fn one_line(text: &str) -> String {
+    text.trim().replace(['\r', '\n'], " ")
 }
 
 /// The link list `toc` should be (or, without a TOC, the one the document should
@@ -236,6 +242,15 @@ pub fn retext_entry(doc: &Document, entry: &Entry, text: &str) -> Option<Edit> {
 /// sibling sections' items (or nested under its parent's), or a row appended to the
 /// table of the group its part belongs to.
 pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
+    // Entries are placed by lines; a lone `\r` ends a line for the parser but not for
+    // the line index, so a line placed there could land outside the TOC.
+    let region = doc.slice(&toc.region);
+    if region
+        .match_indices('\r')
+        .any(|(i, _)| !region[i + 1..].starts_with('\n'))
+    {
+        return None;
+    }
     let heading = &doc.headings[h];
     let item_of = |target: usize| {
         toc.entries
