@@ -49,32 +49,42 @@ pub fn fix_bytes(data: &[u8]) {
     );
     let settings = Settings::default();
     for min in [Applicability::Safe, Applicability::Unsafe] {
-        let once = fix::fix_observed(&file.text, &settings, min, assert_round_edits_only);
-        assert!(
-            once.not_converged.is_empty(),
-            "{} fixes did not converge: {:?}",
-            min.as_str(),
-            once.not_converged
-        );
-        let left: Vec<&Diagnostic> = once
-            .remaining
-            .iter()
-            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min))
-            .collect();
-        assert!(
-            left.is_empty(),
-            "{} fixable findings remain after fixing: {left:#?}",
-            min.as_str()
-        );
-        let again = fix::fix(&once.output, &settings, min);
-        assert_eq!(
-            again.output,
-            once.output,
-            "a second {} fix pass changed the text",
-            min.as_str()
-        );
-        assert_eq!(again.applied, 0);
+        fix_and_verify(min.as_str(), &file.text, &settings, min);
     }
+}
+
+/// Fixes `source` at `min` and checks the promises every fix makes: each round changes
+/// only the bytes its edits cover, the fixes converge, nothing fixable at `min` is
+/// left, and a second pass changes nothing. Returns the fixed text. The rule fixture
+/// tests (`tests/rules.rs`) hold every fixture to the same promises.
+pub fn fix_and_verify(
+    label: &str,
+    source: &str,
+    settings: &Settings,
+    min: Applicability,
+) -> String {
+    let once = fix::fix_observed(source, settings, min, assert_round_edits_only);
+    assert!(
+        once.not_converged.is_empty(),
+        "{label}: fixes did not converge: {:?}",
+        once.not_converged
+    );
+    let left: Vec<&Diagnostic> = once
+        .remaining
+        .iter()
+        .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "{label}: fixable findings remain after fixing: {left:#?}"
+    );
+    let again = fix::fix(&once.output, settings, min);
+    assert_eq!(
+        again.output, once.output,
+        "{label}: a second fix pass changed the text"
+    );
+    assert_eq!(again.applied, 0);
+    once.output
 }
 
 /// One round of the fix engine turned `before` into `after` by exactly the edits of

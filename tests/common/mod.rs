@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use pocketlint::config::{ConfigFile, Settings};
 use pocketlint::diagnostic::Diagnostic;
-use pocketlint::fix::{self, Applicability};
 use pocketlint::report::{self, FileReport, Format, HumanOptions};
 
 /// `../shared` beside the checkout, or `None` (with the reason printed) when absent.
@@ -67,29 +66,7 @@ pub fn diff(before: &str, after: &str) -> String {
         .to_string()
 }
 
-/// Fixes `source` at `min`, then checks the promises every fix makes: the result no
-/// longer has findings of this rule fixable at that level, and fixing again changes
-/// nothing. Returns the fixed text.
-pub fn fix_and_verify(name: &str, source: &str, settings: &Settings, min: Applicability) -> String {
-    let outcome = fix::fix(source, settings, min);
-    assert!(
-        outcome.not_converged.is_empty(),
-        "{name}: fixes did not converge: {:?}",
-        outcome.not_converged
-    );
-    let left: Vec<_> = outcome
-        .remaining
-        .iter()
-        .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min))
-        .collect();
-    assert!(
-        left.is_empty(),
-        "{name}: fixable findings remain after fixing: {left:#?}"
-    );
-    let again = fix::fix(&outcome.output, settings, min);
-    assert_eq!(
-        again.output, outcome.output,
-        "{name}: a second fix pass changed the text"
-    );
-    outcome.output
-}
+/// Fixes `source` at `min`, then checks the promises every fix makes (the fuzz
+/// targets check the same ones). Returns the fixed text.
+#[allow(unused_imports)] // not every test binary fixes
+pub use pocketlint::fuzz::fix_and_verify;
