@@ -60,25 +60,26 @@ measure tree-2000 "$tree_runs" 0 \
   "rumdl check --no-cache $work/tree" \
   "markdownlint-cli2 $work/tree/*.md"
 
-echo "threads (pocketlint on the tree; rayon uses one thread a core):"
-hyperfine -N --warmup 1 --runs "$tree_runs" --ignore-failure --export-json "$work/threads.json" \
-  "env RAYON_NUM_THREADS=1 $bin check --no-config --quiet $work/tree" \
-  "$bin check --no-config --quiet $work/tree" >/dev/null
-python3 - "$work/threads.json" <<'PY'
+pair() { # runs, label of the first, label of the second, then the two commands
+  local runs=$1 first=$2 second=$3; shift 3
+  hyperfine -N --warmup 1 --runs "$runs" --ignore-failure --export-json "$work/pair.json" \
+    "$1" "$2" >/dev/null
+  python3 - "$work/pair.json" "$first" "$second" <<'PY'
 import json, sys
-one, all_cores = (r["mean"] for r in json.load(open(sys.argv[1]))["results"])
-print(f"  1 thread {one*1000:.0f} ms, every core {all_cores*1000:.0f} ms: {one/all_cores:.2f}x")
+a, b = (r["mean"] for r in json.load(open(sys.argv[1]))["results"])
+print(f"  {sys.argv[2]} {a*1000:.1f} ms, {sys.argv[3]} {b*1000:.1f} ms: {max(a, b)/min(a, b):.2f}x")
 PY
+}
 
-echo "scaling (pocketlint, synthetic lists):"
-hyperfine -N --warmup 2 --runs "$runs" --ignore-failure --export-json "$work/scale.json" \
+echo "threads (pocketlint on the tree; rayon uses one thread a core):"
+pair "$tree_runs" "1 thread" "every core" \
+  "env RAYON_NUM_THREADS=1 $bin check --no-config --quiet $work/tree" \
+  "$bin check --no-config --quiet $work/tree"
+
+echo "scaling (pocketlint, synthetic lists, 10x the size):"
+pair "$runs" "2,000 sections" "20,000 sections" \
   "$bin check --no-config --quiet $work/synthetic-2000.md" \
-  "$bin check --no-config --quiet $work/synthetic-20000.md" >/dev/null
-python3 - "$work/scale.json" <<'PY'
-import json, sys
-small, large = (r["mean"] for r in json.load(open(sys.argv[1]))["results"])
-print(f"  2,000 sections {small*1000:.1f} ms, 20,000 sections {large*1000:.1f} ms: {large/small:.1f}x for 10x the size")
-PY
+  "$bin check --no-config --quiet $work/synthetic-20000.md"
 
 echo "peak memory (max RSS):"
 for target in "$seed" "$work/tree" "$work/synthetic-20000.md"; do
