@@ -121,12 +121,16 @@ pub fn item_prefix(doc: &Document, item: usize) -> String {
 
 /// Text safe inside `[…]`.
 pub fn escape_link_text(text: &str) -> String {
-    one_line(text).replace('[', "\\[").replace(']', "\\]")
+    // A backslash first: `Paper\` must not escape the `]` that closes the text.
+    one_line(text)
+        .replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
 }
 
 /// Text safe inside a table cell.
 pub fn escape_cell(text: &str) -> String {
-    one_line(text).replace('|', "\\|")
+    one_line(text).replace('\\', "\\\\").replace('|', "\\|")
 }
 
 /// `text` trimmed, with no line ending left to end an entry early: a lone `\r` in a
