@@ -9,12 +9,14 @@ pub(super) fn comments(html: &str) -> impl Iterator<Item = (Range<usize>, &str)>
     std::iter::from_fn(move || {
         let start = from + html[from..].find("<!--")?;
         let body_start = start + 4;
-        let end = html[body_start..]
+        // An unclosed comment runs to the end of the HTML.
+        let (body_end, end) = html[body_start..]
             .find("-->")
-            .map_or(html.len(), |i| body_start + i + 3);
+            .map_or((html.len(), html.len()), |i| {
+                (body_start + i, body_start + i + 3)
+            });
         from = end;
-        let body = html[body_start..end.saturating_sub(3).max(body_start)].trim();
-        Some((start..end, body))
+        Some((start..end, html[body_start..body_end].trim()))
     })
 }
 
@@ -155,6 +157,14 @@ fn in_anchor_tag(lower: &str, offset: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_comment_runs_to_the_end() {
+        let found: Vec<_> = comments("a <!-- 中文").collect();
+        assert_eq!(found, [(2..13, "中文")]);
+        let found: Vec<_> = comments("<!-- x -->").collect();
+        assert_eq!(found, [(0..10, "x")]);
+    }
 
     #[test]
     fn finds_headings_anchors_and_comments() {
