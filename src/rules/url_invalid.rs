@@ -156,11 +156,9 @@ fn parsed_problem(url: &str) -> Option<Problem> {
 /// name (not one that WHATWG reads as an IPv4 address or decodes as punycode), no port
 /// or credentials, and a path, query and fragment of characters that need no escaping.
 fn plainly_valid(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
+    let Some((host, tail)) = urls::web_host_and_tail(url) else {
         return false;
     };
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (host, tail) = rest.split_at(host_end);
     let last_label = host.strip_suffix('.').unwrap_or(host).rsplit('.').next().unwrap_or_default();
     host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
         && valid_domain(host)

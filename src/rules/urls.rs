@@ -209,14 +209,17 @@ pub fn mistyped(url: &str, repair_host: bool) -> Option<Mistyped> {
 /// The common case, answered without allocating: `http://` or `https://` and a host
 /// that starts with a letter or digit (and, when hosts are repaired, is ASCII).
 fn well_typed(url: &str, repair_host: bool) -> bool {
-    let Some(rest) = url
+    web_host_and_tail(url).is_some_and(|(host, _)| {
+        host.starts_with(|c: char| c.is_ascii_alphanumeric()) && (!repair_host || host.is_ascii())
+    })
+}
+
+/// An `http://` or `https://` URL's host (with any port) and what follows it.
+pub fn web_host_and_tail(url: &str) -> Option<(&str, &str)> {
+    let rest = url
         .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-    else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#', ' ']).next().unwrap_or_default();
-    rest.starts_with(|c: char| c.is_ascii_alphanumeric()) && (!repair_host || host.is_ascii())
+        .or_else(|| url.strip_prefix("http://"))?;
+    Some(rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len())))
 }
 
 /// The web scheme one edit away from `scheme`, if exactly one is.
