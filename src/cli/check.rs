@@ -281,11 +281,13 @@ fn lint_all(
             Mode::Fix => {
                 let fixed = fixed(path, &file, settings, min)?;
                 let changed = fixed.output != file.text;
+                // Rendered first: a file is written only once its report is ready.
+                let output = render(path, &fixed.output, &file, fixed.remaining)?;
                 if changed {
                     write_atomic(path, &file.render(&fixed.output))?;
                 }
                 Ok(Linted {
-                    output: Some(render(path, &fixed.output, &file, fixed.remaining)?),
+                    output: Some(output),
                     changed,
                     ..Linted::default()
                 })
