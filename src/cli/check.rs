@@ -1,5 +1,5 @@
 //! `pocketlint check`: lint every file named (with `--fix` fix it, with `--diff` show
-//! the fixes), keep only changed lines with `--changed-since`, print in the chosen
+//! the fixes), keep only new findings with `--changed-since`, print in the chosen
 //! format, write the job summary, and turn the result into an exit code.
 //!
 //! Files are linted in parallel, each read, linted and rendered on one worker
@@ -8,14 +8,14 @@
 //! leaves a run half applied. A plain check reports a bad file and still lints the
 //! others.
 
-mod changed;
+mod baseline;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use miette::{Report, miette};
 
-use self::changed::ChangedLines;
+use self::baseline::Baseline;
 use super::ExitStatus;
 use super::args::{CheckArgs, ColorChoice};
 use super::batch::{self, Target};
@@ -23,7 +23,6 @@ use super::config_cache::ConfigCache;
 use super::input::{SourceFile, write_atomic};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
-use crate::document::LineIndex;
 use crate::fix::{self, Applicability, FixOutcome};
 use crate::report::summary::JobSummary;
 use crate::report::{self, FileOutput, FileReport, Format, HumanOptions, Summary};
@@ -48,7 +47,7 @@ struct Outcome {
     diff: String,
     /// Files `--fix` rewrote, or `--diff` would change.
     changed_files: usize,
-    /// Findings `--changed-since` left out.
+    /// Findings `--changed-since` left out: the merge base had them.
     hidden: usize,
 }
 
@@ -331,8 +330,8 @@ fn lint_all(
     outcome
 }
 
-/// Lints one file, keeping with `--changed-since` only the findings on changed lines;
-/// also how many it left out.
+/// Lints one file, keeping with `--changed-since` only the findings its merge base did
+/// not have; also how many it left out.
 fn check_file(
     args: &CheckArgs,
     path: &Path,
@@ -340,14 +339,12 @@ fn check_file(
     settings: &Settings,
 ) -> Result<(Vec<Diagnostic>, usize), Report> {
     let mut diagnostics = crate::check(&file.text, settings);
-    let mut hidden = 0;
-    if let Some(since) = &args.changed_since {
-        let changed = ChangedLines::since(since, path)?;
-        let lines = LineIndex::new(&file.text);
-        let before = diagnostics.len();
-        diagnostics.retain(|d| changed.contains(lines.line_of(d.span.start) + 1));
-        hidden = before - diagnostics.len();
-    }
+    let hidden = match &args.changed_since {
+        Some(since) => {
+            Baseline::at_merge_base(since, path, settings)?.keep_new(&file.text, &mut diagnostics)
+        }
+        None => 0,
+    };
     Ok((diagnostics, hidden))
 }
 
