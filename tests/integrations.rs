@@ -458,3 +458,24 @@ fn every_format_holds_up_on_the_whole_corpus() {
         assert!(command.data.starts_with(d["message"].as_str().unwrap()));
     }
 }
+
+// ---- the GitHub Action -------------------------------------------------------------
+
+/// The Action's run logic on scripted pull requests (scripts/test-action.sh: a bare
+/// origin, GitHub's merge commit, shallow checkouts), with this build of the binary.
+#[cfg(unix)]
+#[test]
+fn the_action_reports_a_pull_requests_new_findings() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/test-action.sh");
+    let output = std::process::Command::new("bash")
+        .arg(script)
+        .env("POCKETLINT", assert_cmd::cargo::cargo_bin("pocketlint"))
+        .output()
+        .expect("bash runs");
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
