@@ -59,6 +59,15 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     } else {
         Mode::Check
     };
+    if mode == Mode::Diff && args.format != Format::Human {
+        let format = clap::ValueEnum::to_possible_value(&args.format)
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default();
+        return fail(vec![miette!(
+            "--diff prints a unified diff, not --format {format}; drop one of them (json, \
+             sarif and rdjson give each finding's fix)"
+        )]);
+    }
     if let Some(name) = args
         .select
         .iter()
