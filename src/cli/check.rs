@@ -47,6 +47,8 @@ struct Outcome {
     diff: String,
     /// Files `--fix` rewrote, or `--diff` would change.
     changed_files: usize,
+    /// Findings `--fix` fixed.
+    fixed: usize,
     /// Findings `--changed-since` left out: the merge base had them.
     hidden: usize,
 }
@@ -115,6 +117,9 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         errors.push(err);
     }
     if errors.is_empty() {
+        if mode == Mode::Fix {
+            say_what_was_fixed(args, &outcome);
+        }
         status(args, mode, &outcome)
     } else {
         fail(errors)
@@ -207,6 +212,28 @@ fn write_summary(args: &CheckArgs, outcome: &Outcome, path: &Path) -> Result<(),
         .map_err(|err| miette!("{}: cannot write the summary: {err}", path.display()))
 }
 
+/// Tells on stderr what `--fix` did, as ruff does: `Fixed N findings in M files (K
+/// remaining)` after the text formats' findings (not with `--quiet`, and never in a
+/// machine format's place); and when `--exit-non-zero-on-fix` fails the run, that it
+/// is what failed it.
+fn say_what_was_fixed(args: &CheckArgs, outcome: &Outcome) {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if matches!(args.format, Format::Human | Format::Concise) && !args.quiet {
+        let remaining = outcome.outputs.iter().sum::<Summary>().total();
+        eprintln!(
+            "Fixed {} in {} ({remaining} remaining)",
+            plural(outcome.fixed, "finding"),
+            plural(outcome.changed_files, "file")
+        );
+    }
+    if args.exit_non_zero_on_fix && outcome.changed_files > 0 {
+        eprintln!(
+            "exit 1: --fix changed {} and --exit-non-zero-on-fix fails the run when it does",
+            plural(outcome.changed_files, "file")
+        );
+    }
+}
+
 /// Exit 1 when a shown finding reaches `--fail-on`, when `--diff` has changes to show,
 /// or when `--fix --exit-non-zero-on-fix` changed a file.
 fn status(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> ExitStatus {
@@ -234,6 +261,8 @@ struct Linted {
     diff: String,
     /// Whether `--fix` rewrote it, or `--diff` would.
     changed: bool,
+    /// Findings `--fix` fixed in it.
+    fixed: usize,
     /// Findings `--changed-since` left out.
     hidden: usize,
     /// An error after its findings were rendered: the fixes for the job summary's
@@ -297,6 +326,7 @@ fn lint_all(
                 Ok(Linted {
                     output: Some(output),
                     changed,
+                    fixed: fixed.applied,
                     ..Linted::default()
                 })
             }
@@ -328,6 +358,7 @@ fn lint_all(
                 outcome.diff.push_str(&linted.diff);
             }
             outcome.changed_files += usize::from(linted.changed);
+            outcome.fixed += linted.fixed;
             outcome.hidden += linted.hidden;
             errors.extend(linted.error);
         }
