@@ -214,7 +214,8 @@ fn write_summary(args: &CheckArgs, outcome: &Outcome, path: &Path) -> Result<(),
 
 /// Tells on stderr what `--fix` did, as ruff does: `Fixed N findings in M files (K
 /// remaining)` after the text formats' findings (not with `--quiet`, and never in a
-/// machine format's place); and when `--exit-non-zero-on-fix` fails the run, that it
+/// machine format's place), counting every fix applied, also those of later rounds (a
+/// fix can leave something the next round fixes); and when `--exit-non-zero-on-fix` fails the run, that it
 /// is what failed it.
 fn say_what_was_fixed(args: &CheckArgs, outcome: &Outcome) {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
