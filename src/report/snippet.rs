@@ -229,7 +229,8 @@ mod tests {
         );
         let lines = LineIndex::new(&source);
         let at = source.find('X').unwrap();
-        let snippet = Snippet::new("f.md", &source, &lines, &[at..at + 1]);
+        let span = at..at + 1;
+        let snippet = Snippet::new("f.md", &source, &lines, std::slice::from_ref(&span));
         assert!(snippet.text.len() < 2 * MARGIN + 100, "{}", snippet.text);
         assert!(snippet.text.starts_with("before\n…"));
         assert!(snippet.text.ends_with("…\nafter\n"));
