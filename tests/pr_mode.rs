@@ -256,6 +256,30 @@ fn the_job_summary_says_how_many_old_findings_were_left_out() {
 }
 
 #[test]
+fn the_text_formats_say_on_stderr_how_many_old_findings_were_left_out() {
+    let dir = repo(&LIST.replace("## Shells\n", "## Shells\u{200B}\n"));
+    let run = |args: &[&str]| {
+        let output = Command::cargo_bin("pocketlint")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--changed-since", "HEAD"])
+            .args(args)
+            .arg("README.md")
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    let said = "1 finding already at the merge base with HEAD not shown\n".to_owned();
+    assert_eq!(run(&[]), (Some(0), said.clone()));
+    assert_eq!(run(&["--format", "concise"]), (Some(0), said));
+    assert_eq!(run(&["--quiet"]), (Some(0), String::new()));
+    assert_eq!(run(&["--format", "json"]), (Some(0), String::new()));
+}
+
+#[test]
 fn a_ref_git_does_not_know_is_an_error_not_a_silent_pass() {
     let dir = repo(LIST);
     let output = Command::cargo_bin("pocketlint")

@@ -117,9 +117,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         errors.push(err);
     }
     if errors.is_empty() {
-        if mode == Mode::Fix {
-            say_what_was_fixed(args, &outcome);
-        }
+        say_what_happened(args, mode, &outcome);
         status(args, mode, &outcome)
     } else {
         fail(errors)
@@ -212,14 +210,27 @@ fn write_summary(args: &CheckArgs, outcome: &Outcome, path: &Path) -> Result<(),
         .map_err(|err| miette!("{}: cannot write the summary: {err}", path.display()))
 }
 
-/// Tells on stderr what `--fix` did, as ruff does: `Fixed N findings in M files (K
-/// remaining)` after the text formats' findings (not with `--quiet`, and never in a
-/// machine format's place), counting every fix applied, also those of later rounds (a
-/// fix can leave something the next round fixes); and when `--exit-non-zero-on-fix` fails the run, that it
-/// is what failed it.
-fn say_what_was_fixed(args: &CheckArgs, outcome: &Outcome) {
+/// Tells on stderr, after the text formats' findings (not with `--quiet`, and never
+/// beside a machine format), what `--fix` did, as ruff does: `Fixed N findings in M
+/// files (K remaining)`, counting every fix applied, also those of later rounds (a fix
+/// can leave something the next round fixes); and how many findings `--changed-since`
+/// left out. When `--exit-non-zero-on-fix` fails the run, it always says so.
+fn say_what_happened(args: &CheckArgs, mode: Mode, outcome: &Outcome) {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    if matches!(args.format, Format::Human | Format::Concise) && !args.quiet {
+    let text = matches!(args.format, Format::Human | Format::Concise) && !args.quiet;
+    if let Some(since) = &args.changed_since
+        && text
+        && outcome.hidden > 0
+    {
+        eprintln!(
+            "{} already at the merge base with {since} not shown",
+            plural(outcome.hidden, "finding")
+        );
+    }
+    if mode != Mode::Fix {
+        return;
+    }
+    if text {
         let remaining = outcome.outputs.iter().sum::<Summary>().total();
         eprintln!(
             "Fixed {} in {} ({remaining} remaining)",
