@@ -79,7 +79,8 @@ pub struct CheckArgs {
     /// With --fix: also fail (exit 1) when a file was changed, as pre-commit expects
     #[arg(long, requires = "fix")]
     pub exit_non_zero_on_fix: bool,
-    /// Report only findings on lines added or modified since this git ref
+    /// Report only new findings: those the file did not have at the merge base of this
+    /// git ref and HEAD (a file new since then reports everything)
     #[arg(long, value_name = "REF", conflicts_with_all = ["fix", "diff"])]
     pub changed_since: Option<String>,
     /// Append a Markdown job summary to FILE (default with --format github:

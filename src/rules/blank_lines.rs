@@ -32,6 +32,7 @@ pub struct Options {
     pub severity: Option<Level>,
     /// Most blank lines allowed in a row anywhere; unset, one (and before headings,
     /// the run most headings have).
+    #[serde(deserialize_with = "crate::config::optional_count")]
     pub maximum: Option<usize>,
     /// Whether the file must end with a newline (default: true).
     pub final_newline: Option<bool>,
@@ -73,11 +74,7 @@ impl Rule for BlankLines {
                 continue;
             }
             let start = doc.lines.line_start(run.first + allowed);
-            let end = doc
-                .lines
-                .line_range(doc.source, run.last)
-                .end
-                .max(start);
+            let end = doc.lines.line_range(doc.source, run.last).end.max(start);
             let end = doc.source[end..]
                 .find('\n')
                 .map_or(doc.source.len(), |i| end + i + 1);
