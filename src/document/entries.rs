@@ -69,10 +69,17 @@ impl Entry {
 }
 
 /// The name of the category that directly holds an entry (or any block of a section):
-/// its innermost group, else its heading, else "the introduction".
+/// its innermost group (by its entry's name when the group item is an entry), else its
+/// heading, else "the introduction".
 pub fn container_name<'d>(doc: &'d Document, container: Container) -> &'d str {
     match container {
-        (_, Some(group)) => own_text(doc, group).0.trim(),
+        (_, Some(group)) => {
+            let all = entries(doc);
+            match all.binary_search_by_key(&group, |e| e.block) {
+                Ok(i) => all[i].name(doc),
+                Err(_) => own_text(doc, group).0.trim(),
+            }
+        }
         (Some(heading), None) => doc.headings[heading].text.trim(),
         (None, None) => "the introduction",
     }

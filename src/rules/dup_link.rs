@@ -80,10 +80,14 @@ impl Rule for DupLink {
             let Some(link) = lead_link(doc, block, links) else {
                 continue;
             };
-            let url = link.url.key.as_str();
-            if options.allow.iter().any(|pattern| glob_match(pattern, url)) {
+            if options
+                .allow
+                .iter()
+                .any(|pattern| glob_match(pattern, &link.url.key))
+            {
                 continue;
             }
+            let url = link.target.as_str();
             let item = || Item {
                 block,
                 container: container_of(doc, block),

@@ -193,6 +193,17 @@ fn report(
                 Some(Fix::unsafe_edits(vec![Edit::delete(range)])),
             )
         }
+        (_, None) if !own_group => (
+            format!(
+                "the same text is under \"{}\"; keep both if it is true of both",
+                container_name(doc, first.container)
+            ),
+            None,
+        ),
+        (_, None) if !keeps_one => (
+            format!("it is the only entry of \"{here}\": keep it, or delete the other copy"),
+            None,
+        ),
         (_, None) => ("delete one of the copies".to_owned(), None),
     };
     Diagnostic::new(
