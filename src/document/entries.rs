@@ -182,3 +182,34 @@ pub fn own_text<'d>(doc: &'d Document, index: usize) -> (&'d str, Range<usize>) 
     let end = first_child.map_or(block.span.end, |c| c.span.start);
     (&block.text, block.span.start..end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_know_their_headings_groups_and_descriptions() {
+        let source = "# Rust\n\n## Web\n\n* HTTP Client\n  * [hyper](https://github.com/hyperium/hyper) - an HTTP implementation\n* <https://example.com>\n\n| Name | What |\n| --- | --- |\n| [axum](https://github.com/tokio-rs/axum) | a web framework |\n";
+        let doc = Document::parse(source);
+        let found = entries(&doc);
+        let described: Vec<(&str, &str)> = found
+            .iter()
+            .map(|e| (e.name(&doc), e.description.as_str()))
+            .collect();
+        assert_eq!(
+            described,
+            [
+                ("hyper", "an HTTP implementation"),
+                ("axum", "a web framework")
+            ]
+        );
+        let hyper = &found[0];
+        assert_eq!(hyper.heading_path(&doc), ["Rust", "Web"]);
+        assert_eq!(hyper.group_path(&doc), ["HTTP Client"]);
+        assert_eq!(container_name(&doc, hyper.container()), "HTTP Client");
+        let axum = &found[1];
+        assert!(axum.group_path(&doc).is_empty());
+        assert_eq!(container_name(&doc, axum.container()), "Web");
+        assert!(hyper.says_the_same(hyper, &doc, &doc) && !hyper.says_the_same(axum, &doc, &doc));
+    }
+}
