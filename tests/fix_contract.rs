@@ -11,7 +11,9 @@
 //!   same kind and nesting (no merged paragraphs, no list item moved under another);
 //! - unsafe: no entry name disappears, no section or group that is still there loses its
 //!   last entry, and no entry's name and description disappear together (entries that
-//!   differ are never merged by deletion).
+//!   differ are never merged by deletion);
+//! - both: a fix that deletes an entry names it and its category (or the section it
+//!   deletes whole) in its message and help.
 
 mod common;
 
@@ -20,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use pocketlint::canonical::canonicalize;
 use pocketlint::config::Settings;
-use pocketlint::document::entries::{Entry, entries};
+use pocketlint::document::entries::{Entry, container_name, entries};
 use pocketlint::document::{BlockKind, Document};
 use pocketlint::fix::{self, Applicability, Fix};
 use pocketlint::rules;
@@ -234,9 +236,53 @@ fn round_violations(before: &str, applied: &[&Fix], after: &str) -> Vec<String> 
     }
 }
 
+/// A fix that deletes an entry says so in the finding's terms: its message and help
+/// name the entry and its category, or the section it deletes whole.
+fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<String> {
+    let doc = Document::parse(text);
+    let mut found = Vec::new();
+    for d in pocketlint::check_document(&doc, settings) {
+        let Some(fix) = d.fix.as_ref().filter(|f| f.applicability >= min) else {
+            continue;
+        };
+        let deletes = |span: &std::ops::Range<usize>| {
+            let end = span.start + doc.slice(span).trim_end().len();
+            fix.edits.iter().any(|e| {
+                e.content.trim().is_empty() && e.range.start <= span.start && end <= e.range.end
+            })
+        };
+        let said = format!("{} {}", d.message, d.help.as_deref().unwrap_or_default());
+        for entry in entries(&doc)
+            .iter()
+            .filter(|e| !e.link(&doc).dest.starts_with('#'))
+        {
+            if !deletes(&doc.blocks[entry.block].span) {
+                continue;
+            }
+            let section = entry.section.map(|h| &doc.headings[h]);
+            let named = match section.filter(|h| deletes(&h.span)) {
+                Some(heading) => said.contains(heading.text.trim()),
+                None => {
+                    said.contains(entry.name(&doc))
+                        && said.contains(container_name(&doc, entry.container()))
+                }
+            };
+            if !named {
+                found.push(format!(
+                    "{} deletes {:?} from {:?} but says {said:?}",
+                    d.rule,
+                    entry.name(&doc),
+                    container_name(&doc, entry.container())
+                ));
+            }
+        }
+    }
+    found
+}
+
 /// Fixes `text` at `min` and returns what broke the contract.
 fn violations(text: &str, settings: &Settings, min: Applicability) -> Vec<String> {
-    let mut found = Vec::new();
+    let mut found = help_violations(text, settings, min);
     let outcome = fix::fix_observed(text, settings, min, |before, applied, after| {
         if min == Applicability::Safe {
             found.extend(round_violations(before, applied, after));

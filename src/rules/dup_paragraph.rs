@@ -164,9 +164,12 @@ fn report(
     let same_kind = first.is_item == later.is_item
         && (later.is_item || doc.blocks[first.block].parent.is_none());
     // A list item carrying a link is an entry: its category must keep one.
-    let is_entry = entries(doc)
+    let all = entries(doc);
+    let entry = all
         .binary_search_by_key(&later.block, |e| e.block)
-        .is_ok();
+        .ok()
+        .map(|i| &all[i]);
+    let is_entry = entry.is_some();
     let keeps_one = !is_entry || counts.get(&later.container).is_some_and(|&n| n >= 2);
     // A list item under another group says something about that group's entry (two
     // apps with one tag line): it is not a copy to delete.
@@ -174,9 +177,14 @@ fn report(
     let removal = removal(doc, later).filter(|_| same_kind && keeps_one && own_group);
     let identical = identical(doc, first.block, later.block);
     let here = container_name(doc, later.container);
+    // A copy that is an entry is named by its link, as dup-link names entries.
+    let copy = entry.map_or_else(
+        || "this copy".to_owned(),
+        |e| format!("this copy of \"{}\"", e.name(doc)),
+    );
     let (help, fix) = match (same_container && identical, removal) {
         (true, Some(range)) => (
-            format!("delete this copy from \"{here}\""),
+            format!("delete {copy} from \"{here}\""),
             Some(Fix::safe(vec![Edit::delete(range)])),
         ),
         (false, Some(range)) => {
@@ -189,7 +197,7 @@ fn report(
                 )
             };
             (
-                format!("delete this copy from \"{here}\"; {why}"),
+                format!("delete {copy} from \"{here}\"; {why}"),
                 Some(Fix::unsafe_edits(vec![Edit::delete(range)])),
             )
         }
