@@ -9,8 +9,8 @@
 //! - safe: every entry (heading path, groups, name, URL, description) is still there,
 //!   and each round of fixes leaves every block it does not edit where it was, of the
 //!   same kind and nesting (no merged paragraphs, no list item moved under another);
-//! - unsafe: no entry name disappears, no section or group that is still there loses its
-//!   last entry, and no entry's name and description disappear together (entries that
+//! - unsafe: no entry name disappears, no section that is still there loses all it
+//!   holds, no group its last entry, and no entry's name and description disappear together (entries that
 //!   differ are never merged by deletion);
 //! - both: a fix that deletes an entry names it and its category (or the section it
 //!   deletes whole) in its message and help.
@@ -83,6 +83,8 @@ struct Model {
     entries: Vec<EntryKey>,
     /// Every category present: each heading path, and each list item holding a list.
     containers: HashSet<(Vec<String>, Vec<String>)>,
+    /// The heading paths of the sections with something in them besides sub-sections.
+    filled: HashSet<Vec<String>>,
 }
 
 impl Model {
@@ -95,6 +97,7 @@ impl Model {
             .map(|e| EntryKey::new(&doc, e))
             .collect();
         let mut containers = HashSet::new();
+        let mut filled = HashSet::new();
         for (i, block) in doc.blocks.iter().enumerate() {
             let heading_path = |offset: usize| {
                 let mut path: Vec<String> =
@@ -119,10 +122,14 @@ impl Model {
                 }
                 _ => {}
             }
+            if block.parent.is_none() && !matches!(block.kind, BlockKind::Heading(_)) {
+                filled.insert(heading_path(block.span.start));
+            }
         }
         Self {
             entries: found,
             containers,
+            filled,
         }
     }
 }
@@ -172,6 +179,11 @@ fn unsafe_violations(before: &Model, after: &Model) -> Vec<String> {
         let container = e.container();
         if after.containers.contains(&container) && !per_container.contains_key(&container) {
             found.push(format!("category emptied: {container:?}"));
+        }
+    }
+    for path in before.filled.difference(&after.filled) {
+        if after.containers.contains(&(path.clone(), Vec::new())) {
+            found.push(format!("section emptied: {path:?}"));
         }
     }
     found.sort();

@@ -208,6 +208,10 @@ fn report(
             ),
             None,
         ),
+        (_, None) if !later.is_item && alone_in_section(doc, later) => (
+            format!("it is all \"{here}\" holds: keep it, or delete the other copy"),
+            None,
+        ),
         (_, None) if !keeps_one => (
             format!("it is the only entry of \"{here}\": keep it, or delete the other copy"),
             None,
@@ -224,8 +228,8 @@ fn report(
     .with_fix(fix)
 }
 
-/// What to delete to remove `unit` alone: a top-level paragraph with its blank line, or
-/// a list item without nested blocks.
+/// What to delete to remove `unit` alone: a top-level paragraph with its blank line
+/// (unless it is all its section holds), or a list item without nested blocks.
 fn removal(doc: &Document, unit: &Unit) -> Option<std::ops::Range<usize>> {
     let block = &doc.blocks[unit.block];
     let has_children = doc
@@ -233,10 +237,22 @@ fn removal(doc: &Document, unit: &Unit) -> Option<std::ops::Range<usize>> {
         .get(unit.block + 1)
         .is_some_and(|b| b.parent == Some(unit.block));
     match (unit.is_item, block.parent) {
-        (false, None) => line_removal(doc, &block.span, true),
+        (false, None) if !alone_in_section(doc, unit) => line_removal(doc, &block.span, true),
         (true, _) if !has_children => line_removal(doc, &block.span, false),
         _ => None,
     }
+}
+
+/// Whether a top-level paragraph is all its section holds besides sub-sections:
+/// deleting it would empty the section.
+fn alone_in_section(doc: &Document, unit: &Unit) -> bool {
+    let body = match unit.container.0 {
+        Some(h) => doc.headings[h].span.end..doc.next_heading_start(doc.headings[h].span.end),
+        None => 0..doc.next_heading_start(0),
+    };
+    doc.block_indices_within(&body)
+        .filter(|&i| doc.blocks[i].parent.is_none() && i != unit.block)
+        .all(|i| matches!(doc.blocks[i].kind, BlockKind::Heading(_)))
 }
 
 /// A block's span without its trailing line ending.
