@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use pocketlint::canonical::canonicalize;
 use pocketlint::config::Settings;
-use pocketlint::document::entries::{Entry, container_name, entries};
+use pocketlint::document::entries::{Entry, container_name, entries, own_text};
 use pocketlint::document::{BlockKind, Document};
 use pocketlint::fix::{self, Applicability, Fix};
 use pocketlint::rules;
@@ -81,6 +81,8 @@ fn keys(texts: Vec<&str>) -> Vec<String> {
 /// What the contract compares in one text.
 struct Model {
     entries: Vec<EntryKey>,
+    /// The source of each entry, list marker and surrounding whitespace aside.
+    sources: Vec<String>,
     /// Every category present: each heading path, and each list item holding a list.
     containers: HashSet<(Vec<String>, Vec<String>)>,
     /// The heading paths of the sections with something in them besides sub-sections.
@@ -90,12 +92,13 @@ struct Model {
 impl Model {
     fn new(text: &str) -> Self {
         let doc = Document::parse(text);
-        let found = entries(&doc)
+        // A TOC entry (`#anchor`) is navigation; renaming it is a TOC fix.
+        let kept: Vec<&Entry> = entries(&doc)
             .iter()
-            // A TOC entry (`#anchor`) is navigation; renaming it is a TOC fix.
             .filter(|e| !e.link(&doc).dest.starts_with('#'))
-            .map(|e| EntryKey::new(&doc, e))
             .collect();
+        let found = kept.iter().map(|e| EntryKey::new(&doc, e)).collect();
+        let sources = kept.iter().map(|e| source_of(&doc, e)).collect();
         let mut containers = HashSet::new();
         let mut filled = HashSet::new();
         for (i, block) in doc.blocks.iter().enumerate() {
@@ -128,14 +131,54 @@ impl Model {
         }
         Self {
             entries: found,
+            sources,
             containers,
             filled,
         }
     }
 }
 
-/// What the safe fixes broke: entries lost.
+/// An entry's own source (a list item's text before any nested list, a table row),
+/// without the list marker and the whitespace around it.
+fn source_of(doc: &Document, entry: &Entry) -> String {
+    let span = match doc.blocks[entry.block].kind {
+        BlockKind::ListItem { .. } => own_text(doc, entry.block).1,
+        _ => doc.blocks[entry.block].span.clone(),
+    };
+    let text = doc.slice(&span).trim();
+    let unmarked = text
+        .strip_prefix(['-', '*', '+'])
+        .or_else(|| {
+            let digits = text.trim_start_matches(|c: char| c.is_ascii_digit());
+            (digits.len() < text.len())
+                .then(|| digits.strip_prefix(['.', ')']))
+                .flatten()
+        })
+        .unwrap_or(text);
+    unmarked.trim().to_owned()
+}
+
+/// What the safe fixes broke: entries lost, or deleted without being a byte-identical
+/// copy of one that stays.
 fn safe_violations(before: &Model, after: &Model) -> Vec<String> {
+    let mut copies: HashMap<&EntryKey, HashSet<&str>> = HashMap::new();
+    let mut counts: HashMap<&EntryKey, usize> = HashMap::new();
+    for (key, source) in before.entries.iter().zip(&before.sources) {
+        copies.entry(key).or_default().insert(source);
+        *counts.entry(key).or_default() += 1;
+    }
+    let mut left: HashMap<&EntryKey, usize> = HashMap::new();
+    for key in &after.entries {
+        *left.entry(key).or_default() += 1;
+    }
+    let mut found: Vec<String> = copies
+        .iter()
+        .filter(|(key, distinct)| {
+            let remaining = left.get(*key).copied().unwrap_or(0);
+            remaining > 0 && remaining < counts[*key] && remaining < distinct.len()
+        })
+        .map(|(key, _)| format!("entry deleted though it was no byte-identical copy: {key:?}"))
+        .collect();
     let kept: HashSet<&EntryKey> = after.entries.iter().collect();
     let kept_without_url: HashSet<EntryKey> =
         after.entries.iter().map(EntryKey::without_url).collect();
@@ -149,7 +192,8 @@ fn safe_violations(before: &Model, after: &Model) -> Vec<String> {
         .map(|e| format!("entry lost: {e:?}"))
         .collect();
     lost.dedup();
-    lost
+    found.append(&mut lost);
+    found
 }
 
 /// What the unsafe fixes broke: names gone, categories emptied, entries merged.
@@ -387,4 +431,44 @@ fn fixture_fixes_keep_the_contract() {
         cases.push((name, text, Settings::default()));
     }
     check_all(cases);
+}
+
+/// The oracle itself: it flags what the contract forbids, and only that.
+#[test]
+fn the_oracle_flags_what_the_contract_forbids() {
+    let before = "## Web\n\n* HTTP Client\n  * [hyper](https://github.com/hyperium/hyper) - an HTTP implementation\n* HTTP Server\n  * [hyper](https://github.com/hyperium/hyper) - an HTTP implementation\n  * [axum](https://github.com/tokio-rs/axum) - a web framework\n  * [axum](https://github.com/tokio-rs/axum) - a web framework\n  * [uv](https://github.com/astral-sh/uv) - a package manager\n  * [uv](https://github.com/astral-sh/uv)  -  a package manager\n";
+    let without = |line: &str| before.replacen(line, "", 1);
+    let model = Model::new(before);
+    // A byte-identical copy in the same group may go.
+    let axum = "  * [axum](https://github.com/tokio-rs/axum) - a web framework\n";
+    assert!(safe_violations(&model, &Model::new(&without(axum))).is_empty());
+    // A cross-listed entry may not, even safely deleted from one group only.
+    let hyper =
+        "* HTTP Server\n  * [hyper](https://github.com/hyperium/hyper) - an HTTP implementation\n";
+    let lost = safe_violations(
+        &model,
+        &Model::new(&before.replacen(hyper, "* HTTP Server\n", 1)),
+    );
+    assert!(lost.iter().any(|v| v.starts_with("entry lost")), "{lost:?}");
+    // Nor a copy that differs in its bytes, though not in its name or description.
+    let uv = "  * [uv](https://github.com/astral-sh/uv)  -  a package manager\n";
+    let rewritten = safe_violations(&model, &Model::new(&without(uv)));
+    assert!(
+        rewritten
+            .iter()
+            .any(|v| v.contains("no byte-identical copy")),
+        "{rewritten:?}"
+    );
+    // Unsafe: deleting it keeps the name, but emptying a group does not.
+    assert!(unsafe_violations(&model, &Model::new(&without(uv))).is_empty());
+    let client =
+        "  * [hyper](https://github.com/hyperium/hyper) - an HTTP implementation\n* HTTP Server";
+    let emptied = unsafe_violations(
+        &model,
+        &Model::new(&before.replacen(client, "* HTTP Server", 1)),
+    );
+    assert!(
+        emptied.iter().any(|v| v.starts_with("category emptied")),
+        "{emptied:?}"
+    );
 }
