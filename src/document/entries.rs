@@ -62,8 +62,8 @@ impl Entry {
 
     /// Whether two entries name the same thing with the same description, once case,
     /// width, punctuation and markup are set aside.
-    pub fn says_the_same(&self, other: &Entry, doc: &Document, other_doc: &Document) -> bool {
-        name_key(self.name(doc)) == name_key(other.name(other_doc))
+    pub fn says_the_same(&self, other: &Entry, doc: &Document) -> bool {
+        name_key(self.name(doc)) == name_key(other.name(doc))
             && name_key(&self.description) == name_key(&other.description)
     }
 }
@@ -74,11 +74,7 @@ impl Entry {
 pub fn container_name<'d>(doc: &'d Document, container: Container) -> &'d str {
     match container {
         (_, Some(group)) => {
-            let all = entries(doc);
-            match all.binary_search_by_key(&group, |e| e.block) {
-                Ok(i) => all[i].name(doc),
-                Err(_) => own_text(doc, group).0.trim(),
-            }
+            entry_at(doc, group).map_or_else(|| own_text(doc, group).0.trim(), |e| e.name(doc))
         }
         (Some(heading), None) => doc.headings[heading].text.trim(),
         (None, None) => "the introduction",
@@ -88,6 +84,14 @@ pub fn container_name<'d>(doc: &'d Document, container: Container) -> &'d str {
 /// Every entry of `doc`, in document order; found once per document.
 pub fn entries<'d>(doc: &'d Document) -> &'d [Entry] {
     doc.derived.entries.get_or_init(|| find_entries(doc))
+}
+
+/// The entry that block `index` is, if it is one.
+pub fn entry_at<'d>(doc: &'d Document, index: usize) -> Option<&'d Entry> {
+    let all = entries(doc);
+    all.binary_search_by_key(&index, |e| e.block)
+        .ok()
+        .map(|i| &all[i])
 }
 
 fn find_entries(doc: &Document) -> Vec<Entry> {
@@ -210,6 +214,6 @@ mod tests {
         let axum = &found[1];
         assert!(axum.group_path(&doc).is_empty());
         assert_eq!(container_name(&doc, axum.container()), "Web");
-        assert!(hyper.says_the_same(hyper, &doc, &doc) && !hyper.says_the_same(axum, &doc, &doc));
+        assert!(hyper.says_the_same(hyper, &doc) && !hyper.says_the_same(axum, &doc));
     }
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::entries::{Container, container_name, container_of, entries};
+use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
@@ -133,12 +133,7 @@ fn verdict(
     later: &Item,
     counts: &HashMap<Container, usize>,
 ) -> Verdict {
-    let entry = |item: &Item| {
-        let all = entries(doc);
-        all.binary_search_by_key(&item.block, |e| e.block)
-            .ok()
-            .map(|i| &all[i])
-    };
+    let entry = |item: &Item| entry_at(doc, item.block);
     if !same_name(first.link, later.link) {
         return Verdict::TwoNames;
     }
@@ -155,7 +150,7 @@ fn verdict(
         return Verdict::Copy;
     }
     let says_the_same = match (first_entry, later_entry) {
-        (Some(a), Some(b)) => a.says_the_same(b, doc, doc),
+        (Some(a), Some(b)) => a.says_the_same(b, doc),
         // Items of bare URLs have no name; with nothing after the URL, they say the same.
         (None, None) => {
             !has_description(doc, first.block, first.link)

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::entries::{Container, container_name, container_of, entries};
+use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::collapse_whitespace;
@@ -164,11 +164,7 @@ fn report(
     let same_kind = first.is_item == later.is_item
         && (later.is_item || doc.blocks[first.block].parent.is_none());
     // A list item carrying a link is an entry: its category must keep one.
-    let all = entries(doc);
-    let entry = all
-        .binary_search_by_key(&later.block, |e| e.block)
-        .ok()
-        .map(|i| &all[i]);
+    let entry = entry_at(doc, later.block);
     let is_entry = entry.is_some();
     let keeps_one = !is_entry || counts.get(&later.container).is_some_and(|&n| n >= 2);
     // A list item under another group says something about that group's entry (two

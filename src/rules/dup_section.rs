@@ -98,7 +98,7 @@ fn contained(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) ->
         && entries(doc)
             .iter()
             .filter(|e| body.contains(&doc.blocks[e.block].span.start))
-            .all(|e| in_first.iter().any(|f| f.says_the_same(e, doc, doc)))
+            .all(|e| in_first.iter().any(|f| f.says_the_same(e, doc)))
 }
 
 /// The whole section; at the end of the file, also the blank lines before it.
