@@ -7,11 +7,12 @@
 //! the duplicate rules use to decide what a fix may delete:
 //!
 //! - safe: every entry (heading path, groups, name, URL, description) is still there,
-//!   and each round of fixes leaves every block it does not edit where it was, of the
-//!   same kind and nesting (no merged paragraphs, no list item moved under another);
+//!   one goes only as a byte-identical copy of one that stays, and each round of fixes
+//!   leaves the blocks it does not delete in order, of the same kind and nesting (no
+//!   merged paragraphs, no list item moved under another);
 //! - unsafe: no entry name disappears, no section that is still there loses all it
-//!   holds, no group its last entry, and no entry's name and description disappear together (entries that
-//!   differ are never merged by deletion);
+//!   holds, no group its last entry, and no entry's name and description disappear
+//!   together (entries that differ are never merged by deletion);
 //! - both: a fix that deletes an entry names it and its category (or the section it
 //!   deletes whole) in its message and help.
 
