@@ -69,6 +69,9 @@ impl Rule for DupLink {
         let options = &settings.options.dup_link;
         let links = web_links(doc);
         let counts = entries_per_container(doc);
+        // The first item of each page in each category, in each section, and among
+        // the entries of the whole document: a repeat is compared with the closest.
+        let mut in_group: HashMap<(Container, &str), Item> = HashMap::new();
         let mut in_section: HashMap<(Option<usize>, &str), Item> = HashMap::new();
         let mut named: HashMap<&str, Item> = HashMap::new();
         for (block, _) in doc
@@ -88,14 +91,18 @@ impl Rule for DupLink {
                 continue;
             }
             let url = link.target.as_str();
+            let container = container_of(doc, block);
             let item = || Item {
                 block,
-                container: container_of(doc, block),
+                container,
                 link,
             };
-            let section = item().container.0;
+            if let Some(first) = in_group.get(&(container, url)) {
+                out.push(report(doc, first, &item(), &counts));
+                continue;
+            }
             let is_entry = link.named && options.scope == Scope::Document;
-            if let Some(first) = in_section.get(&(section, url)) {
+            if let Some(first) = in_section.get(&(container.0, url)) {
                 out.push(report(doc, first, &item(), &counts));
             } else if let Some(first) = named
                 .get(url)
@@ -103,11 +110,12 @@ impl Rule for DupLink {
             {
                 out.push(report(doc, first, &item(), &counts));
             } else {
-                in_section.insert((section, url), item());
+                in_section.insert((container.0, url), item());
                 if is_entry {
                     named.entry(url).or_insert_with(item);
                 }
             }
+            in_group.insert((container, url), item());
         }
     }
 }
