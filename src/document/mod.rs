@@ -4,6 +4,7 @@
 //! when a diagnostic is rendered ([`LineIndex`]).
 
 mod autolink;
+pub mod entries;
 mod html;
 mod lines;
 mod parse;
@@ -58,6 +59,8 @@ pub(crate) struct Derived {
     pub toc: OnceLock<crate::toc::Analysis>,
     /// Web links with canonical URLs ([`crate::rules::duplicates::web_links`]).
     pub web_links: OnceLock<Vec<crate::rules::duplicates::WebLink>>,
+    /// List items and table rows carrying a link ([`entries::entries`]).
+    pub entries: OnceLock<Vec<entries::Entry>>,
     /// Text meant as links ([`crate::rules::broken_links::broken_links`]).
     pub broken_links: OnceLock<Vec<crate::rules::broken_links::BrokenLink>>,
 }
