@@ -39,6 +39,7 @@ pub struct DupParagraphOptions {
     pub severity: Option<Level>,
     /// Shortest text, in visible characters, worth reporting: short lines (`See also`,
     /// `MIT`) repeat legitimately.
+    #[serde(deserialize_with = "crate::config::count")]
     pub min_chars: usize,
 }
 
