@@ -568,18 +568,10 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
                     Target::Elsewhere
                 }
                 Some(Anchor::Heading(h)) => Target::Heading(h, How::Anchor),
-                // `### <a id="csharp"></a>C#`: the anchor names its heading.
-                Some(Anchor::Html(a)) => {
-                    let at = doc.html_anchors[a].span.start;
-                    let h = doc
-                        .headings
-                        .partition_point(|h| h.span.start <= at)
-                        .checked_sub(1);
-                    match h.filter(|&h| doc.headings[h].span.contains(&at)) {
-                        Some(h) => Target::Heading(h, How::Anchor),
-                        None => Target::Elsewhere,
-                    }
-                }
+                Some(Anchor::Html(a)) => match html_anchor_heading(doc, a) {
+                    Some(h) => Target::Heading(h, How::Anchor),
+                    None => Target::Elsewhere,
+                },
                 Some(Anchor::Top) => Target::Elsewhere,
                 None => match Anchors::suggest(doc, &link.dest, &link.text) {
                     Some(s) => Target::Broken(s),
@@ -612,6 +604,29 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
         }
     }
     entries
+}
+
+/// The heading an HTML anchor names: the one it sits in (`### <a id="csharp"></a>C#`)
+/// or the one right after it, with only blank space between
+/// (`<a name="general" />` on the line above `## Introduction`).
+fn html_anchor_heading(doc: &Document, anchor: usize) -> Option<usize> {
+    let span = &doc.html_anchors[anchor].span;
+    let next = doc.headings.partition_point(|h| h.span.start <= span.start);
+    if let Some(h) = next
+        .checked_sub(1)
+        .filter(|&h| doc.headings[h].span.contains(&span.start))
+    {
+        return Some(h);
+    }
+    // The anchor's span is its name: the tag ends at the next `>`, then maybe `</a>`.
+    let heading = doc.headings.get(next)?;
+    let (_, after_tag) = doc
+        .source
+        .get(span.end..heading.span.start)?
+        .split_once('>')?;
+    let rest = after_tag.trim_start();
+    let rest = rest.strip_prefix("</a>").unwrap_or(rest);
+    rest.trim().is_empty().then_some(next)
 }
 
 /// The innermost list item inside `region` holding `offset`, with its depth.
