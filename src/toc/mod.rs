@@ -573,10 +573,8 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
                     None => Target::Elsewhere,
                 },
                 Some(Anchor::Top) => Target::Elsewhere,
-                None => match Anchors::suggest(doc, &link.dest, &link.text) {
-                    Some(s) => Target::Broken(s),
-                    None => Target::Dangling,
-                },
+                // Broken: suggestions need the entries' structure, found below.
+                None => Target::Dangling,
             };
             Entry {
                 text: link.text.clone(),
@@ -590,20 +588,57 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
             }
         })
         .collect();
-    // A guess at a section another entry lists is no guess: the entry is dangling.
+    // A broken anchor's section is looked for first under the entry's parent entry.
+    let suggestions: Vec<Option<Suggestion>> = entries
+        .iter()
+        .map(|entry| {
+            let EntryKind::Link { link, .. } = entry.kind else {
+                return None;
+            };
+            let link = &doc.links[link];
+            (entry.target == Target::Dangling && anchors.resolve(&link.dest).is_none())
+                .then(|| {
+                    Anchors::suggest(
+                        doc,
+                        &link.dest,
+                        &link.text,
+                        parent_heading(doc, &entries, entry),
+                    )
+                })
+                .flatten()
+        })
+        .collect();
+    // A guess at a section another entry lists is no guess: without another
+    // candidate, the entry is dangling.
     let mut resolved = vec![false; doc.headings.len()];
     for heading in entries.iter().filter_map(Entry::heading) {
         resolved[heading] = true;
     }
-    for entry in &mut entries {
-        if let Target::Broken(s) = entry.target
-            && !s.certain
-            && resolved[s.heading]
-        {
-            entry.target = Target::Dangling;
+    for (entry, suggestion) in entries.iter_mut().zip(suggestions) {
+        let Some(mut s) = suggestion else {
+            continue;
+        };
+        if !s.certain {
+            s.candidates.retain(|&h| !resolved[h]);
+        }
+        if let Some(&heading) = s.candidates.first() {
+            s.heading = heading;
+            entry.target = Target::Broken(s);
         }
     }
     entries
+}
+
+/// The heading of the entry whose list item holds `entry`'s: the section the TOC's
+/// structure places it in.
+fn parent_heading(doc: &Document, entries: &[Entry], entry: &Entry) -> Option<usize> {
+    let item = entry.item()?;
+    let parent = std::iter::successors(doc.blocks[item].parent, |&b| doc.blocks[b].parent)
+        .find(|&b| matches!(doc.blocks[b].kind, BlockKind::ListItem { .. }))?;
+    entries
+        .iter()
+        .filter(|e| e.item() == Some(parent))
+        .find_map(Entry::heading)
 }
 
 /// The heading an HTML anchor names: the one it sits in (`### <a id="csharp"></a>C#`)
