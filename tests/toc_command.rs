@@ -106,18 +106,28 @@ fn write_applies_the_toc_fixes() {
     let expected = README.replace(" * [Usage](#usage)\n * [Old](#old)\n", TOC);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), expected);
     let (code, out) = toc(&["--check"], &path);
-    assert_eq!((code, out), (0, format!("{}: up to date\n", path.display())));
+    assert_eq!(
+        (code, out),
+        (0, format!("{}: up to date\n", path.display()))
+    );
 }
 
 #[test]
 fn a_correct_toc_is_left_byte_for_byte_whatever_its_shape() {
     for (name, text) in HEALTHY {
         let findings = pocketlint::check(text, &toc_rules());
-        assert!(findings.is_empty(), "{name}: the TOC rules find {findings:?}");
+        assert!(
+            findings.is_empty(),
+            "{name}: the TOC rules find {findings:?}"
+        );
         let (_dir, path) = readme(text);
         let up_to_date = format!("{}: up to date\n", path.display());
         assert_eq!(toc(&["--write"], &path), (0, up_to_date.clone()), "{name}");
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), *text, "{name}");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            *text,
+            "{name}"
+        );
         assert_eq!(toc(&["--check"], &path), (0, up_to_date), "{name}");
         assert_eq!(toc(&["--diff"], &path), (0, String::new()), "{name}");
     }
@@ -173,10 +183,18 @@ fn a_missing_entry_is_added_in_the_toc_style() {
         assert_eq!(code, 1, "{name}: --check fails on a stale TOC");
         assert!(diff.contains(&format!("+{inserted}")), "{name}: {diff}");
         assert_eq!(toc(&["--diff"], &path), (1, diff), "{name}");
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), stale, "{name}");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            stale,
+            "{name}"
+        );
         toc(&["--write"], &path);
         let expected = stale.replacen(entry, &format!("{entry}{inserted}"), 1);
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), expected, "{name}");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("read"),
+            expected,
+            "{name}"
+        );
     }
 }
 
@@ -255,9 +273,16 @@ fn corpus_tocs_found_correct_are_not_rewritten() {
         let (code, _) = toc(&["--write"], &path);
         assert_eq!(code, 0, "{}", file.display());
         let after = std::fs::read_to_string(&path).expect("read");
-        assert!(after == text, "{}: toc --write changed a correct TOC", file.display());
+        assert!(
+            after == text,
+            "{}: toc --write changed a correct TOC",
+            file.display()
+        );
         checked += 1;
     }
     println!("{checked} corpus lists with a correct TOC left byte for byte");
-    assert!(checked >= 10, "only {checked} corpus lists have a correct TOC");
+    assert!(
+        checked >= 10,
+        "only {checked} corpus lists have a correct TOC"
+    );
 }
