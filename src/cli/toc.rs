@@ -16,6 +16,7 @@ use super::args::TocArgs;
 use super::check::{fixed, unified_diff};
 use super::config_cache::ConfigCache;
 use super::input::{SourceFile, collect, write_atomic};
+use crate::config::Settings;
 use crate::document::Document;
 use crate::fix::{Applicability, Fix, apply_fixes};
 use crate::rules::{Category, RULES};
@@ -70,24 +71,18 @@ fn toc(args: &TocArgs) -> Result<ExitStatus, Report> {
 
 /// The file's text with its TOC up to date: an empty marker filled, then every TOC
 /// fix applied to a fixed point.
-fn updated(
-    path: &Path,
-    file: &SourceFile,
-    settings: &crate::config::Settings,
-) -> Result<String, Report> {
+fn updated(path: &Path, file: &SourceFile, settings: &Settings) -> Result<String, Report> {
     let doc = Document::parse(&file.text);
-    let text = match (
-        &analyse(&doc, settings).toc,
-        edit::fill_marker(&doc, &settings.toc),
-    ) {
-        (Some(_), _) => file.text.clone(),
-        (None, Some(fill)) => apply_fixes(&file.text, [&Fix::safe(vec![fill])]).0,
-        (None, None) => {
-            return Err(miette!(
+    let text = if analyse(&doc, settings).toc.is_some() {
+        file.text.clone()
+    } else {
+        let fill = edit::fill_marker(&doc, &settings.toc).ok_or_else(|| {
+            miette!(
                 "{}: no table of contents found, and no empty `<!-- toc -->` marker to fill",
                 path.display()
-            ));
-        }
+            )
+        })?;
+        apply_fixes(&file.text, [&Fix::safe(vec![fill])]).0
     };
     let filled = SourceFile {
         text,
