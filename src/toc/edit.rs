@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::config::TocConfig;
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, Heading};
 use crate::fix::Edit;
 
 use super::anchors::fragment_of;
@@ -175,8 +175,9 @@ pub fn render(doc: &Document, toc: Option<&Toc>, config: &TocConfig) -> String {
         }
     };
     let style = ListStyle::of(doc, toc);
+    let encode = percent_encodes(doc);
     items(doc, &toc.expected(doc, config), &style, |h| {
-        written(h).map_or_else(|| doc.headings[h].anchor.clone(), str::to_owned)
+        written(h).map_or_else(|| anchor_of(doc, h, encode), str::to_owned)
     })
 }
 
@@ -184,8 +185,9 @@ pub fn render(doc: &Document, toc: Option<&Toc>, config: &TocConfig) -> String {
 /// levels (`##` and `###` by default), in the document's anchor style.
 fn fresh(doc: &Document, config: &TocConfig, from: usize) -> String {
     let levels = config.levels.clone().unwrap_or_else(|| vec![2, 3]);
+    let listed = |h: &Heading| h.span.start >= from && levels.contains(&h.level);
     let headings: Vec<usize> = (0..doc.headings.len())
-        .filter(|&h| doc.headings[h].span.start >= from && levels.contains(&doc.headings[h].level))
+        .filter(|&h| listed(&doc.headings[h]))
         .collect();
     let encode = percent_encodes(doc);
     items(doc, &headings, &ListStyle::default(), |h| {
@@ -214,7 +216,8 @@ fn items(
         .collect()
 }
 
-/// The fragment a new entry for heading `h` uses: an HTML anchor the heading carries
+/// The fragment a new entry for heading `h` uses (in a TOC fix, a printed TOC, a
+/// filled marker): an HTML anchor the heading carries
 /// (`## <a name="csharp"></a>C#`), else its GitHub anchor, percent-encoded when
 /// `encode` (the document writes its other fragments so).
 fn anchor_of(doc: &Document, h: usize, encode: bool) -> String {
@@ -355,13 +358,8 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
     if toc.style == Style::Tables {
         return insert_row(doc, toc, heading.parent, &heading.text);
     }
-    let line = |prefix: &str| {
-        format!(
-            "{prefix}[{}](#{})\n",
-            escape_link_text(&heading.text),
-            heading.anchor
-        )
-    };
+    let anchor = anchor_of(doc, h, percent_encodes(doc));
+    let line = |prefix: &str| format!("{prefix}[{}](#{anchor})\n", escape_link_text(&heading.text));
     if let Some(item) = siblings
         .iter()
         .rev()
