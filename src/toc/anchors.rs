@@ -94,8 +94,8 @@ impl Anchors {
     /// the nearest of these holding a heading whose text is the link's text (ignoring
     /// case, punctuation and emoji) holds exactly one: in a TOC where every language
     /// has a "Computer Vision", the one under the entry's own language. Otherwise the
-    /// headings whose anchor and text are closest on average (none when nothing is
-    /// close).
+    /// heading whose anchor and text are closest on average, in the nearest scope
+    /// holding one close enough (none when nothing is, or two tie).
     pub fn suggest(
         doc: &Document,
         dest: &str,
@@ -103,48 +103,50 @@ impl Anchors {
         scope: Option<usize>,
     ) -> Option<Suggestion> {
         let key = name_key(text);
-        if !key.is_empty() {
-            let scopes = std::iter::successors(scope, |&s| doc.headings[s].parent)
-                .map(Some)
-                .chain([None]);
-            for scope in scopes {
-                let same: Vec<usize> = (0..doc.headings.len())
-                    .filter(|&h| Some(h) != scope && in_scope(doc, h, scope))
-                    .filter(|&h| name_key(&doc.headings[h].text) == key)
+        let scopes: Vec<Option<usize>> = std::iter::successors(scope, |&s| doc.headings[s].parent)
+            .map(Some)
+            .chain([None])
+            .collect();
+        // The headings in the nearest scope holding any that `keep` accepts.
+        let nearest = |keep: &dyn Fn(usize) -> bool| {
+            scopes.iter().find_map(|&scope| {
+                let found: Vec<usize> = (0..doc.headings.len())
+                    .filter(|&h| Some(h) != scope && in_scope(doc, h, scope) && keep(h))
                     .collect();
-                if let Some(&heading) = same.first() {
-                    return Some(Suggestion {
-                        heading,
-                        certain: same.len() == 1,
-                        candidates: same,
-                    });
-                }
-            }
+                (!found.is_empty()).then_some(found)
+            })
+        };
+        if !key.is_empty()
+            && let Some(same) = nearest(&|h| name_key(&doc.headings[h].text) == key)
+        {
+            return Some(Suggestion {
+                heading: same[0],
+                certain: same.len() == 1,
+                candidates: same,
+            });
         }
         let fragment = lenient_key(&fragment_of(dest)?);
-        let mut scored: Vec<(f64, usize)> = doc
-            .headings
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let by_anchor = similarity(&fragment, &lenient_key(&h.anchor));
-                if key.is_empty() {
-                    return (by_anchor, i);
-                }
-                let by_text = similarity(&key, &name_key(&h.text));
-                ((by_anchor + by_text) / 2.0, i)
-            })
-            .filter(|&(score, _)| score >= MIN_SIMILARITY)
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        match scored.as_slice() {
-            [(best, heading), rest @ ..]
-                if rest.first().is_none_or(|(second, _)| second < best) =>
+        let score = |h: usize| {
+            let heading = &doc.headings[h];
+            let by_anchor = similarity(&fragment, &lenient_key(&heading.anchor));
+            if key.is_empty() {
+                return by_anchor;
+            }
+            (by_anchor + similarity(&key, &name_key(&heading.text))) / 2.0
+        };
+        let scores: Vec<f64> = (0..doc.headings.len()).map(score).collect();
+        let mut close = nearest(&|h| scores[h] >= MIN_SIMILARITY)?;
+        close.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+        match close.as_slice() {
+            [best, rest @ ..]
+                if rest
+                    .first()
+                    .is_none_or(|&second| scores[second] < scores[*best]) =>
             {
                 Some(Suggestion {
-                    heading: *heading,
+                    heading: *best,
                     certain: false,
-                    candidates: vec![*heading],
+                    candidates: vec![*best],
                 })
             }
             _ => None,
@@ -262,5 +264,8 @@ mod tests {
         // In a section with no such heading, the document's two are both candidates.
         let s = Anchors::suggest(&doc, "#go-vision", "Vision", Some(4)).unwrap();
         assert_eq!((s.certain, s.candidates), (false, vec![1, 3]));
+        // No heading of that name: the closest one in the entry's section.
+        let s = Anchors::suggest(&doc, "#rust-visio", "Visio", Some(2)).unwrap();
+        assert_eq!((s.certain, s.candidates), (false, vec![3]));
     }
 }
