@@ -43,9 +43,25 @@ impl Rule for TocMissingEntry {
             .collect();
         for (&h, insert) in missing.iter().zip(&inserts) {
             let heading = &doc.headings[h];
+            let beside = insert.as_ref().map_or(0, |e| {
+                inserts
+                    .iter()
+                    .flatten()
+                    .filter(|o| o.range == e.range)
+                    .count()
+                    - 1
+            });
             let fix = insert
                 .as_ref()
                 .map(|e| Fix::unsafe_edits(vec![shared_insert(&inserts, e.range.start)]));
+            let help = match (&fix, beside) {
+                (None, _) => "list it in the table of contents".to_owned(),
+                (Some(_), 0) => "add an entry for it to the table of contents".to_owned(),
+                (Some(_), n) => format!(
+                    "add entries for it and the {n} missing section{} beside it to the table of contents",
+                    if n == 1 { "" } else { "s" }
+                ),
+            };
             out.push(
                 Diagnostic::new(
                     META.name,
@@ -56,11 +72,7 @@ impl Rule for TocMissingEntry {
                     ),
                 )
                 .with_label(toc_span.clone(), "table of contents")
-                .with_help(if fix.is_some() {
-                    "add an entry for it to the table of contents"
-                } else {
-                    "list it in the table of contents"
-                })
+                .with_help(help)
                 .with_fix(fix),
             );
         }
