@@ -22,7 +22,7 @@ pub enum Command {
     Fmt(FmtArgs),
     /// List every rule: name, category, default severity, fixable
     Rules,
-    /// Print the table of contents a file should have (in its TOC's style)
+    /// Print the table of contents a file should have, or bring its TOC up to date
     Toc(TocArgs),
     /// Show a rule's documentation
     Explain {
@@ -112,9 +112,16 @@ impl FailOn {
 pub struct TocArgs {
     /// The Markdown file (default: README.md in the current directory)
     pub file: Option<PathBuf>,
-    /// Replace the file's table of contents instead of printing
-    #[arg(long)]
+    /// Apply the TOC fixes (safe and unsafe) and write the file; fill an empty
+    /// `<!-- toc -->` or doctoc marker
+    #[arg(long, conflicts_with_all = ["check", "diff"])]
     pub write: bool,
+    /// Write nothing; exit 1 and print the diff if the TOC is not up to date
+    #[arg(long, conflicts_with = "diff")]
+    pub check: bool,
+    /// Print what --write would change as a unified diff; exit 1 if any
+    #[arg(long)]
+    pub diff: bool,
     /// Use this config file instead of discovering .pocketlint.yaml
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,

@@ -1,5 +1,6 @@
 //! `link-broken-anchor`: an in-document `#fragment` link outside the TOC ("see
-//! [Setup](#setup)", back-to-top links) that no heading or HTML anchor produces.
+//! [Setup](#setup)", back-to-top links) that no heading or HTML anchor produces. The
+//! heading it meant is looked for first in the section holding the link.
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -16,7 +17,7 @@ static META: RuleMeta = RuleMeta {
     name: "link-broken-anchor",
     category: Category::Links,
     severity: Severity::Error,
-    fixable: Fixable::Sometimes,
+    fixable: Fixable::Safe,
     summary: "an in-document link points at an anchor nothing has",
 };
 
@@ -44,15 +45,18 @@ impl Rule for LinkBrokenAnchor {
             if analysis.anchors.resolve(&link.dest).is_some() {
                 continue;
             }
-            out.push(match Anchors::suggest(doc, &link.dest, &link.text) {
-                Some(suggestion) => broken_anchor(doc, META.name, index, &suggestion),
-                None => Diagnostic::new(
-                    META.name,
-                    link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
-                    format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
-                )
-                .with_help("point the link at an existing heading, or add the anchor"),
-            });
+            out.push(
+                match Anchors::suggest(doc, &link.dest, &link.text, doc.section_at(link.span.start))
+                {
+                    Some(suggestion) => broken_anchor(doc, META.name, index, &suggestion),
+                    None => Diagnostic::new(
+                        META.name,
+                        link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
+                        format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
+                    )
+                    .with_help("point the link at an existing heading, or add the anchor"),
+                },
+            );
         }
     }
 }
