@@ -46,7 +46,7 @@ echo "package: the packed binary runs: $("$tmp/$name/pocketlint" --version)"
 (cd "$tmp/dist" && sha256sum --quiet -c SHA256SUMS) || fail "SHA256SUMS checks"
 [[ $(wc -l <"$tmp/dist/SHA256SUMS") == 1 ]] || fail "SHA256SUMS lists the one archive"
 printf 'x' >>"$tmp/dist/$name.tar.gz"
-(cd "$tmp/dist" && sha256sum --quiet -c "$name.tar.gz.sha256" 2>/dev/null) &&
+(cd "$tmp/dist" && sha256sum --quiet -c "$name.tar.gz.sha256" >/dev/null 2>&1) &&
     fail "a corrupted archive fails its .sha256"
 echo "package: .sha256 and SHA256SUMS verify the archive and reject a corrupted one"
 
