@@ -62,6 +62,16 @@ runner_target() {
     esac
 }
 
+# add_to_path DIR: on the job's PATH from the next step on (as a Windows path on
+# Windows, where this runs in Git Bash).
+add_to_path() {
+    if command -v cygpath >/dev/null; then
+        cygpath -w "$1" >>"${GITHUB_PATH:?}"
+    else
+        echo "$1" >>"${GITHUB_PATH:?}"
+    fi
+}
+
 sha256_of() {
     if command -v sha256sum >/dev/null; then
         sha256sum "$1" | cut -d' ' -f1
@@ -91,7 +101,7 @@ install_release() {
     local dir="$tool_cache/$version/$target"
     if [[ -f $dir.complete && -x $dir/pocketlint$exe ]]; then
         echo "pocketlint $version ($target) from the tool cache"
-        echo "$dir" >>"${GITHUB_PATH:?}"
+        add_to_path "$dir"
         return 0
     fi
 
@@ -126,7 +136,7 @@ install_release() {
     cp "$tmp/$name/pocketlint$exe" "$dir/"
     rm -rf "$tmp"
     touch "$dir.complete"
-    echo "$dir" >>"${GITHUB_PATH:?}"
+    add_to_path "$dir"
 }
 
 # install_with_cargo [VERSION]: the crates.io release VERSION, or the action's source.
@@ -144,7 +154,7 @@ install_with_cargo() {
         echo "no release for this ref: building the action's source with cargo"
         cargo install --locked --root "$root" --path "${GITHUB_ACTION_PATH:?}"
     fi
-    echo "$root/bin" >>"${GITHUB_PATH:?}"
+    add_to_path "$root/bin"
 }
 
 resolve_version

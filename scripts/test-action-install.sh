@@ -80,8 +80,10 @@ installed() {
 }
 
 # 1. A version: downloaded, verified, on PATH, no cargo.
+start=$EPOCHREALTIME
 run_install "version $version" INPUT_VERSION="$version"
 [[ $code == 0 ]] || fail "the release installs"
+python3 -c "import sys; print(f'installed from the release in {float(sys.argv[2]) - float(sys.argv[1]):.2f} s')" "$start" "$EPOCHREALTIME"
 grep -q '^checksum verified: ' "$tmp/stdout" || fail "the checksum is verified"
 [[ $(installed) == "pocketlint $version"* ]] || fail "pocketlint $version is on PATH: $(installed)"
 [[ -s $FAKE_CARGO_LOG ]] && fail "no cargo when the release exists: $(cat "$FAKE_CARGO_LOG")"

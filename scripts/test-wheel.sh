@@ -40,9 +40,12 @@ fail() {
 }
 
 # 1. The wheel: the binary as a script, the license, the version from Cargo.toml.
+# For the host target by name, as scripts/test-package-release.sh builds it: the two
+# share target/HOST/release.
 mkdir "$tmp/index"
-"$venv/bin/maturin" build --quiet --release --locked --manifest-path "$root/Cargo.toml" \
-    --out "$tmp/index" >"$tmp/out" 2>&1 || fail "maturin builds the wheel"
+host=$(rustc -vV | sed -n 's/^host: //p')
+"$venv/bin/maturin" build --quiet --release --locked --target "$host" \
+    --manifest-path "$root/Cargo.toml" --out "$tmp/index" >"$tmp/out" 2>&1 || fail "maturin builds the wheel"
 wheels=("$tmp/index/pocketlint_cli-$version-py3-none-"*.whl)
 [[ -f ${wheels[0]} ]] || fail "a wheel named pocketlint_cli-$version-py3-none-PLATFORM.whl"
 "$venv/bin/python" -m zipfile -l "${wheels[0]}" >"$tmp/listing"
