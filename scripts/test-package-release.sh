@@ -51,8 +51,10 @@ printf 'x' >>"$tmp/dist/$name.tar.gz"
 echo "package: .sha256 and SHA256SUMS verify the archive and reject a corrupted one"
 
 # 3. The crates.io package, built where there is no git: --version still names
-#    the commit, from the .cargo_vcs_info.json cargo package writes.
-cargo package --quiet --no-verify --allow-dirty --locked --package pocketlint 2>/dev/null
+#    the commit, from the .cargo_vcs_info.json cargo package writes. (Last: its build
+#    replaces target/HOST/release/pocketlint.)
+cargo package --quiet --no-verify --allow-dirty --locked >"$tmp/package.log" 2>&1 ||
+    fail "cargo package: $(cat "$tmp/package.log")"
 crate="target/package/pocketlint-$version.crate"
 tar -tzf "$crate" >"$tmp/crate-listing"
 for entry in LICENSE build.rs .cargo_vcs_info.json Cargo.lock rules/toc-missing-entry.md; do
@@ -60,13 +62,16 @@ for entry in LICENSE build.rs .cargo_vcs_info.json Cargo.lock rules/toc-missing-
 done
 grep -qE "^pocketlint-$version/(scripts|dist|\.github)/" "$tmp/crate-listing" &&
     fail "the crate ships no CI or packaging files"
-mkdir "$tmp/crate" "$tmp/no-git"
-tar -C "$tmp/crate" -xzf "$crate"
+# Unpacked at a fixed place and built into target/HOST, so only pocketlint's own crate
+# is compiled again: the dependencies are those of the dry run above.
+unpacked="$root/target/package-check"
+rm -rf "$unpacked" && mkdir -p "$unpacked" "$tmp/no-git"
+tar -C "$unpacked" -xzf "$crate"
 printf '#!/bin/sh\nexit 127\n' >"$tmp/no-git/git"
 chmod +x "$tmp/no-git/git"
-PATH="$tmp/no-git:$PATH" CARGO_TARGET_DIR="$root/target/package-check" \
-    cargo build --quiet --release --locked --manifest-path "$tmp/crate/pocketlint-$version/Cargo.toml"
-[[ $("$root/target/package-check/release/pocketlint" --version) == "pocketlint $version ($head)" ]] ||
-    fail "a build from the crate names the commit: $("$root/target/package-check/release/pocketlint" --version)"
+PATH="$tmp/no-git:$PATH" CARGO_TARGET_DIR="$root/target" cargo build --quiet --release --locked \
+    --target "$target" --manifest-path "$unpacked/pocketlint-$version/Cargo.toml"
+built=$("$root/target/$target/release/pocketlint" --version)
+[[ $built == "pocketlint $version ($head)" ]] || fail "a build from the crate names the commit: $built"
 echo "package: the crates.io package holds the license and builds without git, naming $head"
 echo "package: 3 passed, 0 failed"
