@@ -51,8 +51,7 @@ printf 'x' >>"$tmp/dist/$name.tar.gz"
 echo "package: .sha256 and SHA256SUMS verify the archive and reject a corrupted one"
 
 # 3. The crates.io package, built where there is no git: --version still names
-#    the commit, from the .cargo_vcs_info.json cargo package writes. (Last: its build
-#    replaces target/HOST/release/pocketlint.)
+#    the commit, from the .cargo_vcs_info.json cargo package writes.
 cargo package --quiet --no-verify --allow-dirty --locked >"$tmp/package.log" 2>&1 ||
     fail "cargo package: $(cat "$tmp/package.log")"
 crate="target/package/pocketlint-$version.crate"
@@ -62,16 +61,21 @@ for entry in LICENSE build.rs .cargo_vcs_info.json Cargo.lock rules/toc-missing-
 done
 grep -qE "^pocketlint-$version/(scripts|dist|\.github)/" "$tmp/crate-listing" &&
     fail "the crate ships no CI or packaging files"
-# Unpacked at a fixed place and built into target/HOST, so only pocketlint's own crate
-# is compiled again: the dependencies are those of the dry run above.
-unpacked="$root/target/package-check"
-rm -rf "$unpacked" && mkdir -p "$unpacked" "$tmp/no-git"
-tar -C "$unpacked" -xzf "$crate"
+# Built in its own target folder (in target/HOST the two pocketlint crates would
+# replace each other's artifacts, a rebuild each run), and unpacked again only when
+# the package changed, so an unchanged checkout compiles nothing.
+checked="$root/target/package-check"
+mkdir -p "$checked" "$tmp/no-git"
+if ! cmp -s "$crate" "$checked/last.crate"; then
+    rm -rf "$checked/pocketlint-$version"
+    tar -C "$checked" -xzf "$crate"
+    cp "$crate" "$checked/last.crate"
+fi
 printf '#!/bin/sh\nexit 127\n' >"$tmp/no-git/git"
 chmod +x "$tmp/no-git/git"
-PATH="$tmp/no-git:$PATH" CARGO_TARGET_DIR="$root/target" cargo build --quiet --release --locked \
-    --target "$target" --manifest-path "$unpacked/pocketlint-$version/Cargo.toml"
-built=$("$root/target/$target/release/pocketlint" --version)
+PATH="$tmp/no-git:$PATH" CARGO_TARGET_DIR="$checked/target" cargo build --quiet --release --locked \
+    --manifest-path "$checked/pocketlint-$version/Cargo.toml"
+built=$("$checked/target/release/pocketlint" --version)
 [[ $built == "pocketlint $version ($head)" ]] || fail "a build from the crate names the commit: $built"
 echo "package: the crates.io package holds the license and builds without git, naming $head"
 echo "package: 3 passed, 0 failed"
