@@ -31,7 +31,21 @@ for entry in pocketlint README.md LICENSE man/pocketlint.1 man/pocketlint-check.
     grep -qxF "$name/$entry" "$tmp/listing" || fail "the archive lacks $name/$entry"
 done
 grep -v "^$name/" "$tmp/listing" && fail "everything is under $name/"
-echo "package: the archive holds the binary, README, LICENSE, man pages and completions"
+# cargo binstall finds it: Cargo.toml's pkg-url names this archive, bin-dir the binary.
+binstall() {
+    local template
+    template=$(sed -n "s/^$1 = \"\(.*\)\"$/\1/p" Cargo.toml | head -n 1)
+    template=${template//'{ repo }'/REPO}
+    template=${template//'{ name }'/pocketlint}
+    template=${template//'{ version }'/$version}
+    template=${template//'{ target }'/$target}
+    template=${template//'{ bin }'/pocketlint}
+    echo "${template//'{ binary-ext }'/}"
+}
+[[ $(binstall pkg-url) == "REPO/releases/download/v$version/$name.tar.gz" ]] ||
+    fail "binstall's pkg-url is not the archive: $(binstall pkg-url)"
+grep -qxF "$(binstall bin-dir)" "$tmp/listing" || fail "binstall's bin-dir is not in the archive: $(binstall bin-dir)"
+echo "package: the archive holds the binary, README, LICENSE, man pages and completions, where cargo binstall looks"
 
 tar -C "$tmp" -xzf "$tmp/dist/$name.tar.gz"
 [[ $("$tmp/$name/pocketlint" --version) == "pocketlint $version ($head)" ]] ||
