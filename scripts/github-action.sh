@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
 # The logic of action.yml, kept out of YAML so it can be tested (tests/action.sh):
-#   github-action.sh install   build pocketlint (this checkout, or $INPUT_VERSION from
-#                              crates.io) and put it on the job's PATH
 #   github-action.sh run       lint with annotations, a job summary, outputs
 #   github-action.sh reviewdog post the fixes as suggested changes through reviewdog
 # Inputs come as INPUT_* variables; GitHub's files and variables (GITHUB_OUTPUT,
@@ -9,16 +7,6 @@
 set -euo pipefail
 
 pocketlint=${POCKETLINT:-pocketlint}
-
-install() {
-    local root="${RUNNER_TEMP:-/tmp}/pocketlint"
-    if [[ -n ${INPUT_VERSION:-} ]]; then
-        cargo install --locked --root "$root" pocketlint --version "$INPUT_VERSION"
-    else
-        cargo install --locked --root "$root" --path "${GITHUB_ACTION_PATH:?}"
-    fi
-    echo "$root/bin" >>"${GITHUB_PATH:?}"
-}
 
 # The commit a pull request's changes are measured against: the first parent of the
 # merge commit actions/checkout checks out, else the tip of the base branch.
@@ -90,11 +78,10 @@ reviewdog_run() {
 }
 
 case ${1:-} in
-install) install ;;
 run) run ;;
 reviewdog) reviewdog_run ;;
 *)
-    echo "usage: $0 install|run|reviewdog" >&2
+    echo "usage: $0 run|reviewdog" >&2
     exit 2
     ;;
 esac
