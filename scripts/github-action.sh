@@ -108,7 +108,9 @@ apply_fixes() {
         return 2
     }
     patch="$dir/pocketlint.patch"
-    GIT_INDEX_FILE=$index git diff -- "${pathspecs[@]}" >"$patch"
+    # Whatever the user's git config says, a diff `git apply` takes at the root.
+    GIT_INDEX_FILE=$index git diff --no-color --no-ext-diff --no-relative \
+        --src-prefix=a/ --dst-prefix=b/ -- "${pathspecs[@]}" >"$patch"
 }
 
 # Leaves the files as they were, the fixes kept only in the patch, and tells why.
@@ -173,7 +175,7 @@ fix_commit() {
         return
     fi
     local dirty
-    dirty=$(git status --porcelain --untracked-files=no -- "${pathspecs[@]}")
+    dirty=$(git diff --name-only HEAD -- "${pathspecs[@]}")
     apply_fixes
     if [[ -n $dirty ]]; then
         deliver_patch "the files had uncommitted changes before the fixes (${dirty//$'\n'/, }), which a fix commit must not take along"

@@ -125,22 +125,27 @@ run_action "pull request head, new findings only" GITHUB_BASE_REF=main INPUT_CHA
 grep -q '^::warning file=README.md,line=9,col=8,' "$tmp/stdout" || fail "the PR's finding is annotated"
 cd "$tmp/ws"
 
-# reviewdog: true pipes rdjson into reviewdog (a stand-in here that keeps its input).
+# fix: suggest pipes rdjson into reviewdog (a stand-in here that keeps its input):
+# heading-level's unsafe fix is a suggestion only with unsafe-fixes: true.
 mkdir "$tmp/bin"
 printf '#!/usr/bin/env bash\nprintf "%%s\\n" "$*" >"%s/reviewdog.args"\ncat >"%s/reviewdog.json"\n' "$tmp" "$tmp" >"$tmp/bin/reviewdog"
 chmod +x "$tmp/bin/reviewdog"
-PATH="$tmp/bin:$PATH" GITHUB_BASE_REF=main INPUT_FILES=README.md bash "$action" reviewdog ||
-    fail "the reviewdog step does not fail on findings"
-grep -q -- '-f=rdjson -name=pocketlint -reporter=github-pr-review' "$tmp/reviewdog.args" ||
-    fail "reviewdog reads rdjson: $(cat "$tmp/reviewdog.args")"
-python3 - "$tmp/reviewdog.json" <<'PY' || fail "reviewdog gets the fixes as suggestions"
+for unsafe in false true; do
+    PATH="$tmp/bin:$PATH" GITHUB_BASE_REF=main INPUT_FILES=README.md INPUT_UNSAFE_FIXES=$unsafe \
+        bash "$action" reviewdog || fail "the reviewdog step does not fail on findings"
+    grep -q -- '-f=rdjson -name=pocketlint -reporter=github-pr-review' "$tmp/reviewdog.args" ||
+        fail "reviewdog reads rdjson: $(cat "$tmp/reviewdog.args")"
+    python3 - "$tmp/reviewdog.json" "$unsafe" <<'PY' || fail "reviewdog gets the fixes as suggestions (unsafe-fixes: $unsafe)"
 import json, sys
 diagnostics = json.load(open(sys.argv[1]))["diagnostics"]
 assert [d["code"]["value"] for d in diagnostics] == ["heading-level", "invisible-char"], diagnostics
 assert diagnostics[1]["suggestions"] == [{"range": {"start": {"line": 9, "column": 8}, "end": {"line": 9, "column": 11}}, "text": ""}], diagnostics
+unsafe = [s["text"] for s in diagnostics[0].get("suggestions", [])]
+assert unsafe == (["###"] if sys.argv[2] == "true" else []), diagnostics[0]
 PY
-echo "--- reviewdog: rdjson with suggestions"
-scenarios=$((scenarios + 1))
+    echo "--- suggest, unsafe-fixes: $unsafe: rdjson with suggestions"
+    scenarios=$((scenarios + 1))
+done
 
 # ---- fix: commit, patch ------------------------------------------------------------
 
@@ -222,9 +227,24 @@ expect_output fixed=3 "fork"
 git apply "$patch"
 cmp -s README.md "$tmp/expected/README.md" || fail "a fork's patch is the safe fixes"
 
+# Files an earlier step changed: a commit would take that change along.
+checkout_pr dirty
+printf -- '- [nu](https://www.nushell.sh) - a shell of data.\n' >>README.md
+run_action "commit, uncommitted changes" "${pr_env[@]}" INPUT_FIX=commit
+[[ $(remote_tip) == "$typos_tip" ]] || fail "nothing is pushed over uncommitted changes"
+grep -q "A patch instead of a commit: the files had uncommitted changes before the fixes (README.md)" \
+    "$tmp/summary" || fail "the summary says why: $(cat "$tmp/summary")"
+[[ $(git diff HEAD) == *"+- [nu](https://www.nushell.sh) - a shell of data."* ]] ||
+    fail "the earlier step's change stays"
+grep -q hhttps README.md || fail "the files are left unfixed"
+grep -q '^[-+].*nushell' "$(output patch)" && fail "the patch holds only the fixes"
+
+# unsafe-fixes, in the input or in args, is for suggest and patch: never committed.
 checkout_pr commit
 run_action "commit, a pull request from the repository" "${pr_env[@]}" INPUT_FIX=commit \
-    INPUT_CHANGED_ONLY=true
+    INPUT_CHANGED_ONLY=true INPUT_UNSAFE_FIXES=true INPUT_ARGS=--unsafe-fixes
+grep -q '^::notice title=pocketlint::fix: commit applies only the safe fixes' "$tmp/stdout" ||
+    fail "unsafe-fixes with commit says it is not applied"
 [[ $code == 1 ]] || fail "the heading the fixes leave fails the step: $(cat "$tmp/stderr")"
 pushed=$(remote_tip)
 [[ $(git --git-dir="$tmp/list.git" rev-list --count "$typos_tip..$pushed") == 1 &&
