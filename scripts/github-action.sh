@@ -115,7 +115,8 @@ apply_fixes() {
 
 # Leaves the files as they were, the fixes kept only in the patch, and tells why.
 deliver_patch() {
-    [[ -s $patch ]] && git apply --reverse "$patch"
+    # The patch's paths are the repository's, whatever directory the step runs in.
+    [[ -s $patch ]] && git -C "$(git rev-parse --show-toplevel)" apply --reverse "$patch"
     delivered="patch"
     reason=$1
 }
