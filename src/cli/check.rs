@@ -24,7 +24,8 @@ use super::input::{SourceFile, write_atomic};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::document::LineIndex;
-use crate::fix::{self, Applicability, FixOutcome};
+use crate::fix::Applicability;
+use crate::linter::{self, FixOutcome};
 use crate::report::summary::JobSummary;
 use crate::report::{self, FileOutput, FileReport, Format, HumanOptions, Summary};
 use crate::rules;
@@ -365,7 +366,7 @@ pub(super) fn fixed(
     settings: &Settings,
     min: Applicability,
 ) -> Result<FixOutcome, Report> {
-    let fixed = fix::fix(&file.text, settings, min);
+    let fixed = linter::fix(&file.text, settings, min);
     if !fixed.not_converged.is_empty() {
         return Err(miette!(
             "{}: fixes did not converge (rules: {}); the file was left unchanged",

@@ -32,7 +32,8 @@ fn toc(args: &TocArgs) -> Result<ExitStatus, Report> {
     let settings = &configs.for_file(&path)?.settings;
     let file = SourceFile::read(&path)?;
     let doc = Document::parse(&file.text);
-    let found = analyse(&doc, settings).toc.as_ref();
+    let analysis = analyse(&doc, &settings.toc);
+    let found = analysis.toc.as_ref();
     let text = edit::render(&doc, found, &settings.toc);
     if !args.write {
         print!("{text}");

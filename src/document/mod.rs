@@ -12,7 +12,6 @@ mod slug_table;
 mod suppress;
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 pub use autolink::find_bare_urls;
 pub use lines::LineIndex;
@@ -47,19 +46,6 @@ pub struct Document<'a> {
     /// Explicit HTML anchors (`<a name="x">`, `id="x"`) that `#x` links may target.
     pub html_anchors: Vec<HtmlAnchor>,
     pub suppressions: Suppressions,
-    /// What several rules derive from the model, computed on first use.
-    pub(crate) derived: Derived,
-}
-
-/// Facts more than one rule needs, each computed once per document on first use.
-#[derive(Debug, Default)]
-pub(crate) struct Derived {
-    /// The table of contents and anchors ([`crate::toc::analyse`]).
-    pub toc: OnceLock<crate::toc::Analysis>,
-    /// Web links with canonical URLs ([`crate::rules::duplicates::web_links`]).
-    pub web_links: OnceLock<Vec<crate::rules::duplicates::WebLink>>,
-    /// Text meant as links ([`crate::rules::broken_links::broken_links`]).
-    pub broken_links: OnceLock<Vec<crate::rules::broken_links::BrokenLink>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

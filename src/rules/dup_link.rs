@@ -9,24 +9,24 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
 use super::duplicates::{
-    WebLink, block_sections, fingerprint, heading_key, lead_link, line_removal, web_links,
+    WebLink, block_sections, fingerprint, heading_key, lead_link, line_removal,
 };
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
-pub struct DupLink;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "dup-link",
     category: Category::Duplicates,
     severity: Severity::Warning,
-    fixable: Fixable::Sometimes,
+    fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
     summary: "the same link listed twice",
+    options: parse_options::<DupLinkOptions>,
+    check: Check::Document(DupLink::check),
+    doc: include_str!("../../rules/dup-link.md"),
 };
 
 /// Where entries are compared.
@@ -42,7 +42,6 @@ pub enum Scope {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct DupLinkOptions {
-    pub severity: Option<Level>,
     /// Canonical URLs that may be listed any number of times; `*` matches any text
     /// (`github.com/awesome-foss/*`).
     pub allow: Vec<String>,
@@ -58,14 +57,13 @@ struct Item<'l> {
     link: &'l WebLink,
 }
 
-impl Rule for DupLink {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+pub struct DupLink;
 
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let options = &settings.options.dup_link;
-        let links = web_links(doc);
+impl DupLink {
+    fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let options = ctx.options::<DupLinkOptions>();
+        let links = ctx.web_links();
         let sections = block_sections(doc);
         let mut in_section: HashMap<(Option<usize>, &str), Item> = HashMap::new();
         let mut entries: HashMap<&str, Item> = HashMap::new();
@@ -129,7 +127,7 @@ fn report(doc: &Document, first: &Item, later: &Item) -> Diagnostic {
         (Some(_), false) => "delete this line; it is written differently from the first, so check what to keep".to_owned(),
         (None, _) => "merge the two entries".to_owned(),
     };
-    Diagnostic::new(META.name, later.link.span.clone(), message)
+    Diagnostic::new(later.link.span.clone(), message)
         .with_label(first.link.span.clone(), "first listed here")
         .with_help(help)
         .with_fix(fix)

@@ -9,7 +9,6 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
@@ -17,25 +16,24 @@ use crate::text::collapse_whitespace;
 
 use super::duplicates::{
     WebLink, block_sections, duplicate_sections, excerpt, fingerprint, lead_link, line_removal,
-    web_links,
 };
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
-pub struct DupParagraph;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "dup-paragraph",
     category: Category::Duplicates,
     severity: Severity::Warning,
-    fixable: Fixable::Sometimes,
+    fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
     summary: "a paragraph or list item written twice",
+    options: parse_options::<DupParagraphOptions>,
+    check: Check::Document(DupParagraph::check),
+    doc: include_str!("../../rules/dup-paragraph.md"),
 };
 
 /// Options of `dup-paragraph`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct DupParagraphOptions {
-    pub severity: Option<Level>,
     /// Shortest text, in visible characters, worth reporting: short lines (`See also`,
     /// `MIT`) repeat legitimately.
     pub min_chars: usize,
@@ -44,7 +42,6 @@ pub struct DupParagraphOptions {
 impl Default for DupParagraphOptions {
     fn default() -> Self {
         Self {
-            severity: None,
             min_chars: 40,
         }
     }
@@ -57,14 +54,13 @@ struct Unit {
     is_item: bool,
 }
 
-impl Rule for DupParagraph {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+pub struct DupParagraph;
 
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let min_chars = settings.options.dup_paragraph.min_chars;
-        let links = web_links(doc);
+impl DupParagraph {
+    fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let min_chars = ctx.options::<DupParagraphOptions>().min_chars;
+        let links = ctx.web_links();
         let sections = block_sections(doc);
         // A copied section is reported once, by dup-section, not paragraph by paragraph.
         let copied: HashSet<(usize, usize)> = duplicate_sections(doc, links, &sections)
@@ -156,9 +152,7 @@ fn report(doc: &Document, first: &Unit, later: &Unit, text: &str) -> Diagnostic 
         ),
         (_, None) => ("delete one of the copies".to_owned(), None),
     };
-    Diagnostic::new(
-        META.name,
-        trimmed(doc, later),
+    Diagnostic::new(trimmed(doc, later),
         format!("{what} \"{}\" is written twice", excerpt(text)),
     )
     .with_label(trimmed(doc, first), "first written here")

@@ -4,34 +4,33 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
 
 use super::duplicates::{
     DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, heading_span,
-    links_in, same_name, texts, web_links,
+    links_in, same_name, texts,
 };
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub struct DupSection;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "dup-section",
     category: Category::Duplicates,
     severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
+    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
     summary: "two sections describing the same item",
+    options: NO_OPTIONS,
+    check: Check::Document(DupSection::check),
+    doc: include_str!("../../rules/dup-section.md"),
 };
 
-impl Rule for DupSection {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+pub struct DupSection;
 
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let links = web_links(doc);
+impl DupSection {
+    fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let links = ctx.web_links();
         let sections = block_sections(doc);
         for duplicate in duplicate_sections(doc, links, &sections) {
             out.push(report(doc, links, &duplicate));
@@ -61,7 +60,7 @@ fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Di
     } else {
         format!("{why}; merge the two sections into one")
     };
-    Diagnostic::new(META.name, heading_span(later), message)
+    Diagnostic::new(heading_span(later), message)
         .with_label(heading_span(first), "first listed here")
         .with_help(help)
         .with_fix(fix.map(|range| Fix::unsafe_edits(vec![Edit::delete(range)])))

@@ -24,12 +24,9 @@ pub struct WebLink {
     pub named: bool,
 }
 
-/// Every web link of `doc`, in document order; canonicalised once per document.
-pub fn web_links<'d>(doc: &'d Document) -> &'d [WebLink] {
-    doc.derived.web_links.get_or_init(|| find_web_links(doc))
-}
-
-fn find_web_links(doc: &Document) -> Vec<WebLink> {
+/// Every web link of `doc`, in document order (read once per check through
+/// [`super::Context::web_links`]).
+pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
     let mut links: Vec<WebLink> = Vec::new();
     for (i, link) in doc.links.iter().enumerate() {
         if link.image || link.kind == LinkKind::Email || is_badge(doc, i) {
@@ -378,7 +375,7 @@ mod tests {
     fn lead_links_and_descriptions() {
         let source = "- [Foo](https://github.com/a/foo) - a thing\n- https://arxiv.org/abs/2401.02385\n- see [Bar](https://example.com)\n";
         let doc = Document::parse(source);
-        let links = web_links(&doc);
+        let links = &find_web_links(&doc);
         let items: Vec<usize> = (0..doc.blocks.len())
             .filter(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }))
             .collect();

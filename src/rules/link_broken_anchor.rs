@@ -1,32 +1,30 @@
 //! `link-broken-anchor`: an in-document `#fragment` link outside the TOC ("see
 //! [Setup](#setup)", back-to-top links) that no heading or HTML anchor produces.
 
-use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
 use crate::toc::anchors::Anchors;
-use crate::toc::{EntryKind, analyse};
+use crate::toc::EntryKind;
 
 use super::toc_broken_anchor::broken_anchor;
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub struct LinkBrokenAnchor;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "link-broken-anchor",
     category: Category::Links,
     severity: Severity::Error,
-    fixable: Fixable::Sometimes,
+    fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
     summary: "an in-document link points at an anchor nothing has",
+    options: NO_OPTIONS,
+    check: Check::Document(LinkBrokenAnchor::check),
+    doc: include_str!("../../rules/link-broken-anchor.md"),
 };
 
-impl Rule for LinkBrokenAnchor {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+pub struct LinkBrokenAnchor;
 
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let analysis = analyse(doc, settings);
+impl LinkBrokenAnchor {
+    fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
+        let analysis = ctx.toc_analysis();
         let mut in_toc: Vec<usize> = analysis
             .toc
             .iter()
@@ -45,10 +43,8 @@ impl Rule for LinkBrokenAnchor {
                 continue;
             }
             out.push(match Anchors::suggest(doc, &link.dest, &link.text) {
-                Some(suggestion) => broken_anchor(doc, META.name, index, &suggestion),
-                None => Diagnostic::new(
-                    META.name,
-                    link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
+                Some(suggestion) => broken_anchor(doc, index, &suggestion),
+                None => Diagnostic::new(link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
                     format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
                 )
                 .with_help("point the link at an existing heading, or add the anchor"),

@@ -7,22 +7,22 @@
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Applicability, Edit, Fix};
 
 use super::convention::{CLEAR, Tally};
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
-pub struct ListMarker;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "list-marker",
     category: Category::Format,
     severity: Severity::Warning,
-    fixable: Fixable::Sometimes,
+    fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
     summary: "a bullet marker or nesting indentation that differs from the document's",
+    options: parse_options::<Options>,
+    check: Check::Document(check),
+    doc: include_str!("../../rules/list-marker.md"),
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -57,7 +57,6 @@ impl Marker {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Options {
-    pub severity: Option<Level>,
     /// The bullet every list must use, at every depth; unset, each depth's majority.
     pub marker: Option<Marker>,
     /// Spaces between a bullet and the bullets nested under it; unset, the majority.
@@ -71,17 +70,12 @@ struct BulletList {
     depth: usize,
 }
 
-impl Rule for ListMarker {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let options = &settings.options.list_marker;
-        let lists = bullet_lists(doc);
-        check_markers(doc, &lists, options.marker, out);
-        check_indentation(doc, &lists, options.indent, out);
-    }
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<Options>();
+    let lists = bullet_lists(doc);
+    check_markers(doc, &lists, options.marker, out);
+    check_indentation(doc, &lists, options.indent, out);
 }
 
 fn bullet_lists(doc: &Document) -> Vec<BulletList> {
@@ -125,7 +119,12 @@ fn items<'d>(doc: &'d Document, list: usize) -> impl Iterator<Item = usize> + 'd
         .filter(move |&i| doc.blocks[i].parent == Some(list))
 }
 
-fn check_markers(doc: &Document, lists: &[BulletList], pinned: Option<Marker>, out: &mut Vec<Diagnostic>) {
+fn check_markers(
+    doc: &Document,
+    lists: &[BulletList],
+    pinned: Option<Marker>,
+    out: &mut Vec<Diagnostic>,
+) {
     let deepest = lists.iter().map(|l| l.depth).max().unwrap_or(0);
     let mut tallies: Vec<Tally<Marker>> = vec![Tally::default(); deepest + 1];
     for list in lists {
@@ -160,13 +159,20 @@ fn check_markers(doc: &Document, lists: &[BulletList], pinned: Option<Marker>, o
         let start = marker_at(doc, doc.blocks[list.block].span.start);
         out.push(
             Diagnostic::new(
-                META.name,
                 start..start + 1,
-                format!("list uses `{}` bullets where the document uses `{}`", list.marker.as_str(), expected.as_str()),
+                format!(
+                    "list uses `{}` bullets where the document uses `{}`",
+                    list.marker.as_str(),
+                    expected.as_str()
+                ),
             )
             .with_help(format!(
                 "change {} to `{}`{why}",
-                if count == 1 { "its bullet".to_owned() } else { format!("its {count} bullets") },
+                if count == 1 {
+                    "its bullet".to_owned()
+                } else {
+                    format!("its {count} bullets")
+                },
                 expected.as_str()
             ))
             .with_fix(Fix::new(applicability, edits)),
@@ -189,7 +195,8 @@ fn touches_list_with(doc: &Document, list: usize, marker: Marker) -> bool {
         .any(|&i| {
             let block = &doc.blocks[i];
             block.kind == (BlockKind::List { ordered: false })
-                && Marker::of(doc.source.as_bytes()[marker_at(doc, block.span.start)]) == Some(marker)
+                && Marker::of(doc.source.as_bytes()[marker_at(doc, block.span.start)])
+                    == Some(marker)
         })
 }
 
@@ -203,14 +210,20 @@ struct Nested {
     step: usize,
 }
 
-fn check_indentation(doc: &Document, lists: &[BulletList], pinned: Option<usize>, out: &mut Vec<Diagnostic>) {
+fn check_indentation(
+    doc: &Document,
+    lists: &[BulletList],
+    pinned: Option<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut nested = Vec::new();
     for list in lists.iter().filter(|l| l.depth > 0) {
         let Some(parent) = doc.blocks[list.block].parent else {
             continue;
         };
         let parent_list = doc.blocks[parent].parent;
-        let parent_is_bullet = parent_list.is_some_and(|p| doc.blocks[p].kind == (BlockKind::List { ordered: false }));
+        let parent_is_bullet =
+            parent_list.is_some_and(|p| doc.blocks[p].kind == (BlockKind::List { ordered: false }));
         let parent_marker = marker_at(doc, doc.blocks[parent].span.start);
         let Some(parent_column) = column(doc, parent_marker).filter(|_| parent_is_bullet) else {
             continue;
@@ -219,7 +232,9 @@ fn check_indentation(doc: &Document, lists: &[BulletList], pinned: Option<usize>
         let gap = after_marker.len() - after_marker.trim_start_matches(' ').len();
         let content_column = parent_column + 1 + gap.clamp(1, 4);
         for item in items(doc, list.block) {
-            if let Some(col) = column(doc, marker_at(doc, doc.blocks[item].span.start)).filter(|&c| c > parent_column) {
+            if let Some(col) = column(doc, marker_at(doc, doc.blocks[item].span.start))
+                .filter(|&c| c > parent_column)
+            {
                 nested.push(Nested {
                     item,
                     parent_column,
@@ -254,7 +269,10 @@ fn check_indentation(doc: &Document, lists: &[BulletList], pinned: Option<usize>
         }
         let why = match pinned {
             Some(_) => String::new(),
-            None => format!(", as {} nested items in this document", tally.share(expected)),
+            None => format!(
+                ", as {} nested items in this document",
+                tally.share(expected)
+            ),
         };
         let delta = expected as isize - step as isize;
         let fix = members
@@ -270,11 +288,15 @@ fn check_indentation(doc: &Document, lists: &[BulletList], pinned: Option<usize>
         let start = marker_at(doc, doc.blocks[n.item].span.start);
         out.push(
             Diagnostic::new(
-                META.name,
                 start..start + 1,
-                format!("{what} indented {step} spaces past the parent's bullet instead of {expected}"),
+                format!(
+                    "{what} indented {step} spaces past the parent's bullet instead of {expected}"
+                ),
             )
-            .with_help(format!("indent {} {expected} spaces past the parent's bullet{why}", if group == 1 { "it" } else { "them" }))
+            .with_help(format!(
+                "indent {} {expected} spaces past the parent's bullet{why}",
+                if group == 1 { "it" } else { "them" }
+            ))
             .with_fix(fix),
         );
     }
@@ -288,7 +310,12 @@ fn reindent(doc: &Document, item: usize, delta: isize) -> Option<Fix> {
     let holds_raw = doc.blocks[item + 1..]
         .iter()
         .take_while(|b| b.span.start < span.end)
-        .any(|b| matches!(b.kind, BlockKind::CodeBlock | BlockKind::Table | BlockKind::Html));
+        .any(|b| {
+            matches!(
+                b.kind,
+                BlockKind::CodeBlock | BlockKind::Table | BlockKind::Html
+            )
+        });
     if holds_raw {
         return None;
     }
@@ -305,7 +332,14 @@ fn reindent(doc: &Document, item: usize, delta: isize) -> Option<Fix> {
             edits.push(Edit::insert(start, " ".repeat(delta.unsigned_abs())));
         } else {
             let remove = delta.unsigned_abs();
-            if !doc.line(line).as_bytes().iter().take(remove).all(|&b| b == b' ') || doc.line(line).len() < remove {
+            if !doc
+                .line(line)
+                .as_bytes()
+                .iter()
+                .take(remove)
+                .all(|&b| b == b' ')
+                || doc.line(line).len() < remove
+            {
                 return None;
             }
             edits.push(Edit::delete(start..start + remove));
@@ -323,5 +357,8 @@ fn marker_at(doc: &Document, start: usize) -> usize {
 /// Column of `offset` when only spaces precede it on its line.
 fn column(doc: &Document, offset: usize) -> Option<usize> {
     let start = doc.lines.line_start(doc.lines.line_of(offset));
-    doc.source[start..offset].bytes().all(|b| b == b' ').then_some(offset - start)
+    doc.source[start..offset]
+        .bytes()
+        .all(|b| b == b' ')
+        .then_some(offset - start)
 }

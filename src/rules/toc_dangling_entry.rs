@@ -1,33 +1,28 @@
 //! `toc-dangling-entry`: a TOC entry, link or table name, that matches no section at
 //! all: the section was removed or never written.
 
-use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
 use crate::fix::Fix;
-use crate::toc::{Target, analyse, edit};
+use crate::toc::{Target, Toc, edit};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub struct TocDanglingEntry;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "toc-dangling-entry",
     category: Category::Toc,
     severity: Severity::Error,
-    fixable: Fixable::Unsafe,
+    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
     summary: "a TOC entry matches no section",
+    options: NO_OPTIONS,
+    check: Check::Toc(TocDanglingEntry::check),
+    doc: include_str!("../../rules/toc-dangling-entry.md"),
 };
 
-impl Rule for TocDanglingEntry {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+pub struct TocDanglingEntry;
 
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let Some(toc) = &analyse(doc, settings).toc else {
-            return;
-        };
+impl TocDanglingEntry {
+    fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for entry in toc.entries.iter().filter(|e| e.target == Target::Dangling) {
             let fix = edit::remove_entry(doc, toc, entry).map(|e| Fix::unsafe_edits(vec![e]));
             let help = if fix.is_some() {
@@ -36,9 +31,7 @@ impl Rule for TocDanglingEntry {
                 "remove the name, or write its section"
             };
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    entry.span.clone(),
+                Diagnostic::new(entry.span.clone(),
                     format!("\"{}\" in the table of contents matches no section", entry.text.trim()),
                 )
                 .with_help(help)

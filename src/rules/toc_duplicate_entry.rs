@@ -1,32 +1,27 @@
 //! `toc-duplicate-entry`: one section listed twice in the TOC.
 
-use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
 use crate::fix::Fix;
-use crate::toc::{analyse, edit};
+use crate::toc::{Toc, edit};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub struct TocDuplicateEntry;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "toc-duplicate-entry",
     category: Category::Toc,
     severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
+    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
     summary: "a section is listed twice in the TOC",
+    options: NO_OPTIONS,
+    check: Check::Toc(TocDuplicateEntry::check),
+    doc: include_str!("../../rules/toc-duplicate-entry.md"),
 };
 
-impl Rule for TocDuplicateEntry {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+pub struct TocDuplicateEntry;
 
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let Some(toc) = &analyse(doc, settings).toc else {
-            return;
-        };
+impl TocDuplicateEntry {
+    fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         let mut first: Vec<Option<usize>> = vec![None; doc.headings.len()];
         for (i, entry) in toc.entries.iter().enumerate() {
             let Some(h) = entry.heading() else {
@@ -38,9 +33,7 @@ impl Rule for TocDuplicateEntry {
             };
             let fix = edit::remove_entry(doc, toc, entry).map(|e| Fix::unsafe_edits(vec![e]));
             out.push(
-                Diagnostic::new(
-                    META.name,
-                    entry.span.clone(),
+                Diagnostic::new(entry.span.clone(),
                     format!("\"{}\" is listed twice in the table of contents", doc.headings[h].text.trim()),
                 )
                 .with_label(toc.entries[earlier].span.clone(), "first listed here")

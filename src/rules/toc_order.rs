@@ -9,33 +9,28 @@
 
 use std::collections::HashMap;
 
-use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
 use crate::fix::Fix;
-use crate::toc::{Style, analyse, edit};
+use crate::toc::{Style, Toc, edit};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub struct TocOrder;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "toc-order",
     category: Category::Toc,
     severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
+    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
     summary: "TOC entries are not in the order of their sections",
+    options: NO_OPTIONS,
+    check: Check::Toc(TocOrder::check),
+    doc: include_str!("../../rules/toc-order.md"),
 };
 
-impl Rule for TocOrder {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+pub struct TocOrder;
 
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let Some(toc) = &analyse(doc, settings).toc else {
-            return;
-        };
+impl TocOrder {
+    fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         if toc.style != Style::Links {
             return;
         }
@@ -75,7 +70,7 @@ impl Rule for TocOrder {
                     (None, None) => (entry, "move it to its section's place".to_owned()),
                 };
                 out.push(
-                    Diagnostic::new(META.name, toc.entries[entry].span.clone(), format!("\"{title}\" is out of order in the table of contents"))
+                    Diagnostic::new(toc.entries[entry].span.clone(), format!("\"{title}\" is out of order in the table of contents"))
                         .with_label(toc.entries[label].span.clone(), "its neighbour in document order")
                         .with_help(help)
                         .with_fix(fix),

@@ -5,35 +5,30 @@
 //! Differences of case, spacing, punctuation, brackets and emoji are not findings, nor
 //! are short forms (`百川` for `百川 Baichuan-7B`, `EVA` for `EVA: 大规模…`).
 
-use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
 use crate::fix::Fix;
 use crate::text::name_key;
 use crate::toc::names::tokens;
-use crate::toc::{How, Target, analyse, edit};
+use crate::toc::{How, Target, Toc, edit};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub struct TocTextMismatch;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "toc-text-mismatch",
     category: Category::Toc,
     severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
+    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
     summary: "a TOC entry's text differs from its section's heading",
+    options: NO_OPTIONS,
+    check: Check::Toc(TocTextMismatch::check),
+    doc: include_str!("../../rules/toc-text-mismatch.md"),
 };
 
-impl Rule for TocTextMismatch {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+pub struct TocTextMismatch;
 
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let Some(toc) = &analyse(doc, settings).toc else {
-            return;
-        };
+impl TocTextMismatch {
+    fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+        let doc = ctx.doc;
         for entry in &toc.entries {
             let name = entry.text.trim();
             match &entry.target {
@@ -48,7 +43,7 @@ impl Rule for TocTextMismatch {
                         _ => format!("entry \"{name}\" differs from its section \"{title}\""),
                     };
                     out.push(
-                        Diagnostic::new(META.name, entry.span.clone(), message)
+                        Diagnostic::new(entry.span.clone(), message)
                             .with_label(heading.span.clone(), "the section")
                             .with_help(format!("did you mean \"{title}\"? use the heading's text"))
                             .with_fix(edit::retext_entry(doc, entry, title).map(|e| Fix::unsafe_edits(vec![e]))),
@@ -56,9 +51,7 @@ impl Rule for TocTextMismatch {
                 }
                 Target::Ambiguous(candidates) => {
                     let names: Vec<String> = candidates.iter().map(|&h| format!("\"{}\"", doc.headings[h].text.trim())).collect();
-                    let mut diagnostic = Diagnostic::new(
-                        META.name,
-                        entry.span.clone(),
+                    let mut diagnostic = Diagnostic::new(entry.span.clone(),
                         format!("name \"{name}\" fits several sections: {}", names.join(", ")),
                     )
                     .with_help("write the section's full title to say which one");

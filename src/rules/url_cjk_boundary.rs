@@ -6,60 +6,53 @@
 //! The same sentence punctuation typed inside a Markdown link destination breaks the
 //! link too.
 
-use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
 
-use super::broken_links;
+use super::malformed_links;
 use super::urls::{self, Origin};
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub struct UrlCjkBoundary;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "url-cjk-boundary",
     category: Category::Links,
     severity: Severity::Error,
-    fixable: Fixable::Sometimes,
+    fix: FixAvailability::Sometimes(FixSafety::Safe),
     summary: "a URL that runs on into the CJK text or fullwidth punctuation after it",
+    options: NO_OPTIONS,
+    check: Check::Document(check),
+    doc: include_str!("../../rules/url-cjk-boundary.md"),
 };
 
-impl Rule for UrlCjkBoundary {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let broken = ctx.malformed_links();
+    for range in &doc.bare_urls {
+        let text = doc.slice(range);
+        let Some(len) = urls::intended_len(text) else {
+            continue;
+        };
+        // `[text]（https://…）` is a link written with fullwidth parentheses: link-syntax.
+        if malformed_links::in_malformed_link(broken, range.start) {
+            continue;
+        }
+        let end = range.start + len;
+        out.push(
+            Diagnostic::new(range.clone(),
+                format!("bare URL \"{}\" runs on into the text after it", &text[..len]),
+            )
+            .with_help("wrap the URL in <…> to end it where it ends: GitHub links everything up to the next space")
+            .with_fix(urls::can_autolink(&text[..len]).then(|| {
+                Fix::safe(vec![Edit::insert(range.start, "<"), Edit::insert(end, ">")])
+            })),
+        );
     }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let broken = broken_links::broken_links(doc);
-        for range in &doc.bare_urls {
-            let text = doc.slice(range);
-            let Some(len) = urls::intended_len(text) else {
-                continue;
-            };
-            // `[text]（https://…）` is a link written with fullwidth parentheses: link-syntax.
-            if broken_links::in_broken_link(broken, range.start) {
-                continue;
-            }
-            let end = range.start + len;
-            out.push(
-                Diagnostic::new(
-                    META.name,
-                    range.clone(),
-                    format!("bare URL \"{}\" runs on into the text after it", &text[..len]),
-                )
-                .with_help("wrap the URL in <…> to end it where it ends: GitHub links everything up to the next space")
-                .with_fix(urls::can_autolink(&text[..len]).then(|| {
-                    Fix::safe(vec![Edit::insert(range.start, "<"), Edit::insert(end, ">")])
-                })),
-            );
+    for site in ctx.urls() {
+        if site.origin == Origin::Bare {
+            continue;
         }
-        for site in urls::sites(doc) {
-            if site.origin == Origin::Bare {
-                continue;
-            }
-            check_destination(doc, &site, out);
-        }
+        check_destination(doc, site, out);
     }
 }
 
@@ -74,7 +67,7 @@ fn is_sentence_punctuation(c: char) -> bool {
 /// Sentence punctuation at the end of a link destination: typed after the URL, it ended
 /// up inside the link. (Inside a path it may be a real file name, `《GPT_4，…》.pdf`.)
 /// It moves out of an inline link or autolink that closes right after it.
-fn check_destination(doc: &Document, site: &urls::Site, out: &mut Vec<Diagnostic>) {
+fn check_destination(doc: &Document, site: &urls::UrlOccurrence, out: &mut Vec<Diagnostic>) {
     let url = site.url;
     let kept = url.trim_end_matches(is_sentence_punctuation);
     if kept.len() == url.len() || kept.is_empty() {
@@ -82,7 +75,6 @@ fn check_destination(doc: &Document, site: &urls::Site, out: &mut Vec<Diagnostic
     }
     let punctuation = &url[kept.len()..];
     let mut diagnostic = Diagnostic::new(
-        META.name,
         site.span.clone(),
         format!("fullwidth \"{punctuation}\" at the end of the link destination \"{url}\""),
     );

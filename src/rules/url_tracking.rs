@@ -5,56 +5,63 @@
 //! under two spellings.
 
 use crate::canonical::is_tracking_param;
-use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
 use crate::fix::{Edit, Fix};
 
-use super::urls;
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub struct UrlTracking;
-
-static META: RuleMeta = RuleMeta {
+pub const RULE: Rule = Rule {
     name: "url-tracking",
     category: Category::Links,
     severity: Severity::Warning,
-    fixable: Fixable::Safe,
+    fix: FixAvailability::Sometimes(FixSafety::Safe),
     summary: "tracking parameters in a URL",
+    options: NO_OPTIONS,
+    check: Check::Document(check),
+    doc: include_str!("../../rules/url-tracking.md"),
 };
 
-impl Rule for UrlTracking {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        for site in urls::sites(doc) {
-            let url = site.url;
-            let Some(question) = url.find('?') else {
-                continue;
-            };
-            let query_end = url[question..].find('#').map_or(url.len(), |i| question + i);
-            let query = &url[question + 1..query_end];
-            let (tracking, kept): (Vec<&str>, Vec<&str>) = query
-                .split('&')
-                .filter(|p| !p.is_empty())
-                .partition(|p| is_tracking_param(p.split('=').next().unwrap_or_default()));
-            if tracking.is_empty() {
-                continue;
-            }
-            let names: Vec<&str> = tracking.iter().map(|p| p.split('=').next().unwrap_or_default()).collect();
-            let replacement = if kept.is_empty() { String::new() } else { format!("?{}", kept.join("&")) };
-            let range = site.span.start + question..site.span.start + query_end;
-            out.push(
-                Diagnostic::new(
-                    META.name,
-                    site.span.clone(),
-                    format!("tracking parameter{} {} in \"{url}\"", if names.len() > 1 { "s" } else { "" }, names.join(", ")),
-                )
-                .with_help("remove the tracking parameters, keeping the rest of the query")
-                .with_fix(site.exact.then(|| Fix::safe(vec![Edit::replace(range, replacement)]))),
-            );
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for site in ctx.urls() {
+        let url = site.url;
+        let Some(question) = url.find('?') else {
+            continue;
+        };
+        let query_end = url[question..]
+            .find('#')
+            .map_or(url.len(), |i| question + i);
+        let query = &url[question + 1..query_end];
+        let (tracking, kept): (Vec<&str>, Vec<&str>) = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .partition(|p| is_tracking_param(p.split('=').next().unwrap_or_default()));
+        if tracking.is_empty() {
+            continue;
         }
+        let names: Vec<&str> = tracking
+            .iter()
+            .map(|p| p.split('=').next().unwrap_or_default())
+            .collect();
+        let replacement = if kept.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", kept.join("&"))
+        };
+        let range = site.span.start + question..site.span.start + query_end;
+        out.push(
+            Diagnostic::new(
+                site.span.clone(),
+                format!(
+                    "tracking parameter{} {} in \"{url}\"",
+                    if names.len() > 1 { "s" } else { "" },
+                    names.join(", ")
+                ),
+            )
+            .with_help("remove the tracking parameters, keeping the rest of the query")
+            .with_fix(
+                site.exact
+                    .then(|| Fix::safe(vec![Edit::replace(range, replacement)])),
+            ),
+        );
     }
 }

@@ -16,9 +16,9 @@ pub enum Origin {
     Bare,
 }
 
-/// One URL of the document.
+/// One place the document holds a URL.
 #[derive(Debug, Clone)]
-pub struct Site<'a> {
+pub struct UrlOccurrence<'a> {
     pub origin: Origin,
     /// The URL; the source text of `span` when `exact`.
     pub url: &'a str,
@@ -30,20 +30,20 @@ pub struct Site<'a> {
 
 /// Every URL of the document in source order: link destinations (a reference link's
 /// URL is its definition's, listed once), definitions, and bare URLs.
-pub fn sites<'a>(doc: &'a Document) -> Vec<Site<'a>> {
-    let mut sites = Vec::new();
+pub fn occurrences<'a>(doc: &'a Document) -> Vec<UrlOccurrence<'a>> {
+    let mut found = Vec::new();
     for (i, link) in doc.links.iter().enumerate() {
         if matches!(link.kind, LinkKind::Reference | LinkKind::Email) || link.dest.is_empty() {
             continue;
         }
-        sites.push(match &link.dest_span {
-            Some(span) => Site {
+        found.push(match &link.dest_span {
+            Some(span) => UrlOccurrence {
                 origin: Origin::Link(i),
                 url: doc.slice(span),
                 span: span.clone(),
                 exact: true,
             },
-            None => Site {
+            None => UrlOccurrence {
                 origin: Origin::Link(i),
                 url: &link.dest,
                 span: link.span.clone(),
@@ -55,14 +55,14 @@ pub fn sites<'a>(doc: &'a Document) -> Vec<Site<'a>> {
         if def.dest.is_empty() {
             continue;
         }
-        sites.push(match &def.dest_span {
-            Some(span) => Site {
+        found.push(match &def.dest_span {
+            Some(span) => UrlOccurrence {
                 origin: Origin::Definition(i),
                 url: doc.slice(span),
                 span: span.clone(),
                 exact: true,
             },
-            None => Site {
+            None => UrlOccurrence {
                 origin: Origin::Definition(i),
                 url: &def.dest,
                 span: def.span.clone(),
@@ -74,15 +74,15 @@ pub fn sites<'a>(doc: &'a Document) -> Vec<Site<'a>> {
         let text = doc.slice(range);
         let len = intended_len(text).unwrap_or(text.len());
         let span = range.start..range.start + len;
-        sites.push(Site {
+        found.push(UrlOccurrence {
             origin: Origin::Bare,
             url: doc.slice(&span),
             span,
             exact: true,
         });
     }
-    sites.sort_by_key(|s| s.span.start);
-    sites
+    found.sort_by_key(|s| s.span.start);
+    found
 }
 
 /// Fullwidth and CJK punctuation: never part of a URL, always the sentence around it.

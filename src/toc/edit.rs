@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::config::TocConfig;
+use crate::settings::TocConfig;
 use crate::document::{BlockKind, Document};
 use crate::fix::Edit;
 

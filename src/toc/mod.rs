@@ -13,7 +13,7 @@ pub mod names;
 
 use std::ops::Range;
 
-use crate::config::{Settings, TocConfig};
+use crate::settings::TocConfig;
 use crate::document::{BlockKind, Document};
 use crate::text::name_key;
 
@@ -53,18 +53,15 @@ pub struct Analysis {
     pub toc: Option<Toc>,
 }
 
-/// The analysis of `doc`, computed on first use. The TOC settings must not change
-/// between calls for one document (they do not within one check).
-pub fn analyse<'d>(doc: &'d Document, settings: &Settings) -> &'d Analysis {
-    doc.derived.toc.get_or_init(|| {
-        let anchors = Anchors::new(doc);
-        let toc = settings
-            .toc
-            .enabled
-            .then(|| Toc::detect(doc, &anchors, &settings.toc))
-            .flatten();
-        Analysis { anchors, toc }
-    })
+/// The anchors of `doc` and its table of contents, found with `config`. Rules read it
+/// once per check through [`crate::rules::Context`].
+pub fn analyse(doc: &Document, config: &TocConfig) -> Analysis {
+    let anchors = Anchors::new(doc);
+    let toc = config
+        .enabled
+        .then(|| Toc::detect(doc, &anchors, config))
+        .flatten();
+    Analysis { anchors, toc }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
