@@ -5,12 +5,14 @@
 //! typed with a Chinese input method. URLs are read with the `url` crate (WHATWG, what
 //! browsers do), plus the checks browsers are lenient about but a list should not be.
 
+mod mistyped;
+
 use url::{Host, ParseError, Url};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{Edit, Fix};
 
-use super::urls::{self, Origin, UrlOccurrence};
+use super::urls::{Origin, UrlOccurrence};
 use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
 pub const RULE: Rule = Rule {
@@ -32,7 +34,7 @@ const COMMON_TLDS: [&str; 12] = [
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
-    for (span, typo) in urls::mistyped_in_text(doc) {
+    for (span, typo) in mistyped::mistyped_in_text(doc) {
         let written = &doc.source[span.start..span.start + typo.len];
         out.push(
             Diagnostic::new(
@@ -56,7 +58,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn check_site(site: &UrlOccurrence) -> Option<Diagnostic> {
     let url = site.url.trim();
     let span = site.span.clone();
-    if let Some(typo) = urls::mistyped(url, site.origin != Origin::Bare) {
+    if let Some(typo) = mistyped::mistyped(url, site.origin != Origin::Bare) {
         let written = &url[..typo.len];
         let diagnostic = Diagnostic::new(span.clone(), format!("mistyped URL start \"{written}\""))
             .with_help(format!("replace it with \"{}\"", typo.fixed));
@@ -153,7 +155,7 @@ fn parsed_problem(url: &str) -> Option<Problem> {
 /// name (not one that WHATWG reads as an IPv4 address or decodes as punycode), no port
 /// or credentials, and a path, query and fragment of characters that need no escaping.
 fn plainly_valid(url: &str) -> bool {
-    let Some((host, tail)) = urls::web_host_and_tail(url) else {
+    let Some((host, tail)) = mistyped::web_host_and_tail(url) else {
         return false;
     };
     let last_label = host
