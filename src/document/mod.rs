@@ -74,6 +74,14 @@ pub struct Heading {
     pub parent: Option<usize>,
 }
 
+impl Heading {
+    /// Where a finding about the heading points: its markers and text, without the
+    /// line ending (or the underline of a setext heading).
+    pub fn finding_span(&self) -> Range<usize> {
+        self.span.start..self.content.end.max(self.span.start)
+    }
+}
+
 /// A block-level element.
 #[derive(Debug, Clone)]
 pub struct Block {

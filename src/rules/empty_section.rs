@@ -55,7 +55,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::new(
-                heading.span.start..heading.content.end.max(heading.span.start),
+                heading.finding_span(),
                 format!("section \"{}\" is empty", heading.text.trim()),
             )
             .with_help(format!(

@@ -92,7 +92,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .then(|| Fix::safe(vec![Edit::insert(o.insert_at, "\n")]));
         out.push(
             Diagnostic::new(
-                heading.span.start..heading.content.end.max(heading.span.start),
+                heading.finding_span(),
                 format!("no blank line {where_} heading \"{}\"", heading.text.trim()),
             )
             .with_help(format!("insert a blank line {where_} it{why}"))

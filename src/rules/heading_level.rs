@@ -35,7 +35,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let expected = parent.level + 1;
             out.push(
                 Diagnostic::new(
-                    heading.span.start..heading.content.end.max(heading.span.start),
+                    heading.finding_span(),
                     format!(
                         "heading level {} skips a level under a level-{} heading",
                         heading.level, parent.level
@@ -50,7 +50,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(entry_level) = outline.breaks_entry_run(headings, i) {
             let previous = &headings[i - 1];
             out.push(
-                Diagnostic::new(heading.span.start..heading.content.end.max(heading.span.start),
+                Diagnostic::new(heading.finding_span(),
                     format!(
                         "level-{} heading \"{}\" interrupts a run of level-{entry_level} entries",
                         heading.level,
