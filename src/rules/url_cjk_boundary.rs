@@ -9,6 +9,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
+use crate::text::is_cjk_sentence_mark;
 
 use super::malformed_links;
 use super::urls::{self, Origin};
@@ -56,20 +57,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Sentence punctuation typed with a CJK input method: it never belongs in a URL.
-fn is_sentence_punctuation(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '，' | '、' | '；' | '：' | '！' | '？' | '｡' | '､' | '．'
-    )
-}
-
 /// Sentence punctuation at the end of a link destination: typed after the URL, it ended
 /// up inside the link. (Inside a path it may be a real file name, `《GPT_4，…》.pdf`.)
 /// It moves out of an inline link or autolink that closes right after it.
 fn check_destination(doc: &Document, site: &urls::UrlOccurrence, out: &mut Vec<Diagnostic>) {
     let url = site.url;
-    let kept = url.trim_end_matches(is_sentence_punctuation);
+    let kept = url.trim_end_matches(is_cjk_sentence_mark);
     if kept.len() == url.len() || kept.is_empty() {
         return;
     }

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::document::{Document, LinkKind, find_bare_urls};
+use crate::text::is_cjk_punctuation;
 
 /// Where a URL comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,14 +84,6 @@ pub fn occurrences<'a>(doc: &'a Document) -> Vec<UrlOccurrence<'a>> {
     }
     found.sort_by_key(|s| s.span.start);
     found
-}
-
-/// Fullwidth and CJK punctuation: never part of a URL, always the sentence around it.
-pub fn is_cjk_punctuation(c: char) -> bool {
-    matches!(c,
-        '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{303F}' | '\u{FE10}'..='\u{FE1F}'
-        | '\u{FE30}'..='\u{FE6F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
 }
 
 /// Where a bare URL really ends when GitHub's autolinker ran on into the sentence
