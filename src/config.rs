@@ -203,7 +203,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for SeverityAside<'_, A> {
 
 impl ConfigFile {
     /// Parses YAML, checking rule names and options against `schema` (the registry's
-    /// [`crate::rules::schema`]); the error is a report pointing at the offending line of
+    /// [`crate::rules::SCHEMA`]); the error is a report pointing at the offending line of
     /// `path`.
     pub fn parse(text: &str, path: &Path, schema: &[RuleSchema]) -> Result<Self, Report> {
         if text.trim().is_empty() {

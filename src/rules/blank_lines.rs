@@ -1,7 +1,6 @@
 //! `blank-lines`: runs of blank lines longer than the document's style, and a file that
 //! does not end with a newline.
 //!
-//! One blank line separates blocks; more render the same and only stretch the source.
 //! Some lists deliberately put two blank lines before each section heading
 //! (free-programming-books, awesome-selfhosted): when most headings are preceded by the
 //! same longer run, that run is the style before headings and is not reported.

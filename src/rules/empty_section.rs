@@ -1,8 +1,7 @@
 //! `empty-section`: a heading with nothing under it, in a list whose sections
 //! normally hold entries.
 //!
-//! A category whose entries were all removed, or a heading added for entries that
-//! never came, leaves a TOC link to an empty place. A heading that holds a link
+//! A heading that holds a link
 //! (`### [Tabby](https://…)`) is an entry written as a heading, not a section: it is
 //! neither counted nor reported. The rule only speaks where most sections of the same
 //! level hold something.

@@ -1,9 +1,5 @@
 //! `heading-level`: headings that skip a level, and a stray heading that breaks a run
 //! of same-level entries.
-//!
-//! In a list of `###` entries, one entry written as `##` silently turns every `###`
-//! after it into its children: the TOC, the outline and GitHub's section folding all
-//! go wrong, and nothing looks broken in the rendered page.
 
 use std::collections::HashMap;
 

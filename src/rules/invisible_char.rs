@@ -1,9 +1,4 @@
 //! `invisible-char`: characters that render as nothing but change what GitHub does.
-//!
-//! A zero-width space inside a name defeats search and duplicate detection; a leftover
-//! variation selector (U+FE0F) from a deleted emoji changes a heading's anchor; a
-//! no-break space in a heading vanishes from its anchor instead of becoming `-`, so the
-//! TOC link written by hand points at nothing.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document};

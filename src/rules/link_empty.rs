@@ -1,7 +1,4 @@
 //! `link-empty`: a link that goes nowhere or shows nothing.
-//!
-//! `[text]()` and `[text](#)` are placeholders left in a list entry; `[](url)` renders
-//! as nothing to click. Both look like an entry with a link and are not.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, LinkKind};

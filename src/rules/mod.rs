@@ -5,7 +5,8 @@
 //! which reads the document through a [`Context`] and pushes [`Diagnostic`]s (each
 //! optionally carrying a fix). The engine fills in each finding's rule name and
 //! severity. The prose (what, why, examples, fix safety, options) is `rules/<name>.md`,
-//! embedded in the binary for `pocketlint explain`.
+//! embedded in the binary for `pocketlint explain`; a rule module's own `//!` says only
+//! how the check works.
 //!
 //! Adding a rule: `scripts/new-rule.sh NAME CATEGORY` writes the rule, its doc and its
 //! fixtures and lists it in [`RULES`].

@@ -1,8 +1,7 @@
 //! `url-bare`: a bare URL in running prose.
 //!
-//! GitHub links it, but only up to the next space, and a reader cannot tell where an
-//! autolink ends; `<…>` states it. A list item or table cell that is only a URL is a
-//! common, legitimate list style and is left alone by default.
+//! A list item or table cell that is only a URL is a common, legitimate list style and
+//! is left alone by default.
 
 use std::ops::Range;
 

@@ -1,10 +1,8 @@
 //! `url-cjk-boundary`: a URL that runs on into the Chinese (or Japanese, Korean)
 //! sentence after it.
 //!
-//! GitHub's autolinker ends a bare URL only at whitespace or `<`, and CJK text has no
-//! spaces: `地址：https://github.com/x/y。该项目…` links the whole rest of the sentence.
-//! The same sentence punctuation typed inside a Markdown link destination breaks the
-//! link too.
+//! Bare URLs are cut where the sentence starts ((`urls::intended_len`)); link
+//! destinations are checked for sentence marks at their end.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;

@@ -1,7 +1,4 @@
 //! `url-insecure`: an `http://` link to a site known to serve https.
-//!
-//! The link works through a redirect, but the first request goes in clear text, and a
-//! list that mixes `http://github.com` and `https://github.com` hides duplicates.
 
 use serde::Deserialize;
 use url::Url;

@@ -1,9 +1,8 @@
 //! `url-invalid`: a link destination or bare URL that no browser can follow.
 //!
-//! A curated list is a list of links, and the commonest contribution bug is a link that
-//! goes nowhere: `hhttps://`, `https//`, a comma for a dot in the host, a fullwidth colon
-//! typed with a Chinese input method. URLs are read with the `url` crate (WHATWG, what
-//! browsers do), plus the checks browsers are lenient about but a list should not be.
+//! A mistyped scheme is read first (`mistyped.rs`); the rest of the URL is read with the
+//! `url` crate (WHATWG, what browsers do), plus the checks browsers are lenient about but
+//! a list should not be.
 
 mod mistyped;
 

@@ -1,8 +1,4 @@
 //! `url-tracking`: tracking parameters in a URL (`utm_source`, `spm`, `share_source`…).
-//!
-//! They say where a click came from, not which page it opens: noise in a list, a leak
-//! of where the author found the link, and a way for one project to be listed twice
-//! under two spellings.
 
 use crate::canonical::is_tracking_param;
 use crate::diagnostic::{Diagnostic, Severity};

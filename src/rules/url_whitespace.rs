@@ -1,8 +1,4 @@
 //! `url-whitespace`: whitespace or a line break inside a link destination.
-//!
-//! `<https://example.com >` is not an autolink (spaces are not allowed), so GitHub shows
-//! the angle brackets; `[x](<https://example.com >)` links a URL ending in a space; a
-//! destination broken across two lines is not a link at all.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{Edit, Fix};
