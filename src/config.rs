@@ -151,13 +151,18 @@ impl<'de> Visitor<'de> for EntrySeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RuleEntry, A::Error> {
         let mut severity = None;
+        let mut error = None;
         let options = SeverityAside {
             map,
             severity: &mut severity,
+            error: &mut error,
         };
         let mut erased =
             <dyn erased_serde::Deserializer>::erase(de::value::MapAccessDeserializer::new(options));
-        let options = (self.0.parse_options)(&mut erased).map_err(de::Error::custom)?;
+        let options = (self.0.parse_options)(&mut erased);
+        // The reader's own error knows where in the file it is; the erased one does not.
+        let options =
+            options.map_err(|erased| error.take().unwrap_or_else(|| de::Error::custom(erased)))?;
         Ok(self.entry(severity, Some(options)))
     }
 }
@@ -173,31 +178,90 @@ impl EntrySeed<'_> {
 }
 
 /// A rule's options mapping with its `severity` key taken out (into `severity`), so
-/// the options type of a rule never has to declare it.
-struct SeverityAside<'a, A> {
+/// the options type of a rule never has to declare it. The first error of the mapping
+/// is kept in `error`, with its place in the file, for the caller to report.
+struct SeverityAside<'a, A, E> {
     map: A,
     severity: &'a mut Option<Level>,
+    error: &'a mut Option<E>,
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for SeverityAside<'_, A> {
+impl<'de, A: MapAccess<'de>> SeverityAside<'_, A, A::Error> {
+    fn keep<T>(&mut self, result: Result<T, A::Error>) -> Result<T, A::Error> {
+        result.map_err(|err| {
+            let shown = de::Error::custom(&err);
+            self.error.get_or_insert(err);
+            shown
+        })
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for SeverityAside<'_, A, A::Error> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
-        seed: K,
+        mut seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        while let Some(key) = self.map.next_key::<String>()? {
-            if key == "severity" {
-                *self.severity = Some(self.map.next_value()?);
-                continue;
+        loop {
+            let key = self.map.next_key_seed(KeySeed(seed));
+            match self.keep(key)? {
+                None => return Ok(None),
+                Some(Key::Option(key)) => return Ok(Some(key)),
+                Some(Key::Severity(unused)) => {
+                    let severity = self.map.next_value();
+                    *self.severity = Some(self.keep(severity)?);
+                    seed = unused;
+                }
             }
-            return seed.deserialize(key.into_deserializer()).map(Some);
         }
-        Ok(None)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        self.map.next_value_seed(seed)
+        let value = self.map.next_value_seed(ValueSeed(seed));
+        self.keep(value)
+    }
+}
+
+/// A key of a rule's options mapping: `severity`, or one the options type reads.
+enum Key<S, K> {
+    /// `severity`, with the options' key reader, unused.
+    Severity(S),
+    Option(K),
+}
+
+/// Reads a key inside the config reader (so an unknown one is reported at its place),
+/// handing every key but `severity` to the options' key reader `S`.
+struct KeySeed<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<S> {
+    type Value = Key<S, S::Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        if key == "severity" {
+            return Ok(Key::Severity(self.0));
+        }
+        let key: de::value::StringDeserializer<de::value::Error> = key.into_deserializer();
+        self.0
+            .deserialize(key)
+            .map(Key::Option)
+            .map_err(de::Error::custom)
+    }
+}
+
+/// Reads an option's value inside the config reader, so its error is reported at its
+/// place. The options type reads it from a copy: its errors then carry only their words
+/// (the config reader's own errors would bring their place into the words when they
+/// cross the type erasure of [`RuleSchema::parse_options`]).
+struct ValueSeed<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for ValueSeed<S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        self.0.deserialize(value).map_err(de::Error::custom)
     }
 }
 
@@ -320,9 +384,36 @@ mod tests {
 
     #[test]
     fn unknown_options_and_keys_are_errors() {
-        let err = parse("rules:\n  limited: { min-char: 3 }\n").unwrap_err();
-        assert!(format!("{err:?}").contains("min-char"), "{err:?}");
         assert!(parse("rules:\n  plain: { severity: info, x: 1 }\n").is_err());
         assert!(parse("rule:\n  plain: off\n").is_err());
+    }
+
+    /// The options are read through a type-erased schema: their errors must still point
+    /// at their place, in words without a second copy of it.
+    #[test]
+    fn option_errors_point_at_the_key_or_value() {
+        for (yaml, at, words) in [
+            (
+                "rules:\n  limited: { min-char: 3 }\n",
+                "min-char",
+                "unknown field `min-char`",
+            ),
+            (
+                "rules:\n  limited: { min-chars: many }\n",
+                "many",
+                "invalid type: string \"many\"",
+            ),
+            (
+                "rules:\n  limited: { severity: loud }\n",
+                "loud",
+                "unknown variant `loud`",
+            ),
+        ] {
+            let err = parse(yaml).unwrap_err();
+            let label = err.labels().and_then(|mut l| l.next()).expect("a label");
+            assert_eq!(label.offset(), yaml.find(at).unwrap(), "{err:?}");
+            let text = err.to_string();
+            assert!(text.contains(words) && !text.contains("line"), "{text}");
+        }
     }
 }
