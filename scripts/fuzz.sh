@@ -4,8 +4,9 @@
 #   scripts/fuzz.sh TARGET SECONDS [SEED_DIR...]
 #
 # TARGET is `check` (arbitrary bytes: never a panic; every rule, every report format)
-# or `fix` (safe and unsafe fixes change only their edits, converge, a second pass is a
-# no-op); both check the properties in src/fuzz.rs. The run uses one core, starts from
+# `fix` (safe and unsafe fixes change only their edits, converge, a second pass is a
+# no-op) or `render` (the input behind 33k CJK characters on a line: every format, and
+# human output at the place the others give); all check the properties in src/fuzz.rs. The run uses one core, starts from
 # fuzz/seeds plus the Markdown files under 64 KB in each SEED_DIR (e.g. ../shared/corpus),
 # keeps its state in target/fuzz/out/TARGET, and exits 1 if it found a crash or a hang.
 # Minimise a finding with the `cargo afl tmin` line printed for it, fix the bug, and add
@@ -19,8 +20,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ $# -lt 2 || ! "$1" =~ ^(check|fix)$ || ! "$2" =~ ^[0-9]+$ ]]; then
-    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2
+if [[ $# -lt 2 || ! "$1" =~ ^(check|fix|render)$ || ! "$2" =~ ^[0-9]+$ ]]; then
+    sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 target=$1

@@ -21,21 +21,28 @@ install() {
 }
 
 # The commit a pull request's changes are measured against: the first parent of the
-# merge commit actions/checkout checks out (fetched if the clone is shallow), else
-# the tip of the base branch.
+# merge commit actions/checkout checks out, else the tip of the base branch.
+# `--changed-since` lints the files as they were at the merge base of that commit and
+# HEAD, so the history a shallow clone lacks between them is fetched: for a merge
+# commit one more level (its first parent is the merge base), otherwise all of it.
 pr_base() {
     local parents=()
     # The commit's header ends at the first empty line; a shallow clone still has it.
     mapfile -t parents < <(git cat-file -p HEAD | sed -n '/^$/q; s/^parent //p')
     if [[ ${#parents[@]} -eq 2 ]]; then
-        git cat-file -e "${parents[0]}^{commit}" 2>/dev/null ||
-            git fetch --quiet --no-tags --depth=1 origin "${parents[0]}" >&2
+        git merge-base "${parents[0]}" HEAD >/dev/null 2>&1 ||
+            git fetch --quiet --no-tags --depth=2 origin "$(git rev-parse HEAD)" >&2
         echo "${parents[0]}"
         return
     fi
     local branch="refs/remotes/origin/${GITHUB_BASE_REF}"
     git rev-parse --verify --quiet "$branch^{commit}" >/dev/null ||
-        git fetch --quiet --no-tags --depth=1 origin "+refs/heads/$GITHUB_BASE_REF:$branch" >&2
+        git fetch --quiet --no-tags origin "+refs/heads/$GITHUB_BASE_REF:$branch" >&2
+    if ! git merge-base "$branch" HEAD >/dev/null 2>&1 &&
+        [[ $(git rev-parse --is-shallow-repository) == true ]]; then
+        git fetch --quiet --no-tags --unshallow origin "$(git rev-parse HEAD)" \
+            "+refs/heads/$GITHUB_BASE_REF:$branch" >&2
+    fi
     echo "$branch"
 }
 

@@ -37,6 +37,11 @@ git switch --quiet main
 git merge --quiet --no-ff -m "Merge contribution into main" contribution
 git push --quiet origin HEAD:refs/pull/1/merge
 git reset --quiet --hard origin/main
+git push --quiet origin contribution
+# After the branch began, main fixes the old defect: the PR must not be blamed for it.
+sed -i 's/^#### Editors/### Editors/' README.md
+git commit --quiet -am "fix the heading level"
+git push --quiet origin main
 
 # What actions/checkout does on pull_request: a shallow fetch of the merge commit.
 mkdir "$tmp/ws"
@@ -65,15 +70,15 @@ expect_output() {
     grep -qxF "$1" "$tmp/output" || fail "$2: GITHUB_OUTPUT lacks $1: $(cat "$tmp/output")"
 }
 
-run_action "pull request, changed lines only" GITHUB_BASE_REF=main INPUT_CHANGED_ONLY=true
-[[ $code == 1 ]] || fail "a new defect must fail the step"
-[[ $(grep -c '^::' "$tmp/stdout") == 1 ]] || fail "only the PR's line is annotated"
+run_action "pull request, new findings only" GITHUB_BASE_REF=main INPUT_CHANGED_ONLY=true
+[[ $code == 1 ]] || fail "a new defect must fail the step: $(cat "$tmp/stderr")"
+[[ $(grep -c '^::' "$tmp/stdout") == 1 ]] || fail "only the PR's finding is annotated"
 grep -q '^::warning file=README.md,line=9,col=8,.*title=pocketlint (invisible-char)::' "$tmp/stdout" ||
     fail "the annotation points at line 9"
 expect_output findings=1 "changed-only"
 expect_output exit-code=1 "changed-only"
 # shellcheck disable=SC2016 # the backticks are Markdown, not a command
-grep -q '^1 finding on lines not changed since `[0-9a-f]\{40\}` hidden\.$' "$tmp/summary" ||
+grep -q '^1 finding already at the merge base with `[0-9a-f]\{40\}` hidden\.$' "$tmp/summary" ||
     fail "the summary counts the hidden finding: $(cat "$tmp/summary")"
 grep -q '<details><summary>' "$tmp/summary" || fail "the summary folds the fix diff"
 
@@ -95,6 +100,21 @@ expect_output findings=2 "push"
 run_action "extra args" INPUT_ARGS="--select heading-level"
 expect_output findings=1 "args"
 
+# A workflow that checks out the PR's head instead: a shallow clone of the branch,
+# whose merge base with main must be fetched.
+mkdir "$tmp/head"
+cd "$tmp/head"
+git init --quiet
+git remote add origin "file://$tmp/origin.git"
+git fetch --quiet --no-tags --depth=1 origin +refs/heads/contribution:refs/remotes/origin/contribution
+git checkout --quiet --detach refs/remotes/origin/contribution
+run_action "pull request head, new findings only" GITHUB_BASE_REF=main INPUT_CHANGED_ONLY=true
+[[ $code == 1 ]] || fail "a new defect must fail the step: $(cat "$tmp/stderr")"
+[[ $(grep -c '^::' "$tmp/stdout") == 1 ]] ||
+    fail "the defect main fixed later is not the PR's: $(cat "$tmp/stdout")"
+grep -q '^::warning file=README.md,line=9,col=8,' "$tmp/stdout" || fail "the PR's finding is annotated"
+cd "$tmp/ws"
+
 # reviewdog: true pipes rdjson into reviewdog (a stand-in here that keeps its input).
 mkdir "$tmp/bin"
 printf '#!/usr/bin/env bash\nprintf "%%s\\n" "$*" >"%s/reviewdog.args"\ncat >"%s/reviewdog.json"\n' "$tmp" "$tmp" >"$tmp/bin/reviewdog"
@@ -111,4 +131,4 @@ assert diagnostics[1]["suggestions"] == [{"range": {"start": {"line": 9, "column
 PY
 echo "--- reviewdog: rdjson with suggestions"
 
-echo "action: 6 passed, 0 failed"
+echo "action: 7 passed, 0 failed"

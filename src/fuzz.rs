@@ -8,6 +8,7 @@
 use crate::cli::input::SourceFile;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
+use crate::document::LineIndex;
 use crate::fix::{Applicability, Edit, Fix, edits_are_valid};
 use crate::linter;
 use crate::report::summary::{self, JobSummary};
@@ -34,6 +35,57 @@ pub fn check_bytes(data: &[u8]) {
         assert_points_into(&file.text, d);
     }
     render_every_format(&file, diagnostics);
+}
+
+/// Characters put before the middle line of a [`render_bytes`] input: findings after
+/// them sit past column 65,535, where miette's padding used to panic.
+const WIDE_RUN: usize = 33_000;
+
+/// Arbitrary bytes with 33k CJK characters (66k columns) opening their middle line:
+/// linted and rendered in every format like [`check_bytes`], and the human output
+/// names each finding at the line and character column the other formats give.
+pub fn render_bytes(data: &[u8]) {
+    let Ok(file) = SourceFile::decode(data.to_vec(), &NAME) else {
+        return;
+    };
+    let middle = file.text.as_bytes()[..file.text.len() / 2]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let mut text = file.text.clone();
+    text.insert_str(middle, &"中".repeat(WIDE_RUN));
+    let file = SourceFile { text, bom: false };
+    let diagnostics = crate::check(&file.text, &Settings::default());
+    for d in &diagnostics {
+        assert_points_into(&file.text, d);
+        assert_human_agrees(&file.text, d);
+    }
+    render_every_format(&file, diagnostics);
+}
+
+/// The human output of a finding without labels names the place `--format concise`
+/// (and JSON, SARIF, GitHub) gives.
+fn assert_human_agrees(source: &str, d: &Diagnostic) {
+    if !d.labels.is_empty() {
+        return;
+    }
+    let at = report::Position::of(&LineIndex::new(source), source, d);
+    let report = [FileReport::new(
+        NAME.to_owned(),
+        source.into(),
+        0,
+        vec![d.clone()],
+    )];
+    let mut out = Vec::new();
+    report::write(Format::Human, &report, &HumanOptions::default(), &mut out)
+        .expect("writing to memory");
+    let out = String::from_utf8(out).expect("human output is UTF-8");
+    let header = format!("[{NAME}:{}:{}]", at.line, at.column);
+    assert!(
+        out.contains(&header),
+        "{}: human output does not name {header}:\n{out}",
+        d.rule
+    );
 }
 
 /// Arbitrary text is fixed with the safe, then also the unsafe fixes: each round of the

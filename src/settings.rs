@@ -70,6 +70,59 @@ where
     Ok(Arc::new(erased_serde::deserialize::<T>(deserializer)?))
 }
 
+/// Reads a count option (a most, a least, an indent) as a whole number of at least 1,
+/// refusing anything else in words a list maintainer reads, not serde's ("invalid u64").
+pub fn count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<usize, D::Error> {
+    struct CountVisitor;
+
+    impl Visitor<'_> for CountVisitor {
+        type Value = usize;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a whole number, 1 or more")
+        }
+
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<usize, E> {
+            match usize::try_from(value) {
+                Ok(count) if count >= 1 => Ok(count),
+                _ => Err(E::custom(format!(
+                    "{value} is out of range: allowed is a whole number, 1 or more"
+                ))),
+            }
+        }
+
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<usize, E> {
+            match u64::try_from(value) {
+                Ok(value) => self.visit_u64(value),
+                Err(_) => Err(E::custom(format!(
+                    "{value} is out of range: allowed is a whole number, 1 or more"
+                ))),
+            }
+        }
+
+        fn visit_f64<E: de::Error>(self, value: f64) -> Result<usize, E> {
+            Err(E::custom(format!(
+                "{value} is not a whole number: allowed is a whole number, 1 or more"
+            )))
+        }
+
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<usize, E> {
+            Err(E::custom(format!(
+                "{value:?} is not a number: allowed is a whole number, 1 or more"
+            )))
+        }
+    }
+
+    deserializer.deserialize_any(CountVisitor)
+}
+
+/// [`count`] for an option that may be left unset.
+pub fn optional_count<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<usize>, D::Error> {
+    count(deserializer).map(Some)
+}
+
 /// Everything a check needs to know: which rules run, how severe, with what options.
 ///
 /// The default runs every rule at its declared severity with default options.
@@ -169,8 +222,9 @@ impl Default for TocConfig {
 struct TocOptions {
     #[serde(default)]
     start: Option<String>,
+    /// Read wide so that any number gets the message in words, not "invalid u8".
     #[serde(default)]
-    levels: Option<Vec<u8>>,
+    levels: Option<Vec<i64>>,
     #[serde(default)]
     exclude: Vec<String>,
 }
@@ -202,20 +256,29 @@ impl<'de> Deserialize<'de> for TocConfig {
 
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let options = TocOptions::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                if let Some(level) = options
+                let levels = options
                     .levels
-                    .iter()
-                    .flatten()
-                    .find(|l| !(1..=6).contains(*l))
-                {
-                    return Err(de::Error::custom(format!(
-                        "heading level {level} is not between 1 and 6"
-                    )));
-                }
+                    .map(|levels| {
+                        levels
+                            .into_iter()
+                            .map(|level| {
+                                u8::try_from(level)
+                                    .ok()
+                                    .filter(|l| (1..=6).contains(l))
+                                    .ok_or_else(|| {
+                                        de::Error::custom(format!(
+                                            "heading level {level} is out of range: allowed \
+                                             are 1 to 6"
+                                        ))
+                                    })
+                            })
+                            .collect::<Result<Vec<u8>, A::Error>>()
+                    })
+                    .transpose()?;
                 Ok(TocConfig {
                     enabled: true,
                     start: options.start,
-                    levels: options.levels,
+                    levels,
                     exclude: options.exclude,
                 })
             }

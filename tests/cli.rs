@@ -142,6 +142,125 @@ fn diff_shows_fixes_and_writes_nothing() {
 }
 
 #[test]
+fn diff_takes_no_machine_format() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", DEFECTS);
+    for format in ["json", "sarif", "rdjson", "github", "concise"] {
+        let out = pocketlint()
+            .args(["check", "--no-config", "--diff", "--format", format])
+            .arg(&bad)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert!(out.stdout.is_empty(), "{format}: printed {:?}", out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "--diff prints a unified diff, not --format {format}"
+            )),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_file_named_twice_is_linted_once() {
+    let dir = TempDir::new();
+    dir.write("README.md", DEFECTS);
+    let count = |args: &[&str]| {
+        let out = stdout_of(
+            pocketlint()
+                .current_dir(dir.path())
+                .args(["check", "--no-config", "--format", "concise"])
+                .args(args),
+        );
+        let files: std::collections::BTreeSet<&str> =
+            out.lines().map(|l| l.split(':').next().unwrap()).collect();
+        (out.lines().count(), files.len())
+    };
+    let once = count(&["README.md"]);
+    assert!(once.0 > 0 && once.1 == 1);
+    assert_eq!(count(&["README.md", "./README.md"]), once);
+    assert_eq!(count(&[".", "README.md"]), once);
+    let sub = dir.path().file_name().unwrap().to_str().unwrap();
+    assert_eq!(count(&["README.md", &format!("../{sub}/README.md")]), once);
+}
+
+#[test]
+fn fix_says_what_it_fixed_and_what_remains_on_stderr() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", DEFECTS);
+    let clean = dir.write("clean.md", CLEAN);
+    let out = pocketlint()
+        .args(["check", "--no-config", "--fix"])
+        .arg(&bad)
+        .arg(&clean)
+        .output()
+        .expect("runs");
+    // The zero-width character's removal leaves a trailing space, fixed in a second
+    // round: two fixes, as ruff counts them.
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Fixed 2 findings in 1 file (1 remaining)\n"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.ends_with("1 finding in 2 files, 1 more with --unsafe-fixes\n"),
+        "{stdout}"
+    );
+    // Nothing on stderr with --quiet, or beside a machine format.
+    for args in [["--quiet", "--fix"], ["--format=json", "--fix"]] {
+        let out = pocketlint()
+            .args(["check", "--no-config"])
+            .args(args)
+            .arg(&bad)
+            .output()
+            .expect("runs");
+        assert!(out.stderr.is_empty(), "{args:?}: {:?}", out.stderr);
+    }
+    // --exit-non-zero-on-fix says it is why the run failed.
+    std::fs::write(&bad, DEFECTS).expect("write");
+    let out = pocketlint()
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--quiet",
+            "--exit-non-zero-on-fix",
+        ])
+        .arg(&bad)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "exit 1: --fix changed 1 file and --exit-non-zero-on-fix fails the run when it does\n"
+    );
+}
+
+#[test]
+fn a_count_out_of_range_refuses_the_run_before_any_fix() {
+    let dir = TempDir::new();
+    let text = "# T\n\nOne paragraph.\n\nAnother.\n\n- item\n\n  more\n";
+    let list = dir.write("list.md", text);
+    let config = dir.write("c.yaml", "rules:\n  blank-lines: { maximum: 0 }\n");
+    let out = pocketlint()
+        .args(["check", "--fix", "--config"])
+        .arg(&config)
+        .arg(&list)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("0 is out of range: allowed is a whole number, 1 or more")
+            && stderr.contains("c.yaml:2:"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&list).expect("read"), text);
+}
+
+#[test]
 fn fix_writes_converges_and_a_second_run_changes_nothing() {
     let dir = TempDir::new();
     let bad = dir.write("bad.md", DEFECTS.replace('\n', "\r\n"));

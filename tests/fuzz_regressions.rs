@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use pocketlint::fuzz::{check_bytes, fix_bytes};
+use pocketlint::fuzz::{check_bytes, fix_bytes, render_bytes};
 use proptest::prelude::*;
 
 fn files_in(dir: &str) -> Vec<PathBuf> {
@@ -29,6 +29,7 @@ fn fuzz_findings_and_seeds_keep_the_properties() {
         let data = std::fs::read(&path).expect("fixture reads");
         check_bytes(&data);
         fix_bytes(&data);
+        render_bytes(&data);
     }
 }
 
@@ -106,5 +107,15 @@ proptest! {
     fn arbitrary_markdown_keeps_the_properties(doc in markdown_soup()) {
         check_bytes(doc.as_bytes());
         fix_bytes(doc.as_bytes());
+    }
+}
+
+proptest! {
+    // Each case lints and renders 100 KB: fewer of them.
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn wide_lines_render_in_every_format_where_the_others_point(doc in markdown_soup()) {
+        render_bytes(doc.as_bytes());
     }
 }

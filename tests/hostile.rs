@@ -145,3 +145,57 @@ fn concurrent_fixes_never_tear_a_file() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Findings past column 65,535 (after an inline base64 image, after 33k CJK
+/// characters) in every format: no panic, the human output shows a window of the line
+/// and names the place the others do; `--fix` fixes the file and finishes.
+#[test]
+fn findings_on_wide_lines_render_in_every_format() {
+    let dir = temp_dir("wide");
+    let image = format!("![logo](data:image/png;base64,{})", "QUJD".repeat(20_000));
+    let text = format!(
+        "# Wide\n\n## Tools\n\n- [A](https://a.example) {image} see hhttps://b.example\n\
+         - [中文](https://c.example) {} hhttps://d.example\n",
+        "中".repeat(33_000)
+    );
+    let path = dir.join("wide.md");
+    std::fs::write(&path, &text).expect("write");
+    let run = |args: &[&str]| {
+        let output = Command::cargo_bin("pocketlint")
+            .expect("binary")
+            .args(["check", "--no-config", "--color", "never"])
+            .args(args)
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert_linted(&output, &format!("{args:?}"));
+        String::from_utf8(output.stdout).expect("utf-8")
+    };
+    for format in ["json", "github", "sarif", "rdjson"] {
+        assert!(
+            run(&["--format", format]).contains("url-invalid"),
+            "{format}"
+        );
+    }
+    // Where concise says the two mistyped schemes are, human output says too.
+    let places: Vec<String> = run(&["--format", "concise", "--select", "url-invalid"])
+        .lines()
+        .map(|l| l.split(": ").next().expect("a place").to_owned())
+        .collect();
+    assert_eq!(places.len(), 2, "{places:?}");
+    assert!(places[1].ends_with(":6:33028"), "{places:?}");
+    let human = run(&["--select", "url-invalid"]);
+    for place in &places {
+        assert!(human.contains(&format!("[{place}]")), "{place} in\n{human}");
+    }
+    assert!(
+        human.lines().all(|l| l.chars().count() < 1000),
+        "lines are cut"
+    );
+    assert!(human.contains('…'));
+    // --fix writes the fixed file and reports what remains.
+    run(&["--fix"]);
+    let fixed = std::fs::read_to_string(&path).expect("read");
+    assert!(!fixed.contains("hhttps") && fixed.contains(&image));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,11 +1,10 @@
 //! Where users run pocketlint: GitHub annotations, SARIF, rdjson, the job summary,
-//! `--changed-since` on a real git history, `--fail-on`, and `--fix` as pre-commit
-//! runs it. Each test runs the real binary on files in a temporary folder.
+//! `--fail-on`, and `--fix` as pre-commit runs it (`--changed-since` is in
+//! pr_mode.rs). Each test runs the real binary on files in a temporary folder.
 
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
 
 use assert_cmd::Command;
 use pocketlint::diagnostic::{Diagnostic, Severity};
@@ -397,92 +396,6 @@ fn github_format_appends_to_the_step_summary() {
     );
 }
 
-// ---- --changed-since on a real repository -----------------------------------------
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Process::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
-
-#[test]
-fn changed_since_reports_only_added_or_modified_lines() {
-    let dir = TempDir::new().unwrap();
-    let root = dir.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    // Old defects: a skipped level (line 5) and a zero-width space (line 7).
-    write(
-        root,
-        "README.md",
-        "# List\n\n## Tools\n\n#### Editors\n\n## Old\u{200B}one\n\n## Shells\n",
-    );
-    git(root, &["add", "README.md"]);
-    git(root, &["commit", "-q", "-m", "base"]);
-    // The change: line 7 untouched, a new defect on a modified line 9 and an added line 11.
-    write(
-        root,
-        "README.md",
-        "# List\n\n## Tools\n\n#### Editors\n\n## Old\u{200B}one\n\n## Shells\u{200B}\n\n## New\u{200B}one\n",
-    );
-    git(root, &["commit", "-q", "-am", "change"]);
-    write(root, "NEW.md", "# New\n\n## A\u{200B}b\n");
-
-    let summary = root.join("summary.md");
-    let (out, code) = stdout(
-        pocketlint()
-            .current_dir(root)
-            .args([
-                "check",
-                "--format",
-                "concise",
-                "--changed-since",
-                "HEAD~1",
-                "README.md",
-                "NEW.md",
-                "--summary",
-            ])
-            .arg(&summary),
-    );
-    assert_eq!(code, 1);
-    let lines: Vec<&str> = out.lines().map(|l| l.split(": ").next().unwrap()).collect();
-    assert_eq!(
-        lines,
-        ["README.md:9:10", "README.md:11:7", "NEW.md:3:5"],
-        "{out}"
-    );
-    let text = std::fs::read_to_string(&summary).unwrap();
-    assert!(
-        text.contains("2 findings on lines not changed since `HEAD~1` hidden."),
-        "{text}"
-    );
-
-    // Nothing changed since HEAD in README.md: everything is hidden, the run passes.
-    pocketlint()
-        .current_dir(root)
-        .args(["check", "--changed-since", "HEAD", "README.md"])
-        .assert()
-        .code(0);
-    // A ref git does not know is an error, not a silent pass.
-    let output = pocketlint()
-        .current_dir(root)
-        .args(["check", "--changed-since", "no-such-ref", "README.md"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no-such-ref"));
-}
-
 // ---- the real corpus -----------------------------------------------------------
 
 #[test]
@@ -539,4 +452,25 @@ fn every_format_holds_up_on_the_whole_corpus() {
         assert_eq!(command.properties[0].1, d["path"].as_str().unwrap());
         assert!(command.data.starts_with(d["message"].as_str().unwrap()));
     }
+}
+
+// ---- the GitHub Action -------------------------------------------------------------
+
+/// The Action's run logic on scripted pull requests (scripts/test-action.sh: a bare
+/// origin, GitHub's merge commit, shallow checkouts), with this build of the binary.
+#[cfg(unix)]
+#[test]
+fn the_action_reports_a_pull_requests_new_findings() {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/test-action.sh");
+    let output = std::process::Command::new("bash")
+        .arg(script)
+        .env("POCKETLINT", assert_cmd::cargo::cargo_bin("pocketlint"))
+        .output()
+        .expect("bash runs");
+    assert!(
+        output.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

@@ -22,7 +22,7 @@ pub enum Command {
     Fmt(FmtArgs),
     /// List every rule: name, category, default severity, fixes, summary
     Rules(RulesArgs),
-    /// Print the table of contents a file should have (in its TOC's style)
+    /// Print the table of contents a file should have, or bring its TOC up to date
     Toc(TocArgs),
     /// Show a rule's documentation
     Explain {
@@ -92,7 +92,8 @@ pub struct CheckArgs {
     /// With --fix: also fail (exit 1) when a file was changed, as pre-commit expects
     #[arg(long, requires = "fix")]
     pub exit_non_zero_on_fix: bool,
-    /// Report only findings on lines added or modified since this git ref
+    /// Report only new findings: those the file did not have at the merge base of this
+    /// git ref and HEAD (a file new since then reports everything)
     #[arg(long, value_name = "REF", conflicts_with_all = ["fix", "diff"])]
     pub changed_since: Option<String>,
     /// Append a Markdown job summary to FILE (default with --format github:
@@ -124,9 +125,16 @@ impl FailOn {
 pub struct TocArgs {
     /// The Markdown file (default: README.md in the current directory)
     pub file: Option<PathBuf>,
-    /// Replace the file's table of contents instead of printing
-    #[arg(long)]
+    /// Apply the TOC fixes (safe and unsafe) and write the file; fill an empty
+    /// `<!-- toc -->` or doctoc marker
+    #[arg(long, conflicts_with_all = ["check", "diff"])]
     pub write: bool,
+    /// Write nothing; exit 1 and print the diff if the TOC is not up to date
+    #[arg(long, conflicts_with = "diff")]
+    pub check: bool,
+    /// Print what --write would change as a unified diff; exit 1 if any
+    #[arg(long)]
+    pub diff: bool,
     /// Use this config file instead of discovering .pocketlint.yaml
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,

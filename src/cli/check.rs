@@ -1,5 +1,5 @@
 //! `pocketlint check`: lint every file named (with `--fix` fix it, with `--diff` show
-//! the fixes), keep only changed lines with `--changed-since`, print in the chosen
+//! the fixes), keep only new findings with `--changed-since`, print in the chosen
 //! format, write the job summary, and turn the result into an exit code.
 //!
 //! Files are linted in parallel, each read, linted and rendered on one worker
@@ -8,14 +8,14 @@
 //! leaves a run half applied. A plain check reports a bad file and still lints the
 //! others.
 
-mod changed;
+mod baseline;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use miette::{Report, miette};
 
-use self::changed::ChangedLines;
+use self::baseline::Baseline;
 use super::ExitStatus;
 use super::args::{CheckArgs, ColorChoice};
 use super::batch::{self, Target};
@@ -23,7 +23,6 @@ use super::config_cache::ConfigCache;
 use super::input::{SourceFile, write_atomic};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
-use crate::document::LineIndex;
 use crate::fix::Applicability;
 use crate::linter::{self, FixOutcome};
 use crate::report::summary::JobSummary;
@@ -49,7 +48,9 @@ struct Outcome {
     diff: String,
     /// Files `--fix` rewrote, or `--diff` would change.
     changed_files: usize,
-    /// Findings `--changed-since` left out.
+    /// Findings `--fix` fixed.
+    fixed: usize,
+    /// Findings `--changed-since` left out: the merge base had them.
     hidden: usize,
 }
 
@@ -61,6 +62,15 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     } else {
         Mode::Check
     };
+    if mode == Mode::Diff && args.format != Format::Human {
+        let format = clap::ValueEnum::to_possible_value(&args.format)
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default();
+        return fail(vec![miette!(
+            "--diff prints a unified diff, not --format {format}; drop one of them (json, \
+             sarif and rdjson give each finding's fix)"
+        )]);
+    }
     if let Some(name) = args
         .select
         .iter()
@@ -108,6 +118,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         errors.push(err);
     }
     if errors.is_empty() {
+        say_what_happened(args, mode, &outcome);
         status(args, mode, &outcome)
     } else {
         fail(errors)
@@ -200,6 +211,42 @@ fn write_summary(args: &CheckArgs, outcome: &Outcome, path: &Path) -> Result<(),
         .map_err(|err| miette!("{}: cannot write the summary: {err}", path.display()))
 }
 
+/// Tells on stderr, after the text formats' findings (not with `--quiet`, and never
+/// beside a machine format), what `--fix` did, as ruff does: `Fixed N findings in M
+/// files (K remaining)`, counting every fix applied, also those of later rounds (a fix
+/// can leave something the next round fixes); and how many findings `--changed-since`
+/// left out. When `--exit-non-zero-on-fix` fails the run, it always says so.
+fn say_what_happened(args: &CheckArgs, mode: Mode, outcome: &Outcome) {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let text = matches!(args.format, Format::Human | Format::Concise) && !args.quiet;
+    if let Some(since) = &args.changed_since
+        && text
+        && outcome.hidden > 0
+    {
+        eprintln!(
+            "{} already at the merge base with {since} not shown",
+            plural(outcome.hidden, "finding")
+        );
+    }
+    if mode != Mode::Fix {
+        return;
+    }
+    if text {
+        let remaining = outcome.outputs.iter().sum::<Summary>().total();
+        eprintln!(
+            "Fixed {} in {} ({remaining} remaining)",
+            plural(outcome.fixed, "finding"),
+            plural(outcome.changed_files, "file")
+        );
+    }
+    if args.exit_non_zero_on_fix && outcome.changed_files > 0 {
+        eprintln!(
+            "exit 1: --fix changed {} and --exit-non-zero-on-fix fails the run when it does",
+            plural(outcome.changed_files, "file")
+        );
+    }
+}
+
 /// Exit 1 when a shown finding reaches `--fail-on`, when `--diff` has changes to show,
 /// or when `--fix --exit-non-zero-on-fix` changed a file.
 fn status(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> ExitStatus {
@@ -227,6 +274,8 @@ struct Linted {
     diff: String,
     /// Whether `--fix` rewrote it, or `--diff` would.
     changed: bool,
+    /// Findings `--fix` fixed in it.
+    fixed: usize,
     /// Findings `--changed-since` left out.
     hidden: usize,
     /// An error after its findings were rendered: the fixes for the job summary's
@@ -282,12 +331,15 @@ fn lint_all(
             Mode::Fix => {
                 let fixed = fixed(path, &file, settings, min)?;
                 let changed = fixed.output != file.text;
+                // Rendered first: a file is written only once its report is ready.
+                let output = render(path, &fixed.output, &file, fixed.remaining)?;
                 if changed {
                     write_atomic(path, &file.render(&fixed.output))?;
                 }
                 Ok(Linted {
-                    output: Some(render(path, &fixed.output, &file, fixed.remaining)?),
+                    output: Some(output),
                     changed,
+                    fixed: fixed.applied,
                     ..Linted::default()
                 })
             }
@@ -319,6 +371,7 @@ fn lint_all(
                 outcome.diff.push_str(&linted.diff);
             }
             outcome.changed_files += usize::from(linted.changed);
+            outcome.fixed += linted.fixed;
             outcome.hidden += linted.hidden;
             errors.extend(linted.error);
         }
@@ -330,8 +383,8 @@ fn lint_all(
     outcome
 }
 
-/// Lints one file, keeping with `--changed-since` only the findings on changed lines;
-/// also how many it left out.
+/// Lints one file, keeping with `--changed-since` only the findings its merge base did
+/// not have; also how many it left out.
 fn check_file(
     args: &CheckArgs,
     path: &Path,
@@ -339,14 +392,12 @@ fn check_file(
     settings: &Settings,
 ) -> Result<(Vec<Diagnostic>, usize), Report> {
     let mut diagnostics = crate::check(&file.text, settings);
-    let mut hidden = 0;
-    if let Some(since) = &args.changed_since {
-        let changed = ChangedLines::since(since, path)?;
-        let lines = LineIndex::new(&file.text);
-        let before = diagnostics.len();
-        diagnostics.retain(|d| changed.contains(lines.line_of(d.span.start) + 1));
-        hidden = before - diagnostics.len();
-    }
+    let hidden = match &args.changed_since {
+        Some(since) => {
+            Baseline::at_merge_base(since, path, settings)?.keep_new(&file.text, &mut diagnostics)
+        }
+        None => 0,
+    };
     Ok((diagnostics, hidden))
 }
 

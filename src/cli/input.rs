@@ -10,11 +10,20 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 const BOM: &str = "\u{FEFF}";
 
 /// The files named by `paths`: files as given, directories walked for Markdown
-/// (honouring .gitignore). With no paths, the README of the current directory.
+/// (honouring .gitignore), each once (`f ./f`, `. README.md`: the first name a file
+/// is found by is kept). With no paths, the README of the current directory.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Report> {
     if paths.is_empty() {
         return default_readme();
     }
+    let mut files = named(paths)?;
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|file| seen.insert(std::fs::canonicalize(file).unwrap_or_else(|_| file.clone())));
+    Ok(files)
+}
+
+/// Every file `paths` name, in order, with repeats.
+fn named(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Report> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {

@@ -1,5 +1,11 @@
-//! `pocketlint toc`: print the table of contents a file should have, or write it in
-//! place of the one it has (the edit the TOC fixes make, applied by the fix engine).
+//! `pocketlint toc`: print the table of contents a file should have, or bring the one
+//! it has up to date.
+//!
+//! Updating is not a second generator: it runs the TOC rules and applies their fixes,
+//! safe and unsafe, through the fix engine, so it makes the entry-level edits `check
+//! --fix --unsafe-fixes` would make to the TOC and nothing more. A TOC `check` finds
+//! correct is left byte for byte. The one thing it adds is a TOC between empty markers
+//! (`<!-- toc -->`/`<!-- tocstop -->`, doctoc's), which no rule reports.
 
 use std::path::{Path, PathBuf};
 
@@ -7,17 +13,20 @@ use miette::{Report, miette};
 
 use super::ExitStatus;
 use super::args::TocArgs;
+use super::check::{fixed, unified_diff};
 use super::config_cache::ConfigCache;
 use super::input::{SourceFile, collect, write_atomic};
+use crate::config::Settings;
 use crate::document::Document;
-use crate::fix::{Fix, apply_fixes};
+use crate::fix::{Applicability, Fix, apply_fixes};
+use crate::rules::{Category, RULES};
 use crate::toc::{analyse, edit};
 
 pub fn run(args: &TocArgs) -> ExitStatus {
     match toc(args) {
         Ok(status) => status,
         Err(err) => {
-            eprintln!("{err:?}");
+            super::print_error(&err);
             ExitStatus::Error
         }
     }
@@ -28,27 +37,58 @@ fn toc(args: &TocArgs) -> Result<ExitStatus, Report> {
         Some(file) => file.clone(),
         None => collect(&[])?.remove(0),
     };
-    let mut configs = ConfigCache::new(args.config.as_deref(), args.no_config, &[], &[])?;
+    let toc_rules: Vec<String> = RULES
+        .iter()
+        .filter(|r| r.category == Category::Toc)
+        .map(|r| r.name.to_owned())
+        .collect();
+    let mut configs = ConfigCache::new(args.config.as_deref(), args.no_config, &toc_rules, &[])?;
     let settings = &configs.for_file(&path)?.settings;
     let file = SourceFile::read(&path)?;
-    let doc = Document::parse(&file.text);
-    let analysis = analyse(&doc, &settings.toc);
-    let found = analysis.toc.as_ref();
-    let text = edit::render(&doc, found, &settings.toc);
-    if !args.write {
-        print!("{text}");
+    let shown = path.display();
+    if !(args.write || args.check || args.diff) {
+        let doc = Document::parse(&file.text);
+        let analysis = analyse(&doc, &settings.toc);
+        print!(
+            "{}",
+            edit::render(&doc, analysis.toc.as_ref(), &settings.toc)
+        );
         return Ok(ExitStatus::Clean);
     }
-    let shown = path.display();
-    let toc = found.ok_or_else(|| miette!("{shown}: no table of contents found to replace"))?;
-    let replacement = edit::replace_region(&doc, toc, &text).ok_or_else(|| {
-        miette!(
-            "{shown}: the table of contents is made of tables; only link lists can be rewritten"
-        )
-    })?;
-    let (output, _) = apply_fixes(&file.text, [&Fix::safe(vec![replacement])]);
-    if output != file.text {
-        write_atomic(Path::new(&path), &file.render(&output))?;
+    let updated = updated(&path, &file, settings)?;
+    if updated == file.text {
+        if !args.diff {
+            println!("{shown}: up to date");
+        }
+        return Ok(ExitStatus::Clean);
     }
-    Ok(ExitStatus::Clean)
+    if args.write {
+        write_atomic(&path, &file.render(&updated))?;
+        println!("wrote {shown}");
+        return Ok(ExitStatus::Clean);
+    }
+    print!("{}", unified_diff(&path, &file, &updated));
+    Ok(ExitStatus::Findings)
+}
+
+/// The file's text with its TOC up to date: an empty marker filled, then every TOC
+/// fix applied to a fixed point.
+fn updated(path: &Path, file: &SourceFile, settings: &Settings) -> Result<String, Report> {
+    let doc = Document::parse(&file.text);
+    let text = if analyse(&doc, &settings.toc).toc.is_some() {
+        file.text.clone()
+    } else {
+        let fill = edit::fill_marker(&doc, &settings.toc).ok_or_else(|| {
+            miette!(
+                "{}: no table of contents found, and no empty `<!-- toc -->` marker to fill",
+                path.display()
+            )
+        })?;
+        apply_fixes(&file.text, [&Fix::safe(vec![fill])]).0
+    };
+    let filled = SourceFile {
+        text,
+        bom: file.bom,
+    };
+    Ok(fixed(path, &filled, settings, Applicability::Unsafe)?.output)
 }

@@ -3,12 +3,15 @@
 
 use std::fmt;
 use std::io::{self, Write};
-use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use std::ops::Range;
 
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+
+use super::snippet::Snippet;
 use super::{FileOutput, FileReport, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::LineIndex;
 
 /// How to draw human output.
 #[derive(Debug, Clone)]
@@ -29,10 +32,12 @@ impl Default for HumanOptions {
     }
 }
 
-/// One finding seen through miette's eyes.
+/// One finding seen through miette's eyes: its snippet, and its spans (the primary
+/// first, then each label's) in it.
 struct Finding<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<Arc<str>>,
+    snippet: &'a Snippet<'a>,
+    spans: Vec<Range<usize>>,
 }
 
 impl fmt::Debug for Finding<'_> {
@@ -77,16 +82,17 @@ impl miette::Diagnostic for Finding<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self.source)
+        Some(self.snippet)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let d = self.diagnostic;
-        let primary = LabeledSpan::new_primary_with_span(None, d.span.clone());
-        let secondary = d
+        let primary = LabeledSpan::new_primary_with_span(None, self.spans[0].clone());
+        let secondary = self
+            .diagnostic
             .labels
             .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span.clone()));
+            .zip(&self.spans[1..])
+            .map(|(l, span)| LabeledSpan::new_with_span(Some(l.message.clone()), span.clone()));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }
@@ -101,15 +107,22 @@ pub(super) fn render(report: &FileReport, options: &HumanOptions) -> io::Result<
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false);
-    let source = NamedSource::new(&report.path, report.source.clone());
+    let lines = LineIndex::new(&report.source);
     let mut rendered = String::new();
     for diagnostic in &report.diagnostics {
+        let spans: Vec<Range<usize>> = std::iter::once(&diagnostic.span)
+            .chain(diagnostic.labels.iter().map(|l| &l.span))
+            .cloned()
+            .collect();
+        let snippet = Snippet::new(&report.path, &report.source, &lines, &spans);
+        let spans = spans.iter().map(|s| snippet.shown(s)).collect();
         handler
             .render_report(
                 &mut rendered,
                 &Finding {
                     diagnostic,
-                    source: &source,
+                    snippet: &snippet,
+                    spans,
                 },
             )
             .map_err(io::Error::other)?;

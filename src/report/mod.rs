@@ -11,6 +11,7 @@ mod human;
 mod json;
 mod rdjson;
 mod sarif;
+mod snippet;
 pub mod summary;
 
 use std::io::{self, Write};

@@ -1,5 +1,6 @@
 //! The job summary: Markdown for GitHub's run page (`$GITHUB_STEP_SUMMARY`) or any
-//! file. Counts per rule, the first findings, what `--changed-since` hid, and the
+//! file. Counts per rule, the first findings, what `--changed-since` hid (the
+//! findings the merge base already had), and the
 //! diff the safe fixes would make, folded away in a `<details>` block.
 //!
 //! Everything taken from the README is escaped: a summary is rendered as Markdown
@@ -20,7 +21,7 @@ const MAX_DIFF_BYTES: usize = 64 * 1024;
 /// What the summary says beyond the findings themselves.
 #[derive(Debug, Default)]
 pub struct JobSummary<'a> {
-    /// Findings `--changed-since` hid, and the ref they were compared against.
+    /// Findings `--changed-since` hid (the merge base had them), and the ref given.
     pub hidden: Option<(usize, &'a str)>,
     /// The unified diff of the fixes, empty when they change nothing.
     pub fix_diff: String,
@@ -84,7 +85,7 @@ pub fn write(outputs: &[FileOutput], extra: &JobSummary, out: &mut dyn Write) ->
     if let Some((hidden, since)) = extra.hidden {
         writeln!(
             out,
-            "{} on lines not changed since `{}` hidden.\n",
+            "{} already at the merge base with `{}` hidden.\n",
             plural(hidden, "finding"),
             cell(since)
         )?;

@@ -30,6 +30,7 @@ pub const RULE: Rule = Rule {
 pub struct Options {
     /// Most blank lines allowed in a row anywhere; unset, one (and before headings,
     /// the run most headings have).
+    #[serde(deserialize_with = "crate::settings::optional_count")]
     pub maximum: Option<usize>,
     /// Whether the file must end with a newline (default: true).
     pub final_newline: Option<bool>,

@@ -10,11 +10,13 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
 use super::duplicates::{
-    WebLink, block_sections, fingerprint, heading_key, lead_link, line_removal,
+    WebLink, entries_per_container, has_description, heading_key, identical, lead_link,
+    line_removal,
 };
 use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
@@ -25,7 +27,7 @@ pub const RULE: Rule = Rule {
     fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
     summary: "the same link listed twice",
     options: parse_options::<DupLinkOptions>,
-    check: Check::Document(DupLink::check),
+    check: Check::Document(check),
     doc: include_str!("../../rules/dup-link.md"),
 };
 
@@ -53,79 +55,165 @@ pub struct DupLinkOptions {
 /// A list item that leads with a link.
 struct Item<'l> {
     block: usize,
-    section: Option<usize>,
+    container: Container,
     link: &'l WebLink,
 }
 
-pub struct DupLink;
-
-impl DupLink {
-    fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        let options = ctx.options::<DupLinkOptions>();
-        let links = ctx.web_links();
-        let sections = block_sections(doc);
-        let mut in_section: HashMap<(Option<usize>, &str), Item> = HashMap::new();
-        let mut entries: HashMap<&str, Item> = HashMap::new();
-        for (block, _) in doc
-            .blocks
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<DupLinkOptions>();
+    let links = ctx.web_links();
+    let counts = entries_per_container(doc);
+    // The first item of each page in each category, in each section, and among
+    // the entries of the whole document: a repeat is compared with the closest.
+    let mut in_group: HashMap<(Container, &str), Item> = HashMap::new();
+    let mut in_section: HashMap<(Option<usize>, &str), Item> = HashMap::new();
+    let mut named: HashMap<&str, Item> = HashMap::new();
+    for (block, _) in doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b.kind, BlockKind::ListItem { .. }))
+    {
+        let Some(link) = lead_link(doc, block, links) else {
+            continue;
+        };
+        if options
+            .allow
             .iter()
-            .enumerate()
-            .filter(|(_, b)| matches!(b.kind, BlockKind::ListItem { .. }))
+            .any(|pattern| glob_match(pattern, &link.url.key))
         {
-            let Some(link) = lead_link(doc, block, links) else {
-                continue;
-            };
-            let url = link.url.key.as_str();
-            if options.allow.iter().any(|pattern| glob_match(pattern, url)) {
-                continue;
-            }
-            let item = || Item {
-                block,
-                section: sections[block],
-                link,
-            };
-            let is_entry = link.named && options.scope == Scope::Document;
-            if let Some(first) = in_section.get(&(sections[block], url)) {
-                out.push(report(doc, first, &item()));
-            } else if let Some(first) = entries
-                .get(url)
-                .filter(|first| is_entry && same_name(first.link, link))
-            {
-                out.push(report(doc, first, &item()));
-            } else {
-                in_section.insert((sections[block], url), item());
-                if is_entry {
-                    entries.entry(url).or_insert_with(item);
-                }
+            continue;
+        }
+        let url = link.target.as_str();
+        let container = container_of(doc, block);
+        let item = || Item {
+            block,
+            container,
+            link,
+        };
+        if let Some(first) = in_group.get(&(container, url)) {
+            out.push(report(doc, first, &item(), &counts));
+            continue;
+        }
+        let is_entry = link.named && options.scope == Scope::Document;
+        if let Some(first) = in_section.get(&(container.0, url)) {
+            out.push(report(doc, first, &item(), &counts));
+        } else if let Some(first) = named
+            .get(url)
+            .filter(|first| is_entry && same_name(first.link, link))
+        {
+            out.push(report(doc, first, &item(), &counts));
+        } else {
+            in_section.insert((container.0, url), item());
+            if is_entry {
+                named.entry(url).or_insert_with(item);
             }
         }
+        in_group.insert((container, url), item());
     }
 }
 
-fn report(doc: &Document, first: &Item, later: &Item) -> Diagnostic {
-    let same_section = first.section == later.section;
-    let message = if later.link.named {
-        format!("\"{}\" is listed twice", later.link.text.trim())
-    } else {
-        format!("{} is listed twice", later.link.text)
-    };
-    let removal = removable(doc, later.block)
-        .then(|| line_removal(doc, &doc.blocks[later.block].span, false))
-        .flatten();
-    let identical = fingerprint(doc, first.block) == fingerprint(doc, later.block);
-    let fix = removal.map(|range| {
-        let edits = vec![Edit::delete(range)];
-        if same_section && identical {
-            Fix::safe(edits)
-        } else {
-            Fix::unsafe_edits(edits)
+/// What may be done about a repeated link, from the surest to the least sure.
+enum Verdict {
+    /// A byte-identical copy in the same category: deleting it loses nothing.
+    Copy,
+    /// The same name and description, written differently, in the same category.
+    Rewritten,
+    /// The same entry in another category: cross-listed, maybe on purpose.
+    CrossListed,
+    /// One page under two names: one of them may be wrong, or both are right.
+    TwoNames,
+    /// One name with two descriptions, or an entry with nested items: only a person
+    /// can merge them.
+    Differs,
+}
+
+fn verdict(
+    doc: &Document,
+    first: &Item,
+    later: &Item,
+    counts: &HashMap<Container, usize>,
+) -> Verdict {
+    let entry = |item: &Item| entry_at(doc, item.block);
+    if !same_name(first.link, later.link) {
+        return Verdict::TwoNames;
+    }
+    if first.container != later.container {
+        return Verdict::CrossListed;
+    }
+    let (first_entry, later_entry) = (entry(first), entry(later));
+    // A category keeps the first item, so it keeps an entry unless the first is none.
+    let keeps_one = later_entry.is_none() || counts.get(&later.container).is_some_and(|&n| n >= 2);
+    if !removable(doc, later.block) || !keeps_one {
+        return Verdict::Differs;
+    }
+    if identical(doc, first.block, later.block) {
+        return Verdict::Copy;
+    }
+    let says_the_same = match (first_entry, later_entry) {
+        (Some(a), Some(b)) => a.says_the_same(b, doc),
+        // Items of bare URLs have no name; with nothing after the URL, they say the same.
+        (None, None) => {
+            !has_description(doc, first.block, first.link)
+                && !has_description(doc, later.block, later.link)
         }
-    });
-    let help = match (&fix, identical) {
-        (Some(_), true) => "delete this line".to_owned(),
-        (Some(_), false) => "delete this line; it is written differently from the first, so check what to keep".to_owned(),
-        (None, _) => "merge the two entries".to_owned(),
+        _ => false,
+    };
+    if says_the_same {
+        Verdict::Rewritten
+    } else {
+        Verdict::Differs
+    }
+}
+
+fn report(
+    doc: &Document,
+    first: &Item,
+    later: &Item,
+    counts: &HashMap<Container, usize>,
+) -> Diagnostic {
+    let name = |item: &Item| {
+        if item.link.named {
+            format!("\"{}\"", item.link.text.trim())
+        } else {
+            item.link.text.clone()
+        }
+    };
+    let (later_name, first_name) = (name(later), name(first));
+    let here = container_name(doc, later.container);
+    let there = container_name(doc, first.container);
+    let verdict = verdict(doc, first, later, counts);
+    let message = match verdict {
+        Verdict::TwoNames => format!("{later_name} links the same page as {first_name}"),
+        _ => format!("{later_name} is listed twice"),
+    };
+    let delete = || {
+        line_removal(doc, &doc.blocks[later.block].span, false)
+            .map(|range| vec![Edit::delete(range)])
+    };
+    let (help, fix) = match verdict {
+        Verdict::Copy => (
+            format!("delete this copy of {later_name} from \"{here}\""),
+            delete().map(Fix::safe),
+        ),
+        Verdict::Rewritten => (
+            format!(
+                "delete this copy of {later_name} from \"{here}\"; it is written differently from the first, so check what to keep"
+            ),
+            delete().map(Fix::unsafe_edits),
+        ),
+        Verdict::CrossListed => (
+            format!(
+                "also listed in \"{there}\"; keep both if it belongs in both, otherwise delete one"
+            ),
+            None,
+        ),
+        Verdict::TwoNames => (
+            "check which name is right; if both are, keep both".to_owned(),
+            None,
+        ),
+        Verdict::Differs => ("merge the two entries".to_owned(), None),
     };
     Diagnostic::new(later.link.span.clone(), message)
         .with_label(first.link.span.clone(), "first listed here")
@@ -135,8 +223,9 @@ fn report(doc: &Document, first: &Item, later: &Item) -> Diagnostic {
 
 /// Two entries with one page but different names are parts of one project
 /// (`django.db.models` and `geodjango` both link Django's repository), not a repeat.
+/// Two bare URLs have no names to differ.
 fn same_name(a: &WebLink, b: &WebLink) -> bool {
-    heading_key(&a.text) == heading_key(&b.text)
+    (!a.named && !b.named) || heading_key(&a.text) == heading_key(&b.text)
 }
 
 /// A list item without nested blocks: deleting its lines deletes it alone.
@@ -175,7 +264,10 @@ mod tests {
 
     #[test]
     fn allow_patterns() {
-        assert!(glob_match("github.com/awesome-foss/*", "github.com/awesome-foss/awesome-sysadmin"));
+        assert!(glob_match(
+            "github.com/awesome-foss/*",
+            "github.com/awesome-foss/awesome-sysadmin"
+        ));
         assert!(glob_match("https://www.example.com/a", "example.com/a"));
         assert!(glob_match("*.example.com/*", "docs.example.com/x"));
         assert!(!glob_match("example.com/a", "example.com/ab"));

@@ -10,12 +10,14 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::collapse_whitespace;
 
 use super::duplicates::{
-    WebLink, block_sections, duplicate_sections, excerpt, fingerprint, lead_link, line_removal,
+    WebLink, block_sections, duplicate_sections, entries_per_container, excerpt, fingerprint,
+    identical, lead_link, line_removal,
 };
 use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
@@ -26,7 +28,7 @@ pub const RULE: Rule = Rule {
     fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
     summary: "a paragraph or list item written twice",
     options: parse_options::<DupParagraphOptions>,
-    check: Check::Document(DupParagraph::check),
+    check: Check::Document(check),
     doc: include_str!("../../rules/dup-paragraph.md"),
 };
 
@@ -36,64 +38,61 @@ pub const RULE: Rule = Rule {
 pub struct DupParagraphOptions {
     /// Shortest text, in visible characters, worth reporting: short lines (`See also`,
     /// `MIT`) repeat legitimately.
+    #[serde(deserialize_with = "crate::settings::count")]
     pub min_chars: usize,
 }
 
 impl Default for DupParagraphOptions {
     fn default() -> Self {
-        Self {
-            min_chars: 40,
-        }
+        Self { min_chars: 40 }
     }
 }
 
 /// A paragraph or a list item's own text.
 struct Unit {
     block: usize,
-    section: Option<usize>,
+    /// The section and group that directly hold it.
+    container: Container,
     is_item: bool,
 }
 
-pub struct DupParagraph;
-
-impl DupParagraph {
-    fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        let min_chars = ctx.options::<DupParagraphOptions>().min_chars;
-        let links = ctx.web_links();
-        let sections = block_sections(doc);
-        // A copied section is reported once, by dup-section, not paragraph by paragraph.
-        let copied: HashSet<(usize, usize)> = duplicate_sections(doc, links, &sections)
-            .into_iter()
-            .map(|d| (d.first, d.later))
-            .collect();
-        let mut seen: HashMap<String, Unit> = HashMap::new();
-        for (index, block) in doc.blocks.iter().enumerate() {
-            let Some(unit) = unit(doc, index, links, &sections) else {
-                continue;
-            };
-            // Every char takes a byte at least: a short text needs no closer look.
-            if block.text.len() < min_chars {
-                continue;
-            }
-            let text = collapse_whitespace(&block.text);
-            if prose_chars(doc, index, &text) < min_chars {
-                continue;
-            }
-            let first = match seen.entry(fingerprint(doc, index)) {
-                Entry::Occupied(first) => first.into_mut(),
-                Entry::Vacant(slot) => {
-                    slot.insert(unit);
-                    continue;
-                }
-            };
-            if let (Some(a), Some(b)) = (first.section, unit.section)
-                && copied.contains(&(a, b))
-            {
-                continue;
-            }
-            out.push(report(doc, first, &unit, &text));
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let min_chars = ctx.options::<DupParagraphOptions>().min_chars;
+    let links = ctx.web_links();
+    let sections = block_sections(doc);
+    let counts = entries_per_container(doc);
+    // A copied section is reported once, by dup-section, not paragraph by paragraph.
+    let copied: HashSet<(usize, usize)> = duplicate_sections(doc, links, &sections)
+        .into_iter()
+        .map(|d| (d.first, d.later))
+        .collect();
+    let mut seen: HashMap<String, Unit> = HashMap::new();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let Some(unit) = unit(doc, index, links) else {
+            continue;
+        };
+        // Every char takes a byte at least: a short text needs no closer look.
+        if block.text.len() < min_chars {
+            continue;
         }
+        let text = collapse_whitespace(&block.text);
+        if prose_chars(doc, index, &text) < min_chars {
+            continue;
+        }
+        let first = match seen.entry(fingerprint(doc, index)) {
+            Entry::Occupied(first) => first.into_mut(),
+            Entry::Vacant(slot) => {
+                slot.insert(unit);
+                continue;
+            }
+        };
+        if let (Some(a), Some(b)) = (first.container.0, unit.container.0)
+            && copied.contains(&(a, b))
+        {
+            continue;
+        }
+        out.push(report(doc, first, &unit, &text, &counts));
     }
 }
 
@@ -107,7 +106,11 @@ fn prose_chars(doc: &Document, index: usize, text: &str) -> usize {
         .iter()
         .filter(|l| !l.image && l.span.end <= span.end)
         .map(|l| l.text.chars().count())
-        .chain(doc.bare_urls_within(span).iter().map(|s| doc.slice(s).chars().count()))
+        .chain(
+            doc.bare_urls_within(span)
+                .iter()
+                .map(|s| doc.slice(s).chars().count()),
+        )
         .sum();
     text.chars().count().saturating_sub(linked)
 }
@@ -115,9 +118,11 @@ fn prose_chars(doc: &Document, index: usize, text: &str) -> usize {
 /// The unit block `index` is, if it is one: a paragraph, or a tight list item with
 /// text. A list item (or its paragraph) that leads with a link is an entry, and
 /// entries are `dup-link`'s.
-fn unit(doc: &Document, index: usize, links: &[WebLink], sections: &[Option<usize>]) -> Option<Unit> {
+fn unit(doc: &Document, index: usize, links: &[WebLink]) -> Option<Unit> {
     let block = &doc.blocks[index];
-    let in_item = |i: Option<usize>| i.is_some_and(|i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }));
+    let in_item = |i: Option<usize>| {
+        i.is_some_and(|i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }))
+    };
     let is_item = match block.kind {
         BlockKind::Paragraph => false,
         BlockKind::ListItem { .. } if !block.text.trim().is_empty() => true,
@@ -128,31 +133,81 @@ fn unit(doc: &Document, index: usize, links: &[WebLink], sections: &[Option<usiz
     }
     Some(Unit {
         block: index,
-        section: sections[index],
+        container: container_of(doc, index),
         is_item,
     })
 }
 
-fn report(doc: &Document, first: &Unit, later: &Unit, text: &str) -> Diagnostic {
-    let what = if later.is_item { "list item" } else { "paragraph" };
-    let same_section = first.section == later.section;
+fn report(
+    doc: &Document,
+    first: &Unit,
+    later: &Unit,
+    text: &str,
+    counts: &HashMap<Container, usize>,
+) -> Diagnostic {
+    let what = if later.is_item {
+        "list item"
+    } else {
+        "paragraph"
+    };
+    let same_container = first.container == later.container;
     // The copy goes only if the original is of the same kind: a paragraph quoted in a
     // blockquote or a list item is not the same as a plain paragraph.
     let same_kind = first.is_item == later.is_item
         && (later.is_item || doc.blocks[first.block].parent.is_none());
-    let removal = removal(doc, later).filter(|_| same_kind);
-    let (help, fix) = match (same_section, removal) {
+    // A list item carrying a link is an entry: its category must keep one.
+    let entry = entry_at(doc, later.block);
+    let is_entry = entry.is_some();
+    let keeps_one = !is_entry || counts.get(&later.container).is_some_and(|&n| n >= 2);
+    // A list item under another group says something about that group's entry (two
+    // apps with one tag line): it is not a copy to delete.
+    let own_group = !later.is_item || first.container.1 == later.container.1;
+    let removal = removal(doc, later).filter(|_| same_kind && keeps_one && own_group);
+    let identical = identical(doc, first.block, later.block);
+    let here = container_name(doc, later.container);
+    // A copy that is an entry is named by its link, as dup-link names entries.
+    let copy = entry.map_or_else(
+        || "this copy".to_owned(),
+        |e| format!("this copy of \"{}\"", e.name(doc)),
+    );
+    let (help, fix) = match (same_container && identical, removal) {
         (true, Some(range)) => (
-            "delete this copy".to_owned(),
+            format!("delete {copy} from \"{here}\""),
             Some(Fix::safe(vec![Edit::delete(range)])),
         ),
-        (false, Some(range)) => (
-            format!("delete this copy; the same text is in \"{}\"", section_name(doc, first)),
-            Some(Fix::unsafe_edits(vec![Edit::delete(range)])),
+        (false, Some(range)) => {
+            let why = if same_container {
+                "it is wrapped differently from the first".to_owned()
+            } else {
+                format!(
+                    "the same text is in \"{}\"",
+                    container_name(doc, first.container)
+                )
+            };
+            (
+                format!("delete {copy} from \"{here}\"; {why}"),
+                Some(Fix::unsafe_edits(vec![Edit::delete(range)])),
+            )
+        }
+        (_, None) if !own_group => (
+            format!(
+                "the same text is under \"{}\"; keep both if it is true of both",
+                container_name(doc, first.container)
+            ),
+            None,
+        ),
+        (_, None) if !later.is_item && alone_in_section(doc, later) => (
+            format!("it is all \"{here}\" holds: keep it, or delete the other copy"),
+            None,
+        ),
+        (_, None) if !keeps_one => (
+            format!("it is the only entry of \"{here}\": keep it, or delete the other copy"),
+            None,
         ),
         (_, None) => ("delete one of the copies".to_owned(), None),
     };
-    Diagnostic::new(trimmed(doc, later),
+    Diagnostic::new(
+        trimmed(doc, later),
         format!("{what} \"{}\" is written twice", excerpt(text)),
     )
     .with_label(trimmed(doc, first), "first written here")
@@ -160,25 +215,35 @@ fn report(doc: &Document, first: &Unit, later: &Unit, text: &str) -> Diagnostic 
     .with_fix(fix)
 }
 
-/// What to delete to remove `unit` alone: a top-level paragraph with its blank line, or
-/// a list item without nested blocks.
+/// What to delete to remove `unit` alone: a top-level paragraph with its blank line
+/// (unless it is all its section holds), or a list item without nested blocks.
 fn removal(doc: &Document, unit: &Unit) -> Option<std::ops::Range<usize>> {
     let block = &doc.blocks[unit.block];
-    let has_children = doc.blocks.get(unit.block + 1).is_some_and(|b| b.parent == Some(unit.block));
+    let has_children = doc
+        .blocks
+        .get(unit.block + 1)
+        .is_some_and(|b| b.parent == Some(unit.block));
     match (unit.is_item, block.parent) {
-        (false, None) => line_removal(doc, &block.span, true),
+        (false, None) if !alone_in_section(doc, unit) => line_removal(doc, &block.span, true),
         (true, _) if !has_children => line_removal(doc, &block.span, false),
         _ => None,
     }
+}
+
+/// Whether a top-level paragraph is all its section holds besides sub-sections:
+/// deleting it would empty the section.
+fn alone_in_section(doc: &Document, unit: &Unit) -> bool {
+    let body = match unit.container.0 {
+        Some(h) => doc.headings[h].span.end..doc.next_heading_start(doc.headings[h].span.end),
+        None => 0..doc.next_heading_start(0),
+    };
+    doc.block_indices_within(&body)
+        .filter(|&i| doc.blocks[i].parent.is_none() && i != unit.block)
+        .all(|i| matches!(doc.blocks[i].kind, BlockKind::Heading(_)))
 }
 
 /// A block's span without its trailing line ending.
 fn trimmed(doc: &Document, unit: &Unit) -> std::ops::Range<usize> {
     let span = &doc.blocks[unit.block].span;
     span.start..span.start + doc.slice(span).trim_end().len()
-}
-
-fn section_name(doc: &Document, unit: &Unit) -> String {
-    unit.section
-        .map_or_else(|| "the introduction".to_owned(), |i| doc.headings[i].text.trim().to_owned())
 }

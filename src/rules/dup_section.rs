@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
+use crate::document::entries::{Entry, entries};
 use crate::fix::{Edit, Fix};
 
 use super::duplicates::{
@@ -21,20 +22,16 @@ pub const RULE: Rule = Rule {
     fix: FixAvailability::Sometimes(FixSafety::Unsafe),
     summary: "two sections describing the same item",
     options: NO_OPTIONS,
-    check: Check::Document(DupSection::check),
+    check: Check::Document(check),
     doc: include_str!("../../rules/dup-section.md"),
 };
 
-pub struct DupSection;
-
-impl DupSection {
-    fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        let links = ctx.web_links();
-        let sections = block_sections(doc);
-        for duplicate in duplicate_sections(doc, links, &sections) {
-            out.push(report(doc, links, &duplicate));
-        }
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let links = ctx.web_links();
+    let sections = block_sections(doc);
+    for duplicate in duplicate_sections(doc, links, &sections) {
+        out.push(report(doc, links, &duplicate));
     }
 }
 
@@ -66,20 +63,37 @@ fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Di
         .with_fix(fix.map(|range| Fix::unsafe_edits(vec![Edit::delete(range)])))
 }
 
-/// Whether the later section has no sub-sections and every text and link in it is
-/// also in the first: deleting it then loses nothing.
+/// Whether the later section has no sub-sections and every text, link and entry in it
+/// is also in the first (an entry with its name and description): deleting it then
+/// loses nothing.
 fn contained(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> bool {
     let first = &doc.headings[duplicate.first].section;
     let later = &doc.headings[duplicate.later];
-    let has_children = doc.headings.get(duplicate.later + 1).is_some_and(|h| h.parent == Some(duplicate.later));
+    let has_children = doc
+        .headings
+        .get(duplicate.later + 1)
+        .is_some_and(|h| h.parent == Some(duplicate.later));
     if has_children {
         return false;
     }
     let body = later.span.end..later.section.end;
     let first_units = texts(doc, first);
-    let first_links: HashSet<&str> = links_in(links, first).iter().map(|l| l.url.key.as_str()).collect();
+    let first_links: HashSet<&str> = links_in(links, first)
+        .iter()
+        .map(|l| l.url.key.as_str())
+        .collect();
+    let in_first: Vec<&Entry> = entries(doc)
+        .iter()
+        .filter(|e| first.contains(&doc.blocks[e.block].span.start))
+        .collect();
     texts(doc, &body).is_subset(&first_units)
-        && links_in(links, &body).iter().all(|l| first_links.contains(l.url.key.as_str()))
+        && links_in(links, &body)
+            .iter()
+            .all(|l| first_links.contains(l.url.key.as_str()))
+        && entries(doc)
+            .iter()
+            .filter(|e| body.contains(&doc.blocks[e.block].span.start))
+            .all(|e| in_first.iter().any(|f| f.says_the_same(e, doc)))
 }
 
 /// The whole section; at the end of the file, also the blank lines before it.
@@ -88,6 +102,8 @@ fn removal(doc: &Document, section: &Range<usize>) -> Range<usize> {
         return section.clone();
     }
     let before = doc.source[..section.start].trim_end();
-    let keep = doc.source[before.len()..section.start].find('\n').map_or(0, |i| i + 1);
+    let keep = doc.source[before.len()..section.start]
+        .find('\n')
+        .map_or(0, |i| i + 1);
     before.len() + keep..section.end
 }

@@ -9,7 +9,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::canonical::{CanonicalUrl, canonicalize};
-use crate::document::{Block, BlockKind, Document, Heading, LinkKind};
+use crate::document::entries::{Container, entries, own_text};
+use crate::document::{BlockKind, Document, Heading, LinkKind};
 use crate::text::{collapse_whitespace, fold};
 
 /// A link to a web page, written as a Markdown link or as a bare URL. Images and
@@ -22,6 +23,9 @@ pub struct WebLink {
     pub text: String,
     /// Whether the text names something (`[TinyLlama](…)`) rather than repeating the URL.
     pub named: bool,
+    /// The canonical URL with the fragment it was written with, if any: `README.md#queue`
+    /// and `README.md#stack` are one page but two places in it.
+    pub target: String,
 }
 
 /// Every web link of `doc`, in document order (read once per check through
@@ -38,6 +42,7 @@ pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
         let named = link.kind != LinkKind::Autolink && canonicalize(&link.text).is_none();
         links.push(WebLink {
             span: link.span.clone(),
+            target: target(&url, &link.dest),
             url,
             text: link.text.clone(),
             named,
@@ -53,6 +58,7 @@ pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
         if let Some(url) = canonicalize(&absolute) {
             links.push(WebLink {
                 span: span.clone(),
+                target: target(&url, &absolute),
                 url,
                 text: text.to_owned(),
                 named: false,
@@ -61,6 +67,17 @@ pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
     }
     links.sort_by_key(|l| l.span.start);
     links
+}
+
+/// The canonical `url` with the fragment of `dest`, when it has one the canonical form
+/// dropped.
+fn target(url: &CanonicalUrl, dest: &str) -> String {
+    match dest.split_once('#') {
+        Some((_, fragment)) if !fragment.is_empty() && !url.key.contains('#') => {
+            format!("{}#{fragment}", url.key)
+        }
+        _ => url.key.clone(),
+    }
 }
 
 /// `[![build](badge.svg)](ci)`: a link whose whole text is one image.
@@ -78,26 +95,6 @@ pub fn links_in<'l>(links: &'l [WebLink], span: &Range<usize>) -> &'l [WebLink] 
     let start = links.partition_point(|l| l.span.start < span.start);
     let end = links.partition_point(|l| l.span.start < span.end);
     &links[start..end]
-}
-
-/// The plain text a list item shows before any nested block: its own inline text, or
-/// for a loose item the text of its first paragraph.
-pub fn own_text<'d>(doc: &'d Document, index: usize) -> (&'d str, Range<usize>) {
-    let block = &doc.blocks[index];
-    if block.text.trim().is_empty()
-        && let Some(child) = first_child(doc, index)
-        && child.kind == BlockKind::Paragraph
-    {
-        return (&child.text, child.span.clone());
-    }
-    let end = first_child(doc, index).map_or(block.span.end, |c| c.span.start);
-    (&block.text, block.span.start..end)
-}
-
-fn first_child<'d>(doc: &'d Document, index: usize) -> Option<&'d Block> {
-    doc.blocks
-        .get(index + 1)
-        .filter(|child| child.parent == Some(index))
 }
 
 /// The link a list item or paragraph starts with (`- [Name](url) – what it is`,
@@ -133,6 +130,31 @@ pub fn fingerprint(doc: &Document, index: usize) -> String {
         _ => doc.slice(&block.span),
     };
     collapse_whitespace(source)
+}
+
+/// Whether two paragraphs, or the own texts of two list items, are byte for byte the
+/// same once the list marker and the indentation and line ending around them are set
+/// aside: deleting one of them then loses nothing.
+pub fn identical(doc: &Document, a: usize, b: usize) -> bool {
+    let source = |i: usize| {
+        let block = &doc.blocks[i];
+        match block.kind {
+            BlockKind::ListItem { .. } => {
+                strip_list_marker(doc.slice(&own_text(doc, i).1)).trim_end()
+            }
+            _ => doc.slice(&block.span).trim(),
+        }
+    };
+    source(a) == source(b)
+}
+
+/// How many entries each category directly holds.
+pub fn entries_per_container(doc: &Document) -> HashMap<Container, usize> {
+    let mut counts = HashMap::new();
+    for entry in entries(doc) {
+        *counts.entry(entry.container()).or_insert(0) += 1;
+    }
+    counts
 }
 
 fn strip_list_marker(item: &str) -> &str {

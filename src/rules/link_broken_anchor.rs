@@ -1,9 +1,10 @@
 //! `link-broken-anchor`: an in-document `#fragment` link outside the TOC ("see
-//! [Setup](#setup)", back-to-top links) that no heading or HTML anchor produces.
+//! [Setup](#setup)", back-to-top links) that no heading or HTML anchor produces. The
+//! heading it meant is looked for first in the section holding the link.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::toc::anchors::Anchors;
 use crate::toc::EntryKind;
+use crate::toc::anchors::Anchors;
 
 use super::toc_broken_anchor::broken_anchor;
 use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
@@ -12,43 +13,42 @@ pub const RULE: Rule = Rule {
     name: "link-broken-anchor",
     category: Category::Links,
     severity: Severity::Error,
-    fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
+    fix: FixAvailability::Sometimes(FixSafety::Safe),
     summary: "an in-document link points at an anchor nothing has",
     options: NO_OPTIONS,
-    check: Check::Document(LinkBrokenAnchor::check),
+    check: Check::Document(check),
     doc: include_str!("../../rules/link-broken-anchor.md"),
 };
 
-pub struct LinkBrokenAnchor;
-
-impl LinkBrokenAnchor {
-    fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        let analysis = ctx.toc_analysis();
-        let mut in_toc: Vec<usize> = analysis
-            .toc
-            .iter()
-            .flat_map(|t| &t.entries)
-            .filter_map(|e| match e.kind {
-                EntryKind::Link { link, .. } => Some(link),
-                EntryKind::Cell { .. } => None,
-            })
-            .collect();
-        in_toc.sort_unstable();
-        for (index, link) in doc.links.iter().enumerate() {
-            if link.image || !link.dest.starts_with('#') || in_toc.binary_search(&index).is_ok() {
-                continue;
-            }
-            if analysis.anchors.resolve(&link.dest).is_some() {
-                continue;
-            }
-            out.push(match Anchors::suggest(doc, &link.dest, &link.text) {
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let analysis = ctx.toc_analysis();
+    let mut in_toc: Vec<usize> = analysis
+        .toc
+        .iter()
+        .flat_map(|t| &t.entries)
+        .filter_map(|e| match e.kind {
+            EntryKind::Link { link, .. } => Some(link),
+            EntryKind::Cell { .. } => None,
+        })
+        .collect();
+    in_toc.sort_unstable();
+    for (index, link) in doc.links.iter().enumerate() {
+        if link.image || !link.dest.starts_with('#') || in_toc.binary_search(&index).is_ok() {
+            continue;
+        }
+        if analysis.anchors.resolve(&link.dest).is_some() {
+            continue;
+        }
+        out.push(
+            match Anchors::suggest(doc, &link.dest, &link.text, doc.section_at(link.span.start)) {
                 Some(suggestion) => broken_anchor(doc, index, &suggestion),
-                None => Diagnostic::new(link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
+                None => Diagnostic::new(
+                    link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
                     format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
                 )
                 .with_help("point the link at an existing heading, or add the anchor"),
-            });
-        }
+            },
+        );
     }
 }

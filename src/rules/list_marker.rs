@@ -60,6 +60,7 @@ pub struct Options {
     /// The bullet every list must use, at every depth; unset, each depth's majority.
     pub marker: Option<Marker>,
     /// Spaces between a bullet and the bullets nested under it; unset, the majority.
+    #[serde(deserialize_with = "crate::settings::optional_count")]
     pub indent: Option<usize>,
 }
 

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::fix::{Applicability, Edit, Fix};
+use crate::fix::{Edit, Fix};
 use crate::toc::anchors::Suggestion;
 use crate::toc::{EntryKind, Target, Toc};
 
@@ -13,39 +13,62 @@ pub const RULE: Rule = Rule {
     name: "toc-broken-anchor",
     category: Category::Toc,
     severity: Severity::Error,
-    fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
+    fix: FixAvailability::Sometimes(FixSafety::Safe),
     summary: "a TOC link points at an anchor no heading has",
     options: NO_OPTIONS,
-    check: Check::Toc(TocBrokenAnchor::check),
+    check: Check::Toc(check),
     doc: include_str!("../../rules/toc-broken-anchor.md"),
 };
 
-pub struct TocBrokenAnchor;
-
-impl TocBrokenAnchor {
-    fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        for entry in &toc.entries {
-            if let (Target::Broken(suggestion), EntryKind::Link { link, .. }) = (&entry.target, &entry.kind) {
-                out.push(broken_anchor(doc, *link, suggestion));
-            }
+fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    for entry in &toc.entries {
+        if let (Target::Broken(suggestion), EntryKind::Link { link, .. }) =
+            (&entry.target, &entry.kind)
+        {
+            out.push(broken_anchor(doc, *link, suggestion));
         }
     }
 }
 
-/// The finding for link `link` whose anchor is broken, with the heading it probably
-/// meant: shared with `link-broken-anchor`.
+/// The finding for link `link` whose anchor is broken, with the headings it may have
+/// meant: shared with `link-broken-anchor`. Only a certain suggestion is a fix; the
+/// others are named in the help.
 pub fn broken_anchor(doc: &Document, link: usize, suggestion: &Suggestion) -> Diagnostic {
     let link = &doc.links[link];
-    let heading = &doc.headings[suggestion.heading];
     let span = link.dest_span.clone().unwrap_or_else(|| link.span.clone());
-    let applicability = if suggestion.certain { Applicability::Safe } else { Applicability::Unsafe };
+    let mut diagnostic =
+        Diagnostic::new(span, format!("no heading has the anchor \"{}\"", link.dest));
+    for &h in &suggestion.candidates {
+        diagnostic =
+            diagnostic.with_label(doc.headings[h].span.clone(), "did you mean this heading?");
+    }
+    let named = |h: usize| {
+        format!(
+            "`#{}` (\"{}\")",
+            doc.headings[h].anchor,
+            doc.headings[h].text.trim()
+        )
+    };
+    if !suggestion.certain {
+        let names: Vec<String> = suggestion.candidates.iter().map(|&h| named(h)).collect();
+        let which = if names.len() == 1 {
+            "if so, point the link at it"
+        } else {
+            "point the link at the one meant"
+        };
+        return diagnostic.with_help(format!("did you mean {}? {which}", names.join(" or ")));
+    }
+    let heading = &doc.headings[suggestion.heading];
     let fix = link
         .dest_span
         .clone()
-        .map(|dest| Fix::new(applicability, vec![Edit::replace(dest, format!("#{}", heading.anchor))]));
-    Diagnostic::new(span, format!("no heading has the anchor \"{}\"", link.dest))
-        .with_label(heading.span.clone(), "did you mean this heading?")
-        .with_help(format!("did you mean `#{}`? point the link at \"{}\"", heading.anchor, heading.text.trim()))
+        .map(|dest| Fix::safe(vec![Edit::replace(dest, format!("#{}", heading.anchor))]));
+    diagnostic
+        .with_help(format!(
+            "did you mean `#{}`? point the link at \"{}\"",
+            heading.anchor,
+            heading.text.trim()
+        ))
         .with_fix(fix)
 }

@@ -14,29 +14,29 @@ pub const RULE: Rule = Rule {
     fix: FixAvailability::Sometimes(FixSafety::Unsafe),
     summary: "a TOC entry matches no section",
     options: NO_OPTIONS,
-    check: Check::Toc(TocDanglingEntry::check),
+    check: Check::Toc(check),
     doc: include_str!("../../rules/toc-dangling-entry.md"),
 };
 
-pub struct TocDanglingEntry;
-
-impl TocDanglingEntry {
-    fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        for entry in toc.entries.iter().filter(|e| e.target == Target::Dangling) {
-            let fix = edit::remove_entry(doc, toc, entry).map(|e| Fix::unsafe_edits(vec![e]));
-            let help = if fix.is_some() {
-                "remove the entry, or write its section"
-            } else {
-                "remove the name, or write its section"
-            };
-            out.push(
-                Diagnostic::new(entry.span.clone(),
-                    format!("\"{}\" in the table of contents matches no section", entry.text.trim()),
-                )
-                .with_help(help)
-                .with_fix(fix),
-            );
-        }
+fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    for entry in toc.entries.iter().filter(|e| e.target == Target::Dangling) {
+        let fix = edit::remove_entry(doc, toc, entry).map(|e| Fix::unsafe_edits(vec![e]));
+        let help = if fix.is_some() {
+            "remove the entry, or write its section"
+        } else {
+            "remove the name, or write its section"
+        };
+        out.push(
+            Diagnostic::new(
+                entry.span.clone(),
+                format!(
+                    "\"{}\" in the table of contents matches no section",
+                    entry.text.trim()
+                ),
+            )
+            .with_help(help)
+            .with_fix(fix),
+        );
     }
 }

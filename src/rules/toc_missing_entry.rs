@@ -1,7 +1,7 @@
 //! `toc-missing-entry`: a section at a level the TOC covers that the TOC does not list.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::fix::Fix;
+use crate::fix::{Edit, Fix};
 use crate::toc::{Toc, edit};
 
 use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
@@ -13,34 +13,75 @@ pub const RULE: Rule = Rule {
     fix: FixAvailability::Sometimes(FixSafety::Unsafe),
     summary: "a section is missing from the TOC",
     options: NO_OPTIONS,
-    check: Check::Toc(TocMissingEntry::check),
+    check: Check::Toc(check),
     doc: include_str!("../../rules/toc-missing-entry.md"),
 };
 
-pub struct TocMissingEntry;
-
-impl TocMissingEntry {
-    fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        let listed = toc.listed(doc);
-        let toc_span = match toc.title {
-            Some(title) => doc.blocks[title].span.clone(),
-            None => toc.entries[0].span.clone(),
+fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let listed = toc.listed(doc);
+    let toc_span = match toc.title {
+        Some(title) => doc.blocks[title].span.clone(),
+        None => toc.entries[0].span.clone(),
+    };
+    let missing: Vec<usize> = toc
+        .expected(doc, &ctx.settings.toc)
+        .into_iter()
+        .filter(|&h| !listed[h])
+        .collect();
+    let inserts: Vec<Option<Edit>> = missing
+        .iter()
+        .map(|&h| edit::insert_entry(doc, toc, h))
+        .collect();
+    for (&h, insert) in missing.iter().zip(&inserts) {
+        let heading = &doc.headings[h];
+        let beside = insert.as_ref().map_or(0, |e| {
+            inserts
+                .iter()
+                .flatten()
+                .filter(|o| o.range == e.range)
+                .count()
+                - 1
+        });
+        let fix = insert
+            .as_ref()
+            .map(|e| Fix::unsafe_edits(vec![shared_insert(&inserts, e.range.start)]));
+        let help = match (&fix, beside) {
+            (None, _) => "list it in the table of contents".to_owned(),
+            (Some(_), 0) => "add an entry for it to the table of contents".to_owned(),
+            (Some(_), n) => format!(
+                "add entries for it and the {n} missing section{} beside it to the table of contents",
+                if n == 1 { "" } else { "s" }
+            ),
         };
-        for h in toc.expected(doc, &ctx.settings.toc) {
-            if listed[h] {
-                continue;
-            }
-            let heading = &doc.headings[h];
-            let fix = edit::insert_entry(doc, toc, h).map(|e| Fix::unsafe_edits(vec![e]));
-            out.push(
-                Diagnostic::new(heading.span.start..heading.content.end.max(heading.span.start),
-                    format!("section \"{}\" is missing from the table of contents", heading.text.trim()),
-                )
-                .with_label(toc_span.clone(), "table of contents")
-                .with_help(if fix.is_some() { "add an entry for it to the table of contents" } else { "list it in the table of contents" })
-                .with_fix(fix),
-            );
-        }
+        out.push(
+            Diagnostic::new(
+                heading.span.start..heading.content.end.max(heading.span.start),
+                format!(
+                    "section \"{}\" is missing from the table of contents",
+                    heading.text.trim()
+                ),
+            )
+            .with_label(toc_span.clone(), "table of contents")
+            .with_help(help)
+            .with_fix(fix),
+        );
     }
+}
+
+/// Every entry inserted at `at`, in document order, as one edit: the engine takes one
+/// insertion at a point per round, so entries missing side by side share the fix that
+/// adds them all (as ruff's fixes for the parts of one statement do) instead of taking
+/// a round each. A line ending opening a row appended to a table is kept only once.
+fn shared_insert(inserts: &[Option<Edit>], at: usize) -> Edit {
+    let mut content = String::new();
+    for edit in inserts.iter().flatten().filter(|e| e.range == (at..at)) {
+        let text = if content.is_empty() {
+            edit.content.as_str()
+        } else {
+            edit.content.trim_start_matches('\n')
+        };
+        content.push_str(text);
+    }
+    Edit::insert(at, content)
 }

@@ -20,48 +20,55 @@ pub const RULE: Rule = Rule {
     fix: FixAvailability::Sometimes(FixSafety::Unsafe),
     summary: "a TOC entry's text differs from its section's heading",
     options: NO_OPTIONS,
-    check: Check::Toc(TocTextMismatch::check),
+    check: Check::Toc(check),
     doc: include_str!("../../rules/toc-text-mismatch.md"),
 };
 
-pub struct TocTextMismatch;
-
-impl TocTextMismatch {
-    fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
-        let doc = ctx.doc;
-        for entry in &toc.entries {
-            let name = entry.text.trim();
-            match &entry.target {
-                Target::Heading(h, how @ (How::Anchor | How::Fuzzy)) => {
-                    let heading = &doc.headings[*h];
-                    if *how == How::Anchor && same_name(name, &heading.text) {
-                        continue;
-                    }
-                    let title = heading.text.trim();
-                    let message = match how {
-                        How::Fuzzy => format!("name \"{name}\" only resembles its section \"{title}\""),
-                        _ => format!("entry \"{name}\" differs from its section \"{title}\""),
-                    };
-                    out.push(
-                        Diagnostic::new(entry.span.clone(), message)
-                            .with_label(heading.span.clone(), "the section")
-                            .with_help(format!("did you mean \"{title}\"? use the heading's text"))
-                            .with_fix(edit::retext_entry(doc, entry, title).map(|e| Fix::unsafe_edits(vec![e]))),
-                    );
+fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    for entry in &toc.entries {
+        let name = entry.text.trim();
+        match &entry.target {
+            Target::Heading(h, how @ (How::Anchor | How::Fuzzy)) => {
+                let heading = &doc.headings[*h];
+                if *how == How::Anchor && same_name(name, &heading.text) {
+                    continue;
                 }
-                Target::Ambiguous(candidates) => {
-                    let names: Vec<String> = candidates.iter().map(|&h| format!("\"{}\"", doc.headings[h].text.trim())).collect();
-                    let mut diagnostic = Diagnostic::new(entry.span.clone(),
-                        format!("name \"{name}\" fits several sections: {}", names.join(", ")),
-                    )
-                    .with_help("write the section's full title to say which one");
-                    for &h in candidates {
-                        diagnostic = diagnostic.with_label(doc.headings[h].span.clone(), "could be this section");
-                    }
-                    out.push(diagnostic);
-                }
-                _ => {}
+                let title = heading.text.trim();
+                let message = match how {
+                    How::Fuzzy => format!("name \"{name}\" only resembles its section \"{title}\""),
+                    _ => format!("entry \"{name}\" differs from its section \"{title}\""),
+                };
+                out.push(
+                    Diagnostic::new(entry.span.clone(), message)
+                        .with_label(heading.span.clone(), "the section")
+                        .with_help(format!("did you mean \"{title}\"? use the heading's text"))
+                        .with_fix(
+                            edit::retext_entry(doc, entry, title)
+                                .map(|e| Fix::unsafe_edits(vec![e])),
+                        ),
+                );
             }
+            Target::Ambiguous(candidates) => {
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|&h| format!("\"{}\"", doc.headings[h].text.trim()))
+                    .collect();
+                let mut diagnostic = Diagnostic::new(
+                    entry.span.clone(),
+                    format!(
+                        "name \"{name}\" fits several sections: {}",
+                        names.join(", ")
+                    ),
+                )
+                .with_help("write the section's full title to say which one");
+                for &h in candidates {
+                    diagnostic = diagnostic
+                        .with_label(doc.headings[h].span.clone(), "could be this section");
+                }
+                out.push(diagnostic);
+            }
+            _ => {}
         }
     }
 }
@@ -69,6 +76,8 @@ impl TocTextMismatch {
 /// Equal but for case, spacing, punctuation and emoji, or a short form of the other.
 fn same_name(entry: &str, heading: &str) -> bool {
     let (a, b) = (tokens(entry), tokens(heading));
-    let runs = |hay: &[String], needle: &[String]| !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle);
+    let runs = |hay: &[String], needle: &[String]| {
+        !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+    };
     name_key(entry) == name_key(heading) || runs(&b, &a) || runs(&a, &b)
 }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use crate::document::Document;
 
 use super::names::similarity;
+use crate::text::name_key;
 
 /// Below this similarity a heading is not suggested for a broken fragment.
 const MIN_SIMILARITY: f64 = 0.6;
@@ -24,12 +25,16 @@ pub enum Anchor {
     Top,
 }
 
-/// A heading a broken fragment probably meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The headings a broken fragment may have meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
+    /// The most likely heading.
     pub heading: usize,
-    /// Certainly right: the one heading whose text is the link's text.
+    /// Certainly right: in the nearest scope holding a heading whose text is the
+    /// link's text, the only such heading.
     pub certain: bool,
+    /// Every heading worth naming, the most likely first.
+    pub candidates: Vec<usize>,
 }
 
 /// Every anchor of a document, by exact and by lenient spelling.
@@ -83,51 +88,79 @@ impl Anchors {
             .copied()
     }
 
-    /// The heading a broken link `[text](#fragment)` most likely meant: certain when
-    /// exactly one heading's text is the link's text (ignoring case, punctuation and
-    /// emoji), otherwise the heading whose anchor
-    /// and text are closest on average (none when nothing is close).
-    pub fn suggest(doc: &Document, dest: &str, text: &str) -> Option<Suggestion> {
-        let key = crate::text::name_key(text);
-        let mut same_text = doc
-            .headings
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| !key.is_empty() && crate::text::name_key(&h.text) == key);
-        if let (Some((heading, _)), None) = (same_text.next(), same_text.next()) {
+    /// The headings a broken link `[text](#fragment)` may have meant, looked for
+    /// first in section `scope` (where the TOC's structure or the link's position puts
+    /// it), then in each section around it, then in the whole document. Certain when
+    /// the nearest of these holding a heading whose text is the link's text (ignoring
+    /// case, punctuation and emoji) holds exactly one: in a TOC where every language
+    /// has a "Computer Vision", the one under the entry's own language. Otherwise the
+    /// heading whose anchor and text are closest on average, in the nearest scope
+    /// holding one close enough (none when nothing is, or two tie).
+    pub fn suggest(
+        doc: &Document,
+        dest: &str,
+        text: &str,
+        scope: Option<usize>,
+    ) -> Option<Suggestion> {
+        let key = name_key(text);
+        let scopes: Vec<Option<usize>> = std::iter::successors(scope, |&s| doc.headings[s].parent)
+            .map(Some)
+            .chain([None])
+            .collect();
+        // The headings in the nearest scope holding any that `keep` accepts.
+        let nearest = |keep: &dyn Fn(usize) -> bool| {
+            scopes.iter().find_map(|&scope| {
+                let found: Vec<usize> = (0..doc.headings.len())
+                    .filter(|&h| Some(h) != scope && in_scope(doc, h, scope) && keep(h))
+                    .collect();
+                (!found.is_empty()).then_some(found)
+            })
+        };
+        if !key.is_empty()
+            && let Some(same) = nearest(&|h| name_key(&doc.headings[h].text) == key)
+        {
             return Some(Suggestion {
-                heading,
-                certain: true,
+                heading: same[0],
+                certain: same.len() == 1,
+                candidates: same,
             });
         }
         let fragment = lenient_key(&fragment_of(dest)?);
-        let mut scored: Vec<(f64, usize)> = doc
-            .headings
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let by_anchor = similarity(&fragment, &lenient_key(&h.anchor));
-                if key.is_empty() {
-                    return (by_anchor, i);
-                }
-                let by_text = similarity(&key, &crate::text::name_key(&h.text));
-                ((by_anchor + by_text) / 2.0, i)
-            })
-            .filter(|&(score, _)| score >= MIN_SIMILARITY)
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        match scored.as_slice() {
-            [(best, heading), rest @ ..]
-                if rest.first().is_none_or(|(second, _)| second < best) =>
+        let score = |h: usize| {
+            let heading = &doc.headings[h];
+            let by_anchor = similarity(&fragment, &lenient_key(&heading.anchor));
+            if key.is_empty() {
+                return by_anchor;
+            }
+            (by_anchor + similarity(&key, &name_key(&heading.text))) / 2.0
+        };
+        let scores: Vec<f64> = (0..doc.headings.len()).map(score).collect();
+        let mut close = nearest(&|h| scores[h] >= MIN_SIMILARITY)?;
+        close.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+        match close.as_slice() {
+            [best, rest @ ..]
+                if rest
+                    .first()
+                    .is_none_or(|&second| scores[second] < scores[*best]) =>
             {
                 Some(Suggestion {
-                    heading: *heading,
+                    heading: *best,
                     certain: false,
+                    candidates: vec![*best],
                 })
             }
             _ => None,
         }
     }
+}
+
+/// Whether heading `h` lies in the section of `scope` (anywhere, without one).
+fn in_scope(doc: &Document, h: usize, scope: Option<usize>) -> bool {
+    scope.is_none_or(|s| {
+        doc.headings[s]
+            .section
+            .contains(&doc.headings[h].span.start)
+    })
 }
 
 /// GitHub's line links, as markdownlint accepts them: `L12`, or a range `L3-L8`,
@@ -216,10 +249,23 @@ mod tests {
     #[test]
     fn suggests_the_heading_with_the_same_text() {
         let doc = Document::parse("## Foo Bar\n## Other\n");
-        let s = Anchors::suggest(&doc, "#foo_bar", "Foo Bar").unwrap();
+        let s = Anchors::suggest(&doc, "#foo_bar", "Foo Bar", None).unwrap();
         assert_eq!((s.heading, s.certain), (0, true));
-        let s = Anchors::suggest(&doc, "#foo-baz", "Foo").unwrap();
+        let s = Anchors::suggest(&doc, "#foo-baz", "Foo", None).unwrap();
         assert_eq!((s.heading, s.certain), (0, false));
-        assert_eq!(Anchors::suggest(&doc, "#zzz", "Nothing alike"), None);
+        assert_eq!(Anchors::suggest(&doc, "#zzz", "Nothing alike", None), None);
+    }
+
+    #[test]
+    fn a_name_is_looked_for_in_its_scope_first() {
+        let doc = Document::parse("## Python\n### Vision\n## Rust\n### Vision\n## Go\n");
+        let s = Anchors::suggest(&doc, "#rust-vision", "Vision", Some(2)).unwrap();
+        assert_eq!((s.heading, s.certain), (3, true));
+        // In a section with no such heading, the document's two are both candidates.
+        let s = Anchors::suggest(&doc, "#go-vision", "Vision", Some(4)).unwrap();
+        assert_eq!((s.certain, s.candidates), (false, vec![1, 3]));
+        // No heading of that name: the closest one in the entry's section.
+        let s = Anchors::suggest(&doc, "#rust-visio", "Visio", Some(2)).unwrap();
+        assert_eq!((s.certain, s.candidates), (false, vec![3]));
     }
 }

@@ -3,34 +3,37 @@
 
 use std::ops::Range;
 
-use crate::settings::TocConfig;
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, Heading};
 use crate::fix::Edit;
+use crate::settings::TocConfig;
 
+use super::anchors::fragment_of;
 use super::{Entry, EntryKind, Style, Toc};
 
-/// How a link TOC writes its items: the first item's marker and indentation, and the
-/// indentation added per nesting level.
+/// How a link TOC writes its items, as written: the first item's marker, its
+/// indentation, and what each nesting level adds (spaces or tabs, kept as they are:
+/// GitHub renders a tab-indented TOC flat if the tabs become one space).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListStyle {
+    /// `-`, `*`, `+`, or `1.`/`1)` for an ordered list.
     pub marker: String,
-    pub base: usize,
-    pub indent: usize,
+    pub base: String,
+    pub unit: String,
 }
 
 impl Default for ListStyle {
     fn default() -> Self {
         Self {
             marker: "-".to_owned(),
-            base: 0,
-            indent: 2,
+            base: String::new(),
+            unit: "  ".to_owned(),
         }
     }
 }
 
 impl ListStyle {
-    /// The style of the link items in `toc`: the per-level indentation is the one most
-    /// first-level nested items use.
+    /// The style of the link items in `toc`: the nesting unit is the one most
+    /// first-level nested items add to the top level's indentation.
     pub fn of(doc: &Document, toc: &Toc) -> Self {
         let items: Vec<(usize, usize)> = toc
             .entries
@@ -47,44 +50,63 @@ impl ListStyle {
         let Some(&(first, _)) = items.first() else {
             return Self::default();
         };
-        let marker = item_prefix(doc, first).trim().to_owned();
-        let marker = if marker.ends_with(['.', ')']) {
-            "1.".to_owned()
-        } else {
-            marker
-        };
-        let indent_of = |i: usize| indentation(doc, doc.blocks[i].span.start);
-        let base = indent_of(first);
-        let mut counts: Vec<(usize, usize)> = Vec::new();
+        let base = indentation(doc, doc.blocks[first].span.start).to_owned();
+        let mut counts: Vec<(&str, usize)> = Vec::new();
         for &(item, depth) in &items {
-            let n = indent_of(item);
-            if depth == 1 && n > base {
-                match counts.iter_mut().find(|(width, _)| *width == n - base) {
+            let added = indentation(doc, doc.blocks[item].span.start).strip_prefix(base.as_str());
+            if let Some(unit) = added.filter(|u| depth == 1 && !u.is_empty()) {
+                match counts.iter_mut().find(|(u, _)| *u == unit) {
                     Some((_, count)) => *count += 1,
-                    None => counts.push((n - base, 1)),
+                    None => counts.push((unit, 1)),
                 }
             }
         }
-        let indent = counts
+        let unit = counts
             .iter()
-            .max_by_key(|&&(width, count)| (count, usize::MAX - width))
-            .map_or(2, |&(width, _)| width);
+            .max_by_key(|&&(unit, count)| (count, usize::MAX - unit.len()))
+            .map_or("  ", |&(unit, _)| unit)
+            .to_owned();
         Self {
-            marker,
+            marker: numbered(item_prefix(doc, first).trim(), 1),
             base,
-            indent,
+            unit,
         }
     }
 
     /// One item line: `  - [Text](#anchor)`.
     pub fn line(&self, depth: usize, text: &str, anchor: &str) -> String {
         format!(
-            "{}{} [{}](#{anchor})\n",
-            " ".repeat(self.base + depth * self.indent),
+            "{}{}{} [{}](#{anchor})\n",
+            self.base,
+            self.unit.repeat(depth),
             self.marker,
             escape_link_text(text)
         )
     }
+}
+
+/// An item prefix (`  3. `, `\t- `) with its number, if it has one, set to `n`: an
+/// ordered list keeps its delimiter and numbering when an item is added.
+fn numbered(prefix: &str, n: usize) -> String {
+    let indent = prefix.len() - prefix.trim_start_matches([' ', '\t']).len();
+    let digits = prefix[indent..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits == 0 {
+        return prefix.to_owned();
+    }
+    format!("{}{n}{}", &prefix[..indent], &prefix[indent + digits..])
+}
+
+/// The number of an ordered item's prefix (`3. ` → 3).
+fn number_of(prefix: &str) -> Option<usize> {
+    let digits: String = prefix
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
 }
 
 /// The byte range of the whole lines holding `span` (trailing blank lines left out),
@@ -99,11 +121,10 @@ pub fn whole_lines(doc: &Document, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Spaces before the text on the line holding `offset`.
-fn indentation(doc: &Document, offset: usize) -> usize {
-    let line = whole_lines(doc, &(offset..offset));
-    let text = &doc.source[line];
-    text.len() - text.trim_start_matches([' ', '\t']).len()
+/// The spaces and tabs before the text on the line holding `offset`.
+fn indentation<'d>(doc: &Document<'d>, offset: usize) -> &'d str {
+    let text = &doc.source[whole_lines(doc, &(offset..offset))];
+    &text[..text.len() - text.trim_start_matches([' ', '\t']).len()]
 }
 
 /// The text before a list item's content on its first line: indentation, marker
@@ -142,57 +163,122 @@ fn one_line(text: &str) -> String {
 /// The link list `toc` should be (or, without a TOC, the one the document should
 /// have: its `##` and `###` sections).
 pub fn render(doc: &Document, toc: Option<&Toc>, config: &TocConfig) -> String {
-    let (headings, style): (Vec<usize>, ListStyle) = match toc {
-        Some(toc) => (toc.expected(doc, config), ListStyle::of(doc, toc)),
-        None => {
-            let levels = config.levels.clone().unwrap_or_else(|| vec![2, 3]);
-            let headings = (0..doc.headings.len())
-                .filter(|&h| levels.contains(&doc.headings[h].level))
-                .collect();
-            (headings, ListStyle::default())
-        }
+    let Some(toc) = toc else {
+        return fresh(doc, config, 0);
     };
-    let top = headings
-        .iter()
-        .map(|&h| doc.headings[h].level)
-        .min()
-        .unwrap_or(1);
     // A working link keeps its fragment as written (`#csharp`, an HTML anchor).
     let written = |h: usize| {
-        let entry = toc?.entries.iter().find(|e| e.heading() == Some(h))?;
+        let entry = toc.entries.iter().find(|e| e.heading() == Some(h))?;
         match entry.kind {
             EntryKind::Link { link, .. } => doc.links[link].dest.strip_prefix('#'),
             EntryKind::Cell { .. } => None,
         }
     };
+    let style = ListStyle::of(doc, toc);
+    let encode = percent_encodes(doc);
+    items(doc, &toc.expected(doc, config), &style, |h| {
+        written(h).map_or_else(|| anchor_of(doc, h, encode), str::to_owned)
+    })
+}
+
+/// A new link list of the sections starting at or after `from`, at the configured
+/// levels (`##` and `###` by default), in the document's anchor style.
+fn fresh(doc: &Document, config: &TocConfig, from: usize) -> String {
+    let levels = config.levels.clone().unwrap_or_else(|| vec![2, 3]);
+    let listed = |h: &Heading| h.span.start >= from && levels.contains(&h.level);
+    let headings: Vec<usize> = (0..doc.headings.len())
+        .filter(|&h| listed(&doc.headings[h]))
+        .collect();
+    let encode = percent_encodes(doc);
+    items(doc, &headings, &ListStyle::default(), |h| {
+        anchor_of(doc, h, encode)
+    })
+}
+
+/// One item line per heading, nested by level below the highest.
+fn items(
+    doc: &Document,
+    headings: &[usize],
+    style: &ListStyle,
+    anchor: impl Fn(usize) -> String,
+) -> String {
+    let top = headings
+        .iter()
+        .map(|&h| doc.headings[h].level)
+        .min()
+        .unwrap_or(1);
     headings
         .iter()
         .map(|&h| {
             let heading = &doc.headings[h];
-            let anchor = written(h).unwrap_or(&heading.anchor);
-            style.line(usize::from(heading.level - top), &heading.text, anchor)
+            style.line(usize::from(heading.level - top), &heading.text, &anchor(h))
         })
         .collect()
 }
 
-/// Replaces the lists of a link TOC with `text`; `None` for a table TOC.
-pub fn replace_region(doc: &Document, toc: &Toc, text: &str) -> Option<Edit> {
-    if toc.style != Style::Links {
+/// The fragment a new entry for heading `h` uses (in a TOC fix, a printed TOC, a
+/// filled marker): an HTML anchor the heading carries
+/// (`## <a name="csharp"></a>C#`), else its GitHub anchor, percent-encoded when
+/// `encode` (the document writes its other fragments so).
+fn anchor_of(doc: &Document, h: usize, encode: bool) -> String {
+    let heading = &doc.headings[h];
+    if let Some(html) = doc
+        .html_anchors
+        .iter()
+        .find(|a| heading.span.contains(&a.span.start))
+    {
+        return html.name.clone();
+    }
+    if !encode {
+        return heading.anchor.clone();
+    }
+    let mut out = String::new();
+    for c in heading.anchor.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// Whether the document's `#fragment` links with non-ASCII anchors mostly write them
+/// percent-encoded (`#%E7%9B%AE%E5%BD%95`) rather than as text (`#目录`).
+fn percent_encodes(doc: &Document) -> bool {
+    let (mut encoded, mut raw) = (0, 0);
+    for link in &doc.links {
+        if fragment_of(&link.dest).is_some_and(|f| !f.is_ascii()) {
+            if link.dest.is_ascii() {
+                encoded += 1;
+            } else {
+                raw += 1;
+            }
+        }
+    }
+    encoded > raw
+}
+
+/// Fills an empty TOC marker (`<!-- toc -->` then `<!-- tocstop -->`, or doctoc's)
+/// with a link list of the sections after it. `None` when there is no such marker or
+/// it already holds a list.
+pub fn fill_marker(doc: &Document, config: &TocConfig) -> Option<Edit> {
+    let region = super::marked_region(doc)?;
+    let filled = doc.blocks[doc.block_indices_within(&region)]
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::List { .. }));
+    let list = fresh(doc, config, region.end);
+    if filled || list.is_empty() {
         return None;
     }
-    let lists: Vec<&Range<usize>> = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::List { .. }) && super::within(&b.span, &toc.region))
-        .filter(|b| {
-            b.parent
-                .is_none_or(|p| !super::within(&doc.blocks[p].span, &toc.region))
-        })
-        .map(|b| &b.span)
-        .collect();
-    let first = whole_lines(doc, lists.first()?);
-    let last = whole_lines(doc, lists.last()?);
-    Some(Edit::replace(first.start..last.end, text))
+    let kept = doc.slice(&region).trim_end().len();
+    Some(Edit::replace(
+        region.start + kept..region.end,
+        format!("\n\n{list}\n"),
+    ))
 }
 
 /// Whether list item `item` has a nested list.
@@ -272,13 +358,8 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
     if toc.style == Style::Tables {
         return insert_row(doc, toc, heading.parent, &heading.text);
     }
-    let line = |prefix: &str| {
-        format!(
-            "{prefix}[{}](#{})\n",
-            escape_link_text(&heading.text),
-            heading.anchor
-        )
-    };
+    let anchor = anchor_of(doc, h, percent_encodes(doc));
+    let line = |prefix: &str| format!("{prefix}[{}](#{anchor})\n", escape_link_text(&heading.text));
     if let Some(item) = siblings
         .iter()
         .rev()
@@ -286,7 +367,10 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
         .find_map(|&s| item_of(s))
     {
         let end = whole_lines(doc, &doc.blocks[item].span).end;
-        return Some(Edit::insert(end, line(&item_prefix(doc, item))));
+        let prefix = item_prefix(doc, item);
+        let prefix =
+            number_of(&prefix).map_or_else(|| prefix.clone(), |n| numbered(&prefix, n + 1));
+        return Some(Edit::insert(end, line(&prefix)));
     }
     if let Some(item) = siblings
         .iter()
@@ -297,14 +381,43 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
         return Some(Edit::insert(start, line(&item_prefix(doc, item))));
     }
     let parent = item_of(heading.parent?)?;
-    let style = ListStyle::of(doc, toc);
     let start = doc.blocks[parent].span.start;
     let first_line = whole_lines(doc, &(start..start));
-    let indent = " ".repeat(indentation(doc, start) + style.indent);
     Some(Edit::insert(
         first_line.end,
-        line(&format!("{indent}{} ", style.marker)),
+        line(&child_prefix(doc, toc, parent)),
     ))
+}
+
+/// The prefix of a first nested item under list item `parent`: the parent's
+/// indentation plus the TOC's nesting unit (at least up to the parent's text, or it
+/// would not nest), and the marker the TOC's nested items use, numbered from 1.
+fn child_prefix(doc: &Document, toc: &Toc, parent: usize) -> String {
+    let style = ListStyle::of(doc, toc);
+    let depth = match doc.blocks[parent].kind {
+        BlockKind::ListItem { depth } => depth,
+        _ => 0,
+    };
+    let marker = toc
+        .entries
+        .iter()
+        .find_map(|e| match e.kind {
+            EntryKind::Link {
+                item: Some(item),
+                depth: d,
+                ..
+            } if d == depth + 1 => Some(item_prefix(doc, item).trim().to_owned()),
+            _ => None,
+        })
+        .unwrap_or(style.marker.clone());
+    let indent = indentation(doc, doc.blocks[parent].span.start);
+    let width = item_prefix(doc, parent).len() - indent.len();
+    let unit = if style.unit.contains('\t') || style.unit.len() >= width {
+        style.unit
+    } else {
+        " ".repeat(width)
+    };
+    format!("{indent}{unit}{} ", numbered(&marker, 1))
 }
 
 /// A row `|Name|||` after the last table of the group standing for part `part`.
@@ -391,9 +504,9 @@ mod tests {
     fn list_style_follows_the_toc() {
         let style = ListStyle {
             marker: "*".to_owned(),
-            base: 0,
-            indent: 4,
+            base: String::new(),
+            unit: "\t".to_owned(),
         };
-        assert_eq!(style.line(1, "A [b]", "a-b"), "    * [A \\[b\\]](#a-b)\n");
+        assert_eq!(style.line(1, "A [b]", "a-b"), "\t* [A \\[b\\]](#a-b)\n");
     }
 }

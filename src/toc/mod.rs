@@ -13,8 +13,8 @@ pub mod names;
 
 use std::ops::Range;
 
-use crate::settings::TocConfig;
 use crate::document::{BlockKind, Document};
+use crate::settings::TocConfig;
 use crate::text::name_key;
 
 use anchors::{Anchor, Anchors, Suggestion};
@@ -565,23 +565,13 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
                     Target::Elsewhere
                 }
                 Some(Anchor::Heading(h)) => Target::Heading(h, How::Anchor),
-                // `### <a id="csharp"></a>C#`: the anchor names its heading.
-                Some(Anchor::Html(a)) => {
-                    let at = doc.html_anchors[a].span.start;
-                    let h = doc
-                        .headings
-                        .partition_point(|h| h.span.start <= at)
-                        .checked_sub(1);
-                    match h.filter(|&h| doc.headings[h].span.contains(&at)) {
-                        Some(h) => Target::Heading(h, How::Anchor),
-                        None => Target::Elsewhere,
-                    }
-                }
-                Some(Anchor::Top) => Target::Elsewhere,
-                None => match Anchors::suggest(doc, &link.dest, &link.text) {
-                    Some(s) => Target::Broken(s),
-                    None => Target::Dangling,
+                Some(Anchor::Html(a)) => match html_anchor_heading(doc, a) {
+                    Some(h) => Target::Heading(h, How::Anchor),
+                    None => Target::Elsewhere,
                 },
+                Some(Anchor::Top) => Target::Elsewhere,
+                // Broken: suggestions need the entries' structure, found below.
+                None => Target::Dangling,
             };
             Entry {
                 text: link.text.clone(),
@@ -595,20 +585,80 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
             }
         })
         .collect();
-    // A guess at a section another entry lists is no guess: the entry is dangling.
+    // A broken anchor's section is looked for first under the entry's parent entry.
+    let suggestions: Vec<Option<Suggestion>> = entries
+        .iter()
+        .map(|entry| {
+            let EntryKind::Link { link, .. } = entry.kind else {
+                return None;
+            };
+            let link = &doc.links[link];
+            (entry.target == Target::Dangling && anchors.resolve(&link.dest).is_none())
+                .then(|| {
+                    Anchors::suggest(
+                        doc,
+                        &link.dest,
+                        &link.text,
+                        parent_heading(doc, &entries, entry),
+                    )
+                })
+                .flatten()
+        })
+        .collect();
+    // A guess at a section another entry lists is no guess: without another
+    // candidate, the entry is dangling.
     let mut resolved = vec![false; doc.headings.len()];
     for heading in entries.iter().filter_map(Entry::heading) {
         resolved[heading] = true;
     }
-    for entry in &mut entries {
-        if let Target::Broken(s) = entry.target
-            && !s.certain
-            && resolved[s.heading]
-        {
-            entry.target = Target::Dangling;
+    for (entry, suggestion) in entries.iter_mut().zip(suggestions) {
+        let Some(mut s) = suggestion else {
+            continue;
+        };
+        if !s.certain {
+            s.candidates.retain(|&h| !resolved[h]);
+        }
+        if let Some(&heading) = s.candidates.first() {
+            s.heading = heading;
+            entry.target = Target::Broken(s);
         }
     }
     entries
+}
+
+/// The heading of the entry whose list item holds `entry`'s: the section the TOC's
+/// structure places it in.
+fn parent_heading(doc: &Document, entries: &[Entry], entry: &Entry) -> Option<usize> {
+    let item = entry.item()?;
+    let parent = std::iter::successors(doc.blocks[item].parent, |&b| doc.blocks[b].parent)
+        .find(|&b| matches!(doc.blocks[b].kind, BlockKind::ListItem { .. }))?;
+    entries
+        .iter()
+        .filter(|e| e.item() == Some(parent))
+        .find_map(Entry::heading)
+}
+
+/// The heading an HTML anchor names: the one it sits in (`### <a id="csharp"></a>C#`)
+/// or the one right after it, with only blank space between
+/// (`<a name="general" />` on the line above `## Introduction`).
+fn html_anchor_heading(doc: &Document, anchor: usize) -> Option<usize> {
+    let span = &doc.html_anchors[anchor].span;
+    let next = doc.headings.partition_point(|h| h.span.start <= span.start);
+    if let Some(h) = next
+        .checked_sub(1)
+        .filter(|&h| doc.headings[h].span.contains(&span.start))
+    {
+        return Some(h);
+    }
+    // The anchor's span is its name: the tag ends at the next `>`, then maybe `</a>`.
+    let heading = doc.headings.get(next)?;
+    let (_, after_tag) = doc
+        .source
+        .get(span.end..heading.span.start)?
+        .split_once('>')?;
+    let rest = after_tag.trim_start();
+    let rest = rest.strip_prefix("</a>").unwrap_or(rest);
+    rest.trim().is_empty().then_some(next)
 }
 
 /// The innermost list item inside `region` holding `offset`, with its depth.

@@ -1,0 +1,219 @@
+//! The entries of a list and the categories they sit in.
+//!
+//! An entry is a list item or table row that carries a link (`- [hyper](…) - an HTTP
+//! implementation`). Its categories are its heading path and its nested-list groups: in
+//! `* HTTP Client` → `  * [hyper](…)`, "HTTP Client" is a category just like a heading.
+//! The duplicate rules decide what a fix may delete in these terms, and the fix-contract
+//! test compares a document's entries before and after fixing in the same terms.
+
+use std::ops::Range;
+
+use super::{BlockKind, Document, Link, LinkKind};
+use crate::text::name_key;
+
+/// A list item or table row that carries a link.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Index of the list item or table row in [`Document::blocks`].
+    pub block: usize,
+    /// Index of the heading whose section holds the entry.
+    pub section: Option<usize>,
+    /// The list items the entry is nested in, outermost first: its groups.
+    pub groups: Vec<usize>,
+    /// Index in [`Document::links`] of the first link of its own text.
+    pub link: usize,
+    /// What its own text says after the link, separators trimmed.
+    pub description: String,
+}
+
+/// The category that directly holds an entry: its section and its innermost group.
+pub type Container = (Option<usize>, Option<usize>);
+
+impl Entry {
+    pub fn link<'d>(&self, doc: &'d Document) -> &'d Link {
+        &doc.links[self.link]
+    }
+
+    /// The link text, trimmed.
+    pub fn name<'d>(&self, doc: &'d Document) -> &'d str {
+        self.link(doc).text.trim()
+    }
+
+    pub fn container(&self) -> Container {
+        (self.section, self.groups.last().copied())
+    }
+
+    /// The texts of the headings above the entry, outermost first.
+    pub fn heading_path<'d>(&self, doc: &'d Document) -> Vec<&'d str> {
+        let mut path: Vec<&str> = std::iter::successors(self.section, |&h| doc.headings[h].parent)
+            .map(|h| doc.headings[h].text.trim())
+            .collect();
+        path.reverse();
+        path
+    }
+
+    /// The own texts of the list items the entry is nested in, outermost first.
+    pub fn group_path<'d>(&self, doc: &'d Document) -> Vec<&'d str> {
+        self.groups
+            .iter()
+            .map(|&g| own_text(doc, g).0.trim())
+            .collect()
+    }
+
+    /// Whether two entries name the same thing with the same description, once case,
+    /// width, punctuation and markup are set aside.
+    pub fn says_the_same(&self, other: &Entry, doc: &Document) -> bool {
+        name_key(self.name(doc)) == name_key(other.name(doc))
+            && name_key(&self.description) == name_key(&other.description)
+    }
+}
+
+/// The name of the category that directly holds an entry (or any block of a section):
+/// its innermost group (by its entry's name when the group item is an entry), else its
+/// heading, else "the introduction".
+pub fn container_name<'d>(doc: &'d Document, container: Container) -> &'d str {
+    match container {
+        (_, Some(group)) => {
+            entry_at(doc, group).map_or_else(|| own_text(doc, group).0.trim(), |e| e.name(doc))
+        }
+        (Some(heading), None) => doc.headings[heading].text.trim(),
+        (None, None) => "the introduction",
+    }
+}
+
+/// Every entry of `doc`, in document order; found once per document.
+pub fn entries<'d>(doc: &'d Document) -> &'d [Entry] {
+    doc.entries.get_or_init(|| find_entries(doc))
+}
+
+/// The entry that block `index` is, if it is one.
+pub fn entry_at<'d>(doc: &'d Document, index: usize) -> Option<&'d Entry> {
+    let all = entries(doc);
+    all.binary_search_by_key(&index, |e| e.block)
+        .ok()
+        .map(|i| &all[i])
+}
+
+fn find_entries(doc: &Document) -> Vec<Entry> {
+    let mut found = Vec::new();
+    for (block, b) in doc.blocks.iter().enumerate() {
+        let (text, span) = match b.kind {
+            BlockKind::ListItem { .. } => {
+                let (text, span) = own_text(doc, block);
+                (text.to_owned(), span)
+            }
+            BlockKind::TableRow => (row_text(doc, block), b.span.clone()),
+            _ => continue,
+        };
+        let Some(link) = first_named_link(doc, &span) else {
+            continue;
+        };
+        let name = doc.links[link].text.trim();
+        let after = text.split_once(name).map_or("", |(_, rest)| rest);
+        let description = after
+            .trim_start_matches(|c: char| c.is_whitespace() || "-–—:：|,，.。".contains(c))
+            .trim_end()
+            .to_owned();
+        found.push(Entry {
+            block,
+            section: doc.section_at(b.span.start),
+            groups: enclosing_items(doc, block),
+            link,
+            description,
+        });
+    }
+    found
+}
+
+/// The texts of a table row's cells, one space apart.
+fn row_text(doc: &Document, row: usize) -> String {
+    let cells = doc.block_indices_within(&doc.blocks[row].span);
+    let texts: Vec<&str> = cells
+        .filter(|&c| doc.blocks[c].parent == Some(row))
+        .map(|c| doc.blocks[c].text.trim())
+        .collect();
+    texts.join(" ")
+}
+
+/// The first link in `span` written with a text to name something by: not an image,
+/// not an autolink (`<https://…>` names nothing, and wrapping a bare URL in `<…>` must
+/// not change which link an entry is about).
+fn first_named_link(doc: &Document, span: &Range<usize>) -> Option<usize> {
+    let start = doc.links.partition_point(|l| l.span.start < span.start);
+    doc.links[start..]
+        .iter()
+        .take_while(|l| l.span.start < span.end)
+        .position(|l| {
+            !l.image
+                && matches!(l.kind, LinkKind::Inline | LinkKind::Reference)
+                && !l.text.trim().is_empty()
+        })
+        .map(|i| start + i)
+}
+
+/// The list items enclosing block `index`, outermost first.
+pub fn enclosing_items(doc: &Document, index: usize) -> Vec<usize> {
+    let mut items: Vec<usize> =
+        std::iter::successors(doc.blocks[index].parent, |&i| doc.blocks[i].parent)
+            .filter(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }))
+            .collect();
+    items.reverse();
+    items
+}
+
+/// The category that directly holds block `index`: its section and innermost
+/// enclosing list item.
+pub fn container_of(doc: &Document, index: usize) -> Container {
+    let group = std::iter::successors(doc.blocks[index].parent, |&i| doc.blocks[i].parent)
+        .find(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }));
+    (doc.section_at(doc.blocks[index].span.start), group)
+}
+
+/// The plain text a list item shows before any nested block, and its span: its own
+/// inline text, or for a loose item the text of its first paragraph.
+pub fn own_text<'d>(doc: &'d Document, index: usize) -> (&'d str, Range<usize>) {
+    let block = &doc.blocks[index];
+    let first_child = doc
+        .blocks
+        .get(index + 1)
+        .filter(|child| child.parent == Some(index));
+    if block.text.trim().is_empty()
+        && let Some(child) = first_child
+        && child.kind == BlockKind::Paragraph
+    {
+        return (&child.text, child.span.clone());
+    }
+    let end = first_child.map_or(block.span.end, |c| c.span.start);
+    (&block.text, block.span.start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_know_their_headings_groups_and_descriptions() {
+        let source = "# Rust\n\n## Web\n\n* HTTP Client\n  * [hyper](https://github.com/hyperium/hyper) - an HTTP implementation\n* <https://example.com>\n\n| Name | What |\n| --- | --- |\n| [axum](https://github.com/tokio-rs/axum) | a web framework |\n";
+        let doc = Document::parse(source);
+        let found = entries(&doc);
+        let described: Vec<(&str, &str)> = found
+            .iter()
+            .map(|e| (e.name(&doc), e.description.as_str()))
+            .collect();
+        assert_eq!(
+            described,
+            [
+                ("hyper", "an HTTP implementation"),
+                ("axum", "a web framework")
+            ]
+        );
+        let hyper = &found[0];
+        assert_eq!(hyper.heading_path(&doc), ["Rust", "Web"]);
+        assert_eq!(hyper.group_path(&doc), ["HTTP Client"]);
+        assert_eq!(container_name(&doc, hyper.container()), "HTTP Client");
+        let axum = &found[1];
+        assert!(axum.group_path(&doc).is_empty());
+        assert_eq!(container_name(&doc, axum.container()), "Web");
+        assert!(hyper.says_the_same(hyper, &doc) && !hyper.says_the_same(axum, &doc));
+    }
+}
