@@ -45,20 +45,12 @@ cat >"$source_file" <<EOF
 //!
 //! The example check below reports headings that still read "TODO": replace it.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 
-use super::{Category, Check, Context, FixAvailability, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "$name",
-    category: Category::$variant,
-    severity: Severity::Warning,
-    fix: FixAvailability::Never,
-    summary: "a heading that still reads TODO",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/$name.md"),
-};
+declare_rule!("$name", $variant, Warning, fix: Never, check: Document(check),
+    summary: "a heading that still reads TODO");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for heading in &ctx.doc.headings {

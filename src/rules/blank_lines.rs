@@ -7,23 +7,16 @@
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::convention::{MOST, Tally, Untouchable};
-use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
-pub const RULE: Rule = Rule {
-    name: "blank-lines",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fix: FixAvailability::Always(FixSafety::Safe),
-    summary: "more consecutive blank lines than the document's style, or no final newline",
-    options: parse_options::<Options>,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/blank-lines.md"),
-};
+declare_rule!("blank-lines", Format, Warning, fix: Always(Safe), options: Options,
+    check: Document(check),
+    summary: "more consecutive blank lines than the document's style, or no final newline");
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]

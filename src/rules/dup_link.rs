@@ -9,27 +9,19 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::duplicates::{
     WebLink, entries_per_container, has_description, heading_key, identical, lead_link,
     line_removal,
 };
-use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
-pub const RULE: Rule = Rule {
-    name: "dup-link",
-    category: Category::Duplicates,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
-    summary: "the same link listed twice",
-    options: parse_options::<DupLinkOptions>,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/dup-link.md"),
-};
+declare_rule!("dup-link", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
+    options: DupLinkOptions, check: Document(check), summary: "the same link listed twice");
 
 /// Where entries are compared.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

@@ -9,28 +9,21 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::collapse_whitespace;
 
+use super::Context;
 use super::duplicates::{
     WebLink, block_sections, duplicate_sections, entries_per_container, excerpt, fingerprint,
     identical, lead_link, line_removal,
 };
-use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
-pub const RULE: Rule = Rule {
-    name: "dup-paragraph",
-    category: Category::Duplicates,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
-    summary: "a paragraph or list item written twice",
-    options: parse_options::<DupParagraphOptions>,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/dup-paragraph.md"),
-};
+declare_rule!("dup-paragraph", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
+    options: DupParagraphOptions, check: Document(check),
+    summary: "a paragraph or list item written twice");
 
 /// Options of `dup-paragraph`.
 #[derive(Debug, Clone, Deserialize)]

@@ -4,27 +4,19 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::document::entries::{Entry, entries};
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::duplicates::{
     DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, heading_span,
     links_in, same_name, texts,
 };
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub const RULE: Rule = Rule {
-    name: "dup-section",
-    category: Category::Duplicates,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
-    summary: "two sections describing the same item",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/dup-section.md"),
-};
+declare_rule!("dup-section", Duplicates, Warning, fix: Sometimes(Unsafe), check: Document(check),
+    summary: "two sections describing the same item");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

@@ -6,22 +6,14 @@
 //! neither counted nor reported. The rule only speaks where most sections of the same
 //! level hold something.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 
+use super::Context;
 use super::convention::{Tally, USUAL};
-use super::{Category, Check, Context, FixAvailability, NO_OPTIONS, Rule};
 
-pub const RULE: Rule = Rule {
-    name: "empty-section",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fix: FixAvailability::Never,
-    summary: "a section heading with nothing under it where sections normally hold entries",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/empty-section.md"),
-};
+declare_rule!("empty-section", Format, Warning, fix: Never, check: Document(check),
+    summary: "a section heading with nothing under it where sections normally hold entries");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

@@ -10,24 +10,16 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::is_cjk;
 
+use super::Context;
 use super::convention::{CLEAR, Majority, Tally};
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub const RULE: Rule = Rule {
-    name: "entry-format",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
-    summary: "a list entry whose separator, capitalisation or final punctuation breaks the list's pattern",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/entry-format.md"),
-};
+declare_rule!("entry-format", Format, Warning, fix: Sometimes(Unsafe), check: Document(check),
+    summary: "a list entry whose separator, capitalisation or final punctuation breaks the list's pattern");
 
 /// Fewer entries of the `[Name](url) - Description` shape than this: no house style.
 const MIN_ENTRIES: usize = 10;

@@ -8,23 +8,16 @@
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document, HeadingSyntax};
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::convention::{CLEAR, Tally};
-use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
-pub const RULE: Rule = Rule {
-    name: "heading-blank-lines",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::Safe),
-    summary: "a heading not separated by blank lines where the document separates its headings",
-    options: parse_options::<Options>,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/heading-blank-lines.md"),
-};
+declare_rule!("heading-blank-lines", Format, Warning, fix: Sometimes(Safe), options: Options,
+    check: Document(check),
+    summary: "a heading not separated by blank lines where the document separates its headings");
 
 /// Pins the style instead of inferring it: `true` requires the blank line, `false`
 /// never asks for it.

@@ -3,22 +3,14 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document, Heading, HeadingSyntax};
 use crate::fix::{Edit, Fix};
 
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "heading-level",
-    category: Category::Structure,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
-    summary: "a heading skips a level, or breaks a run of same-level entries",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/heading-level.md"),
-};
+declare_rule!("heading-level", Structure, Warning, fix: Sometimes(Unsafe), check: Document(check),
+    summary: "a heading skips a level, or breaks a run of same-level entries");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

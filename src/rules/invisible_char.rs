@@ -1,21 +1,13 @@
 //! `invisible-char`: characters that render as nothing but change what GitHub does.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "invisible-char",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fix: FixAvailability::Always(FixSafety::Safe),
-    summary: "an invisible character that changes anchors, search or rendering",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/invisible-char.md"),
-};
+declare_rule!("invisible-char", Format, Warning, fix: Always(Safe), check: Document(check),
+    summary: "an invisible character that changes anchors, search or rendering");
 
 const ZWSP: char = '\u{200B}';
 const ZWJ: char = '\u{200D}';

@@ -2,23 +2,15 @@
 //! [Setup](#setup)", back-to-top links) that no heading or HTML anchor produces. The
 //! heading it meant is looked for first in the section holding the link.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::toc::EntryKind;
 use crate::toc::anchors::Anchors;
 
+use super::Context;
 use super::toc_broken_anchor::broken_anchor;
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub const RULE: Rule = Rule {
-    name: "link-broken-anchor",
-    category: Category::Links,
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes(FixSafety::Safe),
-    summary: "an in-document link points at an anchor nothing has",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/link-broken-anchor.md"),
-};
+declare_rule!("link-broken-anchor", Links, Error, fix: Sometimes(Safe), check: Document(check),
+    summary: "an in-document link points at an anchor nothing has");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

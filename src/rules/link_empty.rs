@@ -1,20 +1,12 @@
 //! `link-empty`: a link that goes nowhere or shows nothing.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{Document, LinkKind};
 
-use super::{Category, Check, Context, FixAvailability, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "link-empty",
-    category: Category::Links,
-    severity: Severity::Error,
-    fix: FixAvailability::Never,
-    summary: "a link with no destination, `#` as destination, or no text",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/link-empty.md"),
-};
+declare_rule!("link-empty", Links, Error, fix: Never, check: Document(check),
+    summary: "a link with no destination, `#` as destination, or no text");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

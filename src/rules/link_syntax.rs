@@ -4,22 +4,14 @@
 //! the brackets on the page and link nothing (or only the bare URL). Found in the plain
 //! text of the document model, so real links and code are never reported.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
 
+use super::Context;
 use super::malformed_links::Malformation;
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub const RULE: Rule = Rule {
-    name: "link-syntax",
-    category: Category::Links,
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes(FixSafety::Safe),
-    summary: "text meant as a link that is not one: a space, a missing or fullwidth parenthesis, reversed parts",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/link-syntax.md"),
-};
+declare_rule!("link-syntax", Links, Error, fix: Sometimes(Safe), check: Document(check),
+    summary: "text meant as a link that is not one: a space, a missing or fullwidth parenthesis, reversed parts");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

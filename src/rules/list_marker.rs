@@ -7,23 +7,16 @@
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Applicability, Edit, Fix};
 
+use super::Context;
 use super::convention::{CLEAR, Tally};
-use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
-pub const RULE: Rule = Rule {
-    name: "list-marker",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
-    summary: "a bullet marker or nesting indentation that differs from the document's",
-    options: parse_options::<Options>,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/list-marker.md"),
-};
+declare_rule!("list-marker", Format, Warning, fix: Sometimes(SafeOrUnsafe), options: Options,
+    check: Document(check),
+    summary: "a bullet marker or nesting indentation that differs from the document's");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum Marker {

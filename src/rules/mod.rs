@@ -1,9 +1,9 @@
 //! The rules, and the one registry that lists them.
 //!
-//! A rule is one [`Rule`] constant, `RULE`, in `rules/<name>.rs`: its name, category,
-//! default severity, the fixes it offers, a one-line summary, its options and its check,
-//! which reads the document through a [`Context`] and pushes [`Diagnostic`]s (each
-//! optionally carrying a fix). The engine fills in each finding's rule name and
+//! A rule is one [`Rule`] constant, `RULE`, declared with [`declare_rule!`] in
+//! `rules/<name>.rs`: its name, category, default severity, the fixes it offers, its
+//! options, its check and a one-line summary. The check reads the document through a
+//! [`Context`] and pushes [`Diagnostic`]s (each optionally carrying a fix). The engine fills in each finding's rule name and
 //! severity. The prose (what, why, examples, fix safety, options) is `rules/<name>.md`,
 //! embedded in the binary for `pocketlint explain`; a rule module's own `//!` says only
 //! how the check works.
@@ -20,6 +20,41 @@ use crate::fix::Applicability;
 pub use crate::settings::parse_options;
 use crate::settings::{ParseOptions, RuleSchema};
 use crate::toc::Toc;
+
+/// Declares a rule's `RULE` beside its check function:
+///
+/// ```ignore
+/// declare_rule!("toc-order", Toc, Warning, fix: Sometimes(Unsafe), check: Toc(check),
+///     summary: "TOC entries are not in the order of their sections");
+/// ```
+///
+/// Category and severity are variants of [`Category`] and [`Severity`]; `fix` is a
+/// [`FixAvailability`] (`Never`, `Sometimes(Safe)`, `Always(SafeOrUnsafe)`…); `options:
+/// Type,` before `check` names the rule's options type, read from the config file; `check`
+/// is `Document(f)` or `Toc(f)` ([`Check`]). The documentation is `rules/<name>.md`.
+macro_rules! declare_rule {
+    (
+        $name:literal, $category:ident, $severity:ident, fix: $fix:ident $(($safety:ident))?,
+        $(options: $options:ty,)? check: $kind:ident($check:path), summary: $summary:literal
+    ) => {
+        pub const RULE: $crate::rules::Rule = $crate::rules::Rule {
+            name: $name,
+            category: $crate::rules::Category::$category,
+            severity: $crate::diagnostic::Severity::$severity,
+            fix: $crate::rules::FixAvailability::$fix$(($crate::rules::FixSafety::$safety))?,
+            summary: $summary,
+            options: declare_rule!(@options $($options)?),
+            check: $crate::rules::Check::$kind($check),
+            doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name, ".md")),
+        };
+    };
+    (@options) => {
+        $crate::rules::NO_OPTIONS
+    };
+    (@options $options:ty) => {
+        $crate::settings::parse_options::<$options>
+    };
+}
 
 mod context;
 pub mod convention;

@@ -1,24 +1,16 @@
 //! `toc-broken-anchor`: a TOC link whose `#fragment` no heading produces, though a
 //! section matches it: the heading was renamed, or the anchor was typed by hand.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::toc::anchors::Suggestion;
 use crate::toc::{EntryKind, Target, Toc};
 
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "toc-broken-anchor",
-    category: Category::Toc,
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes(FixSafety::Safe),
-    summary: "a TOC link points at an anchor no heading has",
-    options: NO_OPTIONS,
-    check: Check::Toc(check),
-    doc: include_str!("../../rules/toc-broken-anchor.md"),
-};
+declare_rule!("toc-broken-anchor", Toc, Error, fix: Sometimes(Safe), check: Toc(check),
+    summary: "a TOC link points at an anchor no heading has");
 
 fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

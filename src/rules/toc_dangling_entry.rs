@@ -1,22 +1,14 @@
 //! `toc-dangling-entry`: a TOC entry, link or table name, that matches no section at
 //! all: the section was removed or never written.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
 use crate::toc::{Target, Toc, edit};
 
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "toc-dangling-entry",
-    category: Category::Toc,
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
-    summary: "a TOC entry matches no section",
-    options: NO_OPTIONS,
-    check: Check::Toc(check),
-    doc: include_str!("../../rules/toc-dangling-entry.md"),
-};
+declare_rule!("toc-dangling-entry", Toc, Error, fix: Sometimes(Unsafe), check: Toc(check),
+    summary: "a TOC entry matches no section");
 
 fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

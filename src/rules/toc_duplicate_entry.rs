@@ -1,21 +1,13 @@
 //! `toc-duplicate-entry`: one section listed twice in the TOC.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
 use crate::toc::{Toc, edit};
 
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "toc-duplicate-entry",
-    category: Category::Toc,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
-    summary: "a section is listed twice in the TOC",
-    options: NO_OPTIONS,
-    check: Check::Toc(check),
-    doc: include_str!("../../rules/toc-duplicate-entry.md"),
-};
+declare_rule!("toc-duplicate-entry", Toc, Warning, fix: Sometimes(Unsafe), check: Toc(check),
+    summary: "a section is listed twice in the TOC");
 
 fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

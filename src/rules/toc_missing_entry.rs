@@ -1,21 +1,13 @@
 //! `toc-missing-entry`: a section at a level the TOC covers that the TOC does not list.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::toc::{Toc, edit};
 
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "toc-missing-entry",
-    category: Category::Toc,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
-    summary: "a section is missing from the TOC",
-    options: NO_OPTIONS,
-    check: Check::Toc(check),
-    doc: include_str!("../../rules/toc-missing-entry.md"),
-};
+declare_rule!("toc-missing-entry", Toc, Warning, fix: Sometimes(Unsafe), check: Toc(check),
+    summary: "a section is missing from the TOC");
 
 fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

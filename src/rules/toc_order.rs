@@ -9,22 +9,14 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
 use crate::toc::{Style, Toc, edit};
 
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "toc-order",
-    category: Category::Toc,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
-    summary: "TOC entries are not in the order of their sections",
-    options: NO_OPTIONS,
-    check: Check::Toc(check),
-    doc: include_str!("../../rules/toc-order.md"),
-};
+declare_rule!("toc-order", Toc, Warning, fix: Sometimes(Unsafe), check: Toc(check),
+    summary: "TOC entries are not in the order of their sections");
 
 fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

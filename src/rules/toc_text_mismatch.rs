@@ -5,24 +5,16 @@
 //! Differences of case, spacing, punctuation, brackets and emoji are not findings, nor
 //! are short forms (`百川` for `百川 Baichuan-7B`, `EVA` for `EVA: 大规模…`).
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
 use crate::text::name_key;
 use crate::toc::names::tokens;
 use crate::toc::{How, Target, Toc, edit};
 
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "toc-text-mismatch",
-    category: Category::Toc,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
-    summary: "a TOC entry's text differs from its section's heading",
-    options: NO_OPTIONS,
-    check: Check::Toc(check),
-    doc: include_str!("../../rules/toc-text-mismatch.md"),
-};
+declare_rule!("toc-text-mismatch", Toc, Warning, fix: Sometimes(Unsafe), check: Toc(check),
+    summary: "a TOC entry's text differs from its section's heading");
 
 fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

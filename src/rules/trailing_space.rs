@@ -5,23 +5,15 @@
 //! break, which the author may well mean: those stay. Code, tables and raw HTML are
 //! never touched.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::convention::Untouchable;
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub const RULE: Rule = Rule {
-    name: "trailing-space",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fix: FixAvailability::Always(FixSafety::Safe),
-    summary: "whitespace at the end of a line that is not a hard line break",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/trailing-space.md"),
-};
+declare_rule!("trailing-space", Format, Warning, fix: Always(Safe), check: Document(check),
+    summary: "whitespace at the end of a line that is not a hard line break");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

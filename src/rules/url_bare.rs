@@ -7,24 +7,16 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::malformed_links;
 use super::urls;
-use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
 
-pub const RULE: Rule = Rule {
-    name: "url-bare",
-    category: Category::Links,
-    severity: Severity::Info,
-    fix: FixAvailability::Sometimes(FixSafety::Safe),
-    summary: "a bare URL in running prose",
-    options: parse_options::<UrlBareOptions>,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/url-bare.md"),
-};
+declare_rule!("url-bare", Links, Info, fix: Sometimes(Safe), options: UrlBareOptions,
+    check: Document(check), summary: "a bare URL in running prose");
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]

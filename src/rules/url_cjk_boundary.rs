@@ -4,25 +4,17 @@
 //! Bare URLs are cut where the sentence starts ((`urls::intended_len`)); link
 //! destinations are checked for sentence marks at their end.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
 use crate::text::is_cjk_sentence_mark;
 
+use super::Context;
 use super::malformed_links;
 use super::urls::{self, Origin};
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub const RULE: Rule = Rule {
-    name: "url-cjk-boundary",
-    category: Category::Links,
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes(FixSafety::Safe),
-    summary: "a URL that runs on into the CJK text or fullwidth punctuation after it",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/url-cjk-boundary.md"),
-};
+declare_rule!("url-cjk-boundary", Links, Error, fix: Sometimes(Safe), check: Document(check),
+    summary: "a URL that runs on into the CJK text or fullwidth punctuation after it");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;

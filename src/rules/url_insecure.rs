@@ -3,21 +3,13 @@
 use serde::Deserialize;
 use url::Url;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 
-use super::{Category, Check, Context, FixAvailability, FixSafety, Rule, parse_options};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "url-insecure",
-    category: Category::Links,
-    severity: Severity::Info,
-    fix: FixAvailability::Sometimes(FixSafety::Unsafe),
-    summary: "an http:// link to a site known to serve https",
-    options: parse_options::<UrlInsecureOptions>,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/url-insecure.md"),
-};
+declare_rule!("url-insecure", Links, Info, fix: Sometimes(Unsafe), options: UrlInsecureOptions,
+    check: Document(check), summary: "an http:// link to a site known to serve https");
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]

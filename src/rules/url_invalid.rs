@@ -8,22 +8,14 @@ mod mistyped;
 
 use url::{Host, ParseError, Url};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::urls::{Origin, UrlOccurrence};
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub const RULE: Rule = Rule {
-    name: "url-invalid",
-    category: Category::Links,
-    severity: Severity::Error,
-    fix: FixAvailability::Sometimes(FixSafety::SafeOrUnsafe),
-    summary: "a link destination or bare URL that is not a valid URL or relative path",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/url-invalid.md"),
-};
+declare_rule!("url-invalid", Links, Error, fix: Sometimes(SafeOrUnsafe), check: Document(check),
+    summary: "a link destination or bare URL that is not a valid URL or relative path");
 
 /// Top-level domains that make `github.com/x` a URL missing its scheme rather than a
 /// relative path: a file is rarely named like that.

@@ -1,21 +1,13 @@
 //! `url-tracking`: tracking parameters in a URL (`utm_source`, `spm`, `share_source`…).
 
 use crate::canonical::is_tracking_param;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
+use super::Context;
 
-pub const RULE: Rule = Rule {
-    name: "url-tracking",
-    category: Category::Links,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::Safe),
-    summary: "tracking parameters in a URL",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/url-tracking.md"),
-};
+declare_rule!("url-tracking", Links, Warning, fix: Sometimes(Safe), check: Document(check),
+    summary: "tracking parameters in a URL");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for site in ctx.urls() {

@@ -1,22 +1,14 @@
 //! `url-whitespace`: whitespace or a line break inside a link destination.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::malformed_links::Malformation;
 use super::urls::Origin;
-use super::{Category, Check, Context, FixAvailability, FixSafety, NO_OPTIONS, Rule};
 
-pub const RULE: Rule = Rule {
-    name: "url-whitespace",
-    category: Category::Links,
-    severity: Severity::Warning,
-    fix: FixAvailability::Sometimes(FixSafety::Safe),
-    summary: "whitespace or a line break inside a link destination",
-    options: NO_OPTIONS,
-    check: Check::Document(check),
-    doc: include_str!("../../rules/url-whitespace.md"),
-};
+declare_rule!("url-whitespace", Links, Warning, fix: Sometimes(Safe), check: Document(check),
+    summary: "whitespace or a line break inside a link destination");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
