@@ -10,7 +10,6 @@
 //! `linter` (the engine), `config` (the config file, read through the registry's
 //! [`rules::SCHEMA`]), then `report` and `cli`.
 
-pub mod canonical;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

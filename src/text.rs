@@ -26,6 +26,15 @@ pub fn key_of_folded(folded: &str) -> String {
     folded.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// [`name_key`], but keeping the `+` and `#` that tell `C`, `C++` and `C#` apart: for
+/// headings and link names compared as wholes, not matched loosely.
+pub fn name_key_with_symbols(text: &str) -> String {
+    fold(text)
+        .chars()
+        .filter(|&c| c.is_alphanumeric() || c == '+' || c == '#')
+        .collect()
+}
+
 /// Whitespace runs collapsed to one space and trimmed: two copies of a paragraph that
 /// differ only in line wrapping or spacing compare equal.
 pub fn collapse_whitespace(text: &str) -> String {

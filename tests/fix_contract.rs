@@ -21,13 +21,13 @@ mod common;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use pocketlint::canonical::canonicalize;
 use pocketlint::config::Settings;
 use pocketlint::document::entries::{Entry, container_name, entries, own_text};
 use pocketlint::document::{BlockKind, Document};
 use pocketlint::fix::{Applicability, Fix};
 use pocketlint::linter;
 use pocketlint::rules;
+use pocketlint::rules::canonical::canonicalize;
 use pocketlint::text::name_key;
 
 /// An entry as the contract names it; every text reduced to its [`name_key`], so that

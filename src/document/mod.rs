@@ -6,6 +6,7 @@
 mod autolink;
 pub mod entries;
 mod html;
+mod line_spans;
 mod lines;
 mod parse;
 pub mod slug;

@@ -13,12 +13,10 @@ use crate::diagnostic::Diagnostic;
 use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
+use crate::text::name_key_with_symbols;
 
 use super::Context;
-use super::duplicates::{
-    WebLink, entries_per_container, has_description, heading_key, identical, lead_link,
-    line_removal,
-};
+use super::duplicates::{WebLink, entries_per_container, has_description, identical, lead_link};
 
 declare_rule!("dup-link", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
     options: DupLinkOptions, check: Document(check), summary: "the same link listed twice");
@@ -93,7 +91,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(report(doc, first, &item(), &counts));
         } else if let Some(first) = named
             .get(url)
-            .filter(|first| is_entry && same_name(first.link, link))
+            .filter(|first| is_entry && same_link_name(first.link, link))
         {
             out.push(report(doc, first, &item(), &counts));
         } else {
@@ -128,7 +126,7 @@ fn verdict(
     counts: &HashMap<Container, usize>,
 ) -> Verdict {
     let entry = |item: &Item| entry_at(doc, item.block);
-    if !same_name(first.link, later.link) {
+    if !same_link_name(first.link, later.link) {
         return Verdict::TwoNames;
     }
     if first.container != later.container {
@@ -181,7 +179,7 @@ fn report(
         _ => format!("{later_name} is listed twice"),
     };
     let delete = || {
-        line_removal(doc, &doc.blocks[later.block].span, false)
+        doc.line_removal(&doc.blocks[later.block].span, false)
             .map(|range| vec![Edit::delete(range)])
     };
     let (help, fix) = match verdict {
@@ -216,8 +214,8 @@ fn report(
 /// Two entries with one page but different names are parts of one project
 /// (`django.db.models` and `geodjango` both link Django's repository), not a repeat.
 /// Two bare URLs have no names to differ.
-fn same_name(a: &WebLink, b: &WebLink) -> bool {
-    (!a.named && !b.named) || heading_key(&a.text) == heading_key(&b.text)
+fn same_link_name(a: &WebLink, b: &WebLink) -> bool {
+    (!a.named && !b.named) || name_key_with_symbols(&a.text) == name_key_with_symbols(&b.text)
 }
 
 /// A list item without nested blocks: deleting its lines deletes it alone.

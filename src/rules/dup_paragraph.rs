@@ -18,7 +18,7 @@ use crate::text::collapse_whitespace;
 use super::Context;
 use super::duplicates::{
     WebLink, block_sections, duplicate_sections, entries_per_container, excerpt, fingerprint,
-    identical, lead_link, line_removal,
+    identical, lead_link,
 };
 
 declare_rule!("dup-paragraph", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
@@ -217,8 +217,8 @@ fn removal(doc: &Document, unit: &Unit) -> Option<std::ops::Range<usize>> {
         .get(unit.block + 1)
         .is_some_and(|b| b.parent == Some(unit.block));
     match (unit.is_item, block.parent) {
-        (false, None) if !alone_in_section(doc, unit) => line_removal(doc, &block.span, true),
-        (true, _) if !has_children => line_removal(doc, &block.span, false),
+        (false, None) if !alone_in_section(doc, unit) => doc.line_removal(&block.span, true),
+        (true, _) if !has_children => doc.line_removal(&block.span, false),
         _ => None,
     }
 }

@@ -11,8 +11,8 @@ use crate::fix::{Edit, Fix};
 
 use super::Context;
 use super::duplicates::{
-    DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, heading_span,
-    links_in, same_name, texts,
+    DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, links_in,
+    same_heading_name, texts,
 };
 
 declare_rule!("dup-section", Duplicates, Warning, fix: Sometimes(Unsafe), check: Document(check),
@@ -30,7 +30,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Diagnostic {
     let first = &doc.headings[duplicate.first];
     let later = &doc.headings[duplicate.later];
-    let message = if same_name(doc, duplicate.first, duplicate.later) {
+    let message = if same_heading_name(doc, duplicate.first, duplicate.later) {
         format!("\"{}\" is listed twice", later.text.trim())
     } else {
         format!(
@@ -49,8 +49,8 @@ fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Di
     } else {
         format!("{why}; merge the two sections into one")
     };
-    Diagnostic::new(heading_span(later), message)
-        .with_label(heading_span(first), "first listed here")
+    Diagnostic::new(later.finding_span(), message)
+        .with_label(first.finding_span(), "first listed here")
         .with_help(help)
         .with_fix(fix.map(|range| Fix::unsafe_edits(vec![Edit::delete(range)])))
 }

@@ -56,6 +56,7 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod canonical;
 mod context;
 pub mod convention;
 pub(crate) mod duplicates;

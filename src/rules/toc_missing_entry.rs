@@ -48,7 +48,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(
-                heading.span.start..heading.content.end.max(heading.span.start),
+                heading.finding_span(),
                 format!(
                     "section \"{}\" is missing from the table of contents",
                     heading.text.trim()

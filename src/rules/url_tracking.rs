@@ -1,10 +1,10 @@
 //! `url-tracking`: tracking parameters in a URL (`utm_source`, `spm`, `share_source`…).
 
-use crate::canonical::is_tracking_param;
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 
 use super::Context;
+use super::canonical::is_tracking_param;
 
 declare_rule!("url-tracking", Links, Warning, fix: Sometimes(Safe), check: Document(check),
     summary: "tracking parameters in a URL");
