@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
 use crate::text::name_key;
 use crate::toc::names::tokens;
-use crate::toc::{How, Target, Toc, edit};
+use crate::toc::{MatchKind, Target, Toc, edit};
 
 use super::Context;
 
@@ -21,14 +21,16 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     for entry in &toc.entries {
         let name = entry.text.trim();
         match &entry.target {
-            Target::Heading(h, how @ (How::Anchor | How::Fuzzy)) => {
+            Target::Heading(h, kind @ (MatchKind::Anchor | MatchKind::Fuzzy)) => {
                 let heading = &doc.headings[*h];
-                if *how == How::Anchor && same_name(name, &heading.text) {
+                if *kind == MatchKind::Anchor && names_agree(name, &heading.text) {
                     continue;
                 }
                 let title = heading.text.trim();
-                let message = match how {
-                    How::Fuzzy => format!("name \"{name}\" only resembles its section \"{title}\""),
+                let message = match kind {
+                    MatchKind::Fuzzy => {
+                        format!("name \"{name}\" only resembles its section \"{title}\"")
+                    }
                     _ => format!("entry \"{name}\" differs from its section \"{title}\""),
                 };
                 out.push(
@@ -66,7 +68,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
 }
 
 /// Equal but for case, spacing, punctuation and emoji, or a short form of the other.
-fn same_name(entry: &str, heading: &str) -> bool {
+fn names_agree(entry: &str, heading: &str) -> bool {
     let (a, b) = (tokens(entry), tokens(heading));
     let runs = |hay: &[String], needle: &[String]| {
         !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)

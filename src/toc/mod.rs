@@ -121,9 +121,9 @@ pub enum EntryKind {
     },
 }
 
-/// How an entry names a section.
+/// How an entry matched its section: by anchor, or by a name of some closeness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
+pub enum MatchKind {
     /// Its link's anchor.
     Anchor,
     /// The same name.
@@ -136,7 +136,7 @@ pub enum How {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    Heading(usize, How),
+    Heading(usize, MatchKind),
     /// An HTML anchor or the top of the page.
     Elsewhere,
     /// A name fitting several headings equally well.
@@ -322,9 +322,9 @@ impl Toc {
         let found = names::match_names(&candidates, &queries);
         for (((block, group), (text, new)), found) in cells.into_iter().zip(texts).zip(found) {
             let target = match found {
-                NameMatch::Exact(h) => Target::Heading(h, How::Exact),
-                NameMatch::Short(h) => Target::Heading(h, How::Short),
-                NameMatch::Fuzzy(h) => Target::Heading(h, How::Fuzzy),
+                NameMatch::Exact(h) => Target::Heading(h, MatchKind::Exact),
+                NameMatch::Short(h) => Target::Heading(h, MatchKind::Short),
+                NameMatch::Fuzzy(h) => Target::Heading(h, MatchKind::Fuzzy),
                 NameMatch::Ambiguous(list) => Target::Ambiguous(list),
                 NameMatch::None => Target::Dangling,
             };
@@ -564,9 +564,9 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
                 {
                     Target::Elsewhere
                 }
-                Some(Anchor::Heading(h)) => Target::Heading(h, How::Anchor),
+                Some(Anchor::Heading(h)) => Target::Heading(h, MatchKind::Anchor),
                 Some(Anchor::Html(a)) => match html_anchor_heading(doc, a) {
-                    Some(h) => Target::Heading(h, How::Anchor),
+                    Some(h) => Target::Heading(h, MatchKind::Anchor),
                     None => Target::Elsewhere,
                 },
                 Some(Anchor::Top) => Target::Elsewhere,
