@@ -98,12 +98,9 @@ fn github_escapes_hostile_text_so_nothing_breaks_out() {
         .iter()
         .enumerate()
         .map(|(i, text)| {
-            let mut d = Diagnostic::new(
-                "heading-level",
-                i..i + 1,
-                format!("\"{text}\" is listed twice"),
-            )
-            .with_help(format!("remove \"{text}\""));
+            let mut d = Diagnostic::new(i..i + 1, format!("\"{text}\" is listed twice"))
+                .with_help(format!("remove \"{text}\""));
+            d.rule = "heading-level";
             d.severity = [Severity::Error, Severity::Warning, Severity::Info][i % 3];
             d
         })
@@ -241,9 +238,7 @@ fn sarif_describes_every_rule_and_locates_results_and_fixes() {
             rule["fullDescription"]["text"].as_str().unwrap().len()
                 > rule["shortDescription"]["text"].as_str().unwrap().len()
         );
-        let meta = pocketlint::rules::find(rule["id"].as_str().unwrap())
-            .unwrap()
-            .meta();
+        let meta = pocketlint::rules::find(rule["id"].as_str().unwrap()).unwrap();
         let level = match meta.severity {
             pocketlint::diagnostic::Severity::Error => "error",
             pocketlint::diagnostic::Severity::Warning => "warning",

@@ -20,8 +20,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Apply the safe fixes of the formatting rules, like `cargo fmt`
     Fmt(FmtArgs),
-    /// List every rule: name, category, default severity, fixable
-    Rules,
+    /// List every rule: name, category, default severity, fixes, summary
+    Rules(RulesArgs),
     /// Print the table of contents a file should have, or bring its TOC up to date
     Toc(TocArgs),
     /// Show a rule's documentation
@@ -40,6 +40,19 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         output_dir: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// `text` for a terminal, `markdown` for the README's rule table
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

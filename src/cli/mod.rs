@@ -8,13 +8,12 @@ mod config_cache;
 mod fmt;
 mod generate;
 pub mod input;
+mod rules;
 mod toc;
 
 use std::process::ExitCode;
 
 use args::{Cli, Command};
-
-use crate::rules::{self, RULES};
 
 /// How a run ended; the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,27 +49,13 @@ pub fn run(cli: &Cli) -> ExitStatus {
         Command::Fmt(args) => fmt::run(args),
         Command::Completions { shell } => generate::completions(*shell),
         Command::Man { output_dir } => generate::man(output_dir.as_deref()),
-        Command::Rules => {
-            println!(
-                "{:<22} {:<11} {:<8} {:<10} summary",
-                "rule", "category", "severity", "fix"
-            );
-            for rule in RULES {
-                let m = rule.meta();
-                println!(
-                    "{:<22} {:<11} {:<8} {:<10} {}",
-                    m.name,
-                    m.category.as_str(),
-                    m.severity.as_str(),
-                    m.fixable.as_str(),
-                    m.summary
-                );
-            }
+        Command::Rules(args) => {
+            print!("{}", rules::table(args.format));
             ExitStatus::Clean
         }
-        Command::Explain { rule } => match rules::doc(rule) {
-            Some(doc) => {
-                print!("{doc}");
+        Command::Explain { rule } => match crate::rules::find(rule) {
+            Some(rule) => {
+                print!("{}", rules::explain(rule));
                 ExitStatus::Clean
             }
             None => {

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{FileOutput, FileReport, Position, Summary};
+use super::{Counts, FileOutput, FileReport, Position};
 use crate::document::LineIndex;
 
 /// How many findings the summary lists one by one.
@@ -66,7 +66,7 @@ impl Digest {
 }
 
 pub fn write(outputs: &[FileOutput], extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
-    let summary: Summary = outputs.iter().sum();
+    let summary: Counts = outputs.iter().sum();
     writeln!(out, "## pocketlint\n")?;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     write!(
