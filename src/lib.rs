@@ -13,6 +13,7 @@ pub mod fix;
 pub mod fuzz;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod text;
 pub mod toc;
 

@@ -24,6 +24,8 @@ pub enum Command {
     Rules,
     /// Print the table of contents a file should have (in its TOC's style)
     Toc(TocArgs),
+    /// Run the language server (LSP over stdin and stdout) for editors
+    Server,
     /// Show a rule's documentation
     Explain {
         /// The rule's name, as `pocketlint rules` lists it

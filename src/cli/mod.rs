@@ -4,7 +4,7 @@
 pub mod args;
 mod batch;
 mod check;
-mod config_cache;
+pub(crate) mod config_cache;
 mod fmt;
 pub mod input;
 mod toc;
@@ -12,6 +12,7 @@ mod toc;
 use std::process::ExitCode;
 
 use args::{Cli, Command};
+pub use fmt::format_rules;
 
 use crate::rules::{self, RULES};
 
@@ -47,6 +48,13 @@ pub fn run(cli: &Cli) -> ExitStatus {
         Command::Check(args) => check::run(args),
         Command::Toc(args) => toc::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Server => match crate::server::stdio() {
+            Ok(()) => ExitStatus::Clean,
+            Err(err) => {
+                eprintln!("error: language server: {err}");
+                ExitStatus::Error
+            }
+        },
         Command::Rules => {
             println!(
                 "{:<22} {:<11} {:<8} {:<10} summary",
