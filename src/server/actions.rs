@@ -111,16 +111,13 @@ fn quick_fix(
     }
     let written = edits::written(body, &fixed);
     let edits = edits::between(converter.text, offset, &written, &converter.lines);
-    let what = finding
-        .help
-        .clone()
-        .unwrap_or_else(|| format!("fix {}", finding.rule));
+    let what = finding.help.as_deref().unwrap_or("fix it");
     let safe = fix.applicability == Applicability::Safe;
     Some(CodeAction {
         title: if safe {
-            what
+            format!("{what} ({})", finding.rule)
         } else {
-            format!("{what} (unsafe fix: check the result)")
+            format!("{what} ({}, unsafe fix: check the result)", finding.rule)
         },
         kind: Some(CodeActionKind::QUICKFIX),
         edit: Some(workspace_edit(uri, edits)),

@@ -1,7 +1,7 @@
 //! One client's session: the handshake, the message loop, the open documents and
 //! when their diagnostics are published.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -46,8 +46,9 @@ pub(super) struct Session<'c> {
     pub(super) encoding: Encoding,
     documents: HashMap<Url, OpenDocument>,
     configs: Configs,
-    /// Config files whose errors are shown, to clear them once fixed.
-    shown_config_errors: HashSet<Url>,
+    /// The config errors shown, by config file: to clear them once fixed, and not to
+    /// send one twice.
+    shown_config_errors: HashMap<Url, Arc<ConfigError>>,
     /// Documents changed since they were last linted, with when to lint them.
     due: HashMap<Url, Instant>,
 }
@@ -78,7 +79,7 @@ impl<'c> Session<'c> {
             encoding,
             documents: HashMap::new(),
             configs: Configs::new(),
-            shown_config_errors: HashSet::new(),
+            shown_config_errors: HashMap::new(),
             due: HashMap::new(),
         };
         let watches = params
@@ -212,7 +213,6 @@ impl<'c> Session<'c> {
                         }
                         let open: Vec<Url> = self.documents.keys().cloned().collect();
                         open.iter().for_each(|uri| self.publish(uri));
-                        self.publish_config_errors();
                     }
                 }
             }
@@ -260,32 +260,33 @@ impl<'c> Session<'c> {
         };
         let version = Some(document.version);
         self.send_diagnostics(uri.clone(), diagnostics, version);
-        let unshown = self.configs.errors().iter().any(|error| {
-            Url::from_file_path(&error.path)
-                .is_ok_and(|config| !self.shown_config_errors.contains(&config))
-        });
-        if unshown {
-            self.publish_config_errors();
-        }
+        self.publish_config_errors();
     }
 
-    /// Shows each broken config's error on the config file, and clears the errors of
-    /// those that load again.
+    /// Shows each broken config's error on the config file once, and clears the
+    /// errors of configs that load again.
     fn publish_config_errors(&mut self) {
-        let errors = self.configs.errors();
-        let mut shown = HashSet::new();
-        for error in errors {
+        let mut shown = HashMap::new();
+        for error in self.configs.errors() {
             let Ok(uri) = Url::from_file_path(&error.path) else {
                 continue;
             };
-            let text = std::fs::read_to_string(&error.path).unwrap_or_default();
-            let lines = LineMap::new(&text, self.encoding);
-            let diagnostic = diagnostics::config_error(&error, &text, &lines);
-            self.send_diagnostics(uri.clone(), vec![diagnostic], None);
-            shown.insert(uri);
+            let known = self
+                .shown_config_errors
+                .get(&uri)
+                .is_some_and(|old| Arc::ptr_eq(old, &error));
+            if !known {
+                let text = std::fs::read_to_string(&error.path).unwrap_or_default();
+                let lines = LineMap::new(&text, self.encoding);
+                let diagnostic = diagnostics::config_error(&error, &text, &lines);
+                self.send_diagnostics(uri.clone(), vec![diagnostic], None);
+            }
+            shown.insert(uri, error);
         }
-        for fixed in self.shown_config_errors.difference(&shown) {
-            self.send_diagnostics(fixed.clone(), Vec::new(), None);
+        for fixed in self.shown_config_errors.keys() {
+            if !shown.contains_key(fixed) {
+                self.send_diagnostics(fixed.clone(), Vec::new(), None);
+            }
         }
         self.shown_config_errors = shown;
     }
