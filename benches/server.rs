@@ -29,7 +29,7 @@ impl Session {
     fn open(text: &str) -> Self {
         let (server, client) = Connection::memory();
         let handle = std::thread::spawn(move || pocketlint::server::serve(&server));
-        let mut session = Self {
+        let session = Self {
             client,
             server: Some(handle),
             version: 1,
@@ -52,7 +52,10 @@ impl Session {
     }
 
     fn send(&self, message: impl Into<Message>) {
-        self.client.sender.send(message.into()).expect("server runs");
+        self.client
+            .sender
+            .send(message.into())
+            .expect("server runs");
     }
 
     fn notify(&self, method: &str, params: Value) {

@@ -434,6 +434,12 @@ fn the_config_is_found_as_check_finds_it_and_reloaded_when_it_changes() {
             .message
             .starts_with("not linted: the config")
     );
+    let related = &published.diagnostics[0]
+        .related_information
+        .as_ref()
+        .unwrap()[0];
+    assert_eq!(related.location.uri, config);
+    assert_eq!(related.location.range.start, Position::new(1, 2));
     let on_config = client.diagnostics(&config);
     assert_eq!(on_config.diagnostics.len(), 1);
     assert!(

@@ -31,7 +31,11 @@ fn corpus_lists() -> Option<Vec<PathBuf>> {
 /// The byte offset of a 1-based line and 1-based column in characters, as the JSON
 /// output gives them.
 fn json_offset(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
     text[start..]
         .char_indices()
         .nth(column - 1)
@@ -64,7 +68,9 @@ fn every_range_covers_the_bytes_check_reports() {
         for (lsp, json) in published.iter().zip(&expected) {
             assert_eq!(
                 lsp.code,
-                Some(NumberOrString::String(json["rule"].as_str().unwrap().to_owned())),
+                Some(NumberOrString::String(
+                    json["rule"].as_str().unwrap().to_owned()
+                )),
                 "{name}"
             );
             assert_eq!(lsp.message, json["message"].as_str().unwrap(), "{name}");
@@ -72,7 +78,11 @@ fn every_range_covers_the_bytes_check_reports() {
             let bytes = json_offset(&text, at("line"), at("column"))
                 ..json_offset(&text, at("end_line"), at("end_column"));
             let covered = utf16_offset(&text, lsp.range.start)..utf16_offset(&text, lsp.range.end);
-            assert_eq!(covered, bytes, "{name}: {} at {:?}", json["rule"], lsp.range);
+            assert_eq!(
+                covered, bytes,
+                "{name}: {} at {:?}",
+                json["rule"], lsp.range
+            );
             compared += 1;
         }
     }

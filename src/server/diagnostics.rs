@@ -10,7 +10,7 @@ use lsp_types::{
 };
 
 use super::configs::ConfigError;
-use super::position::LineMap;
+use super::position::{Encoding, LineMap};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::rule_url;
 
@@ -64,21 +64,26 @@ fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// The diagnostic on a config file that does not load, at the place its error points.
-pub fn config_error(error: &ConfigError, text: &str, lines: &LineMap) -> lsp_types::Diagnostic {
+/// The diagnostic on a config file that does not load, at the place its error points,
+/// with the file's URI; `None` when the path is no file URI.
+pub fn on_config(error: &ConfigError, encoding: Encoding) -> Option<(Url, lsp_types::Diagnostic)> {
+    let uri = Url::from_file_path(&error.path).ok()?;
+    // The file may be gone by now; the error is still shown, at its start.
+    let text = std::fs::read_to_string(&error.path).unwrap_or_default();
     let span = error.span.clone().unwrap_or(0..0);
-    lsp_types::Diagnostic {
-        range: lines.range(text, &span),
+    let diagnostic = lsp_types::Diagnostic {
+        range: LineMap::new(&text, encoding).range(&text, &span),
         severity: Some(DiagnosticSeverity::ERROR),
         source: Some(SOURCE.to_owned()),
         message: error.message.clone(),
         ..Default::default()
-    }
+    };
+    Some((uri, diagnostic))
 }
 
 /// The one diagnostic on a document its broken config keeps from being linted,
 /// pointing at the config's error.
-pub fn not_linted(error: &ConfigError, at: Option<Location>) -> lsp_types::Diagnostic {
+pub fn not_linted(error: &ConfigError, encoding: Encoding) -> lsp_types::Diagnostic {
     lsp_types::Diagnostic {
         range: lsp_types::Range::default(),
         severity: Some(DiagnosticSeverity::ERROR),
@@ -88,9 +93,9 @@ pub fn not_linted(error: &ConfigError, at: Option<Location>) -> lsp_types::Diagn
             error.path.display(),
             error.message
         ),
-        related_information: at.map(|location| {
+        related_information: on_config(error, encoding).map(|(uri, on_config)| {
             vec![DiagnosticRelatedInformation {
-                location,
+                location: Location::new(uri, on_config.range),
                 message: "the config error".to_owned(),
             }]
         }),

@@ -19,7 +19,7 @@ use lsp_types::{
     DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
     FileSystemWatcher, GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult,
-    Location, OneOf, PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions,
+    OneOf, PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions,
     ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
     TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
 };
@@ -38,7 +38,7 @@ use crate::diagnostic::Diagnostic;
 /// How long the client must stop changing a document before it is linted again, so a
 /// burst of edits (a paste, a macro, fast typing) is linted once. Short beside the
 /// 50 ms a finding may take to appear.
-pub const DEBOUNCE: Duration = Duration::from_millis(15);
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// The server's state for one client.
 pub(super) struct Session<'c> {
@@ -248,15 +248,7 @@ impl<'c> Session<'c> {
                 findings.iter().map(|f| converter.diagnostic(f)).collect()
             }
             Linted::Excluded => Vec::new(),
-            Linted::Broken(error) => {
-                let at = Url::from_file_path(&error.path).ok().map(|uri| {
-                    let text = std::fs::read_to_string(&error.path).unwrap_or_default();
-                    let lines = LineMap::new(&text, self.encoding);
-                    let span = error.span.clone().unwrap_or(0..0);
-                    Location::new(uri, lines.range(&text, &span))
-                });
-                vec![diagnostics::not_linted(&error, at)]
-            }
+            Linted::Broken(error) => vec![diagnostics::not_linted(&error, self.encoding)],
         };
         let version = Some(document.version);
         self.send_diagnostics(uri.clone(), diagnostics, version);
@@ -268,7 +260,7 @@ impl<'c> Session<'c> {
     fn publish_config_errors(&mut self) {
         let mut shown = HashMap::new();
         for error in self.configs.errors() {
-            let Ok(uri) = Url::from_file_path(&error.path) else {
+            let Some((uri, diagnostic)) = diagnostics::on_config(&error, self.encoding) else {
                 continue;
             };
             let known = self
@@ -276,9 +268,6 @@ impl<'c> Session<'c> {
                 .get(&uri)
                 .is_some_and(|old| Arc::ptr_eq(old, &error));
             if !known {
-                let text = std::fs::read_to_string(&error.path).unwrap_or_default();
-                let lines = LineMap::new(&text, self.encoding);
-                let diagnostic = diagnostics::config_error(&error, &text, &lines);
                 self.send_diagnostics(uri.clone(), vec![diagnostic], None);
             }
             shown.insert(uri, error);
