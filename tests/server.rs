@@ -479,3 +479,30 @@ fn a_file_the_config_excludes_has_no_findings() {
     assert!(code_actions(&mut client, &vendored, everything, Value::Null).is_empty());
     client.shutdown();
 }
+
+#[test]
+fn disabling_a_nested_item_keeps_the_comment_in_its_list() {
+    let mut client = Client::utf16();
+    let doc = uri("nested.md");
+    let text = "# A\n\n- Group\n  - [x](hhttps://x.example)\n  - [y](https://y.example)\n";
+    let published = client.open(&doc, text);
+    let scheme = find(&published, "url-invalid").range;
+    let actions = code_actions(&mut client, &doc, scheme, json!(["quickfix"]));
+    let disable = &actions[1];
+    assert_eq!(disable["title"], "Disable url-invalid for this line");
+    let disabled = apply_edits(text, &edits_for(&disable["edit"], &doc));
+    assert_eq!(
+        disabled,
+        text.replace(
+            "  - [x]",
+            "  <!-- pocketlint-disable-next-line url-invalid -->\n  - [x]"
+        )
+    );
+    assert!(
+        client
+            .open(&uri("nested-disabled.md"), &disabled)
+            .diagnostics
+            .is_empty()
+    );
+    client.shutdown();
+}

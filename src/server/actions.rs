@@ -63,12 +63,8 @@ pub(super) fn code_actions(
             let line = diagnostic.range.start.line;
             if !disabled.contains(&(finding.rule, line)) {
                 disabled.push((finding.rule, line));
-                let action = disable_for_line(&document.text, finding.rule, line, &converter);
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    diagnostics: Some(vec![diagnostic]),
-                    edit: Some(workspace_edit(&uri, vec![action.0])),
-                    ..action.1
-                }));
+                let action = disable_for_line(finding.rule, diagnostic, &converter);
+                actions.push(CodeActionOrCommand::CodeAction(action));
             }
         }
     }
@@ -126,20 +122,20 @@ fn quick_fix(
     })
 }
 
-/// The comment that turns `rule` off for 0-based `line`, indented like that line (so
-/// a comment above a nested list item stays inside its list).
+/// The comment that turns `rule` off for the line `diagnostic` starts on, put above
+/// it and indented like it (so a comment above a nested list item stays in its list).
 fn disable_for_line(
-    text: &str,
     rule: &str,
-    line: u32,
+    diagnostic: lsp_types::Diagnostic,
     converter: &super::diagnostics::Converter,
-) -> (TextEdit, CodeAction) {
+) -> CodeAction {
+    let text = converter.text;
+    let line = diagnostic.range.start.line;
     let start = converter
         .lines
         .offset(text, lsp_types::Position::new(line, 0));
     let line_text = &text[start..];
-    let indent_len = line_text.len() - line_text.trim_start_matches([' ', '\t']).len();
-    let indent = &line_text[..indent_len];
+    let indent = &line_text[..line_text.len() - line_text.trim_start_matches([' ', '\t']).len()];
     // After a byte order mark, not before it.
     let at = converter.lines.position(text, start.max(converter.offset));
     let edit = TextEdit::new(
@@ -149,13 +145,14 @@ fn disable_for_line(
             line_ending(text)
         ),
     );
-    let action = CodeAction {
+    CodeAction {
         title: format!("Disable {rule} for this line"),
         kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic]),
+        edit: Some(workspace_edit(converter.uri, vec![edit])),
         is_preferred: Some(false),
         ..Default::default()
-    };
-    (edit, action)
+    }
 }
 
 /// The line ending a document uses: CRLF when all its lines end so.
