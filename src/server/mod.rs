@@ -27,10 +27,18 @@ pub use session::DEBOUNCE;
 /// Serves the client on stdin and stdout until it exits.
 pub fn stdio() -> Result<(), Box<dyn std::error::Error>> {
     let (connection, io_threads) = Connection::stdio();
-    serve(&connection)?;
+    let served = serve(&connection);
     drop(connection);
-    io_threads.join()?;
-    Ok(())
+    match served {
+        // The reader still waits on stdin: joining it would hang.
+        Err(err) if !err.channel_is_disconnected() => Err(err.into()),
+        // The reader has ended, at the end of the input or on a message that is not
+        // JSON-RPC: joining it says which.
+        served => {
+            io_threads.join()?;
+            Ok(served?)
+        }
+    }
 }
 
 /// Serves one client over `connection`: the initialize handshake, then every request
