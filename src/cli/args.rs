@@ -24,6 +24,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the table of contents a file should have, or bring its TOC up to date
     Toc(TocArgs),
+    /// Run the language server (LSP over stdin and stdout) for editors
+    Server,
     /// Show a rule's documentation
     Explain {
         /// The rule's name, as `pocketlint rules` lists it

@@ -4,16 +4,18 @@
 pub mod args;
 mod batch;
 mod check;
-mod config_cache;
+pub(crate) mod config_cache;
 mod fmt;
 mod generate;
 pub mod input;
 mod rules;
+pub mod server;
 mod toc;
 
 use std::process::ExitCode;
 
 use args::{Cli, Command};
+pub use fmt::format_rules;
 
 /// How a run ended; the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +51,13 @@ pub fn run(cli: &Cli) -> ExitStatus {
         Command::Fmt(args) => fmt::run(args),
         Command::Completions { shell } => generate::completions(*shell),
         Command::Man { output_dir } => generate::man(output_dir.as_deref()),
+        Command::Server => match server::stdio() {
+            Ok(()) => ExitStatus::Clean,
+            Err(err) => {
+                eprintln!("error: language server: {err}");
+                ExitStatus::Error
+            }
+        },
         Command::Rules(args) => {
             print!("{}", rules::table(args.format));
             ExitStatus::Clean
