@@ -281,7 +281,20 @@ fn rdjson_validates_and_offers_fixes_as_suggestions() {
     assert_eq!(diagnostics.len(), 2);
     assert_eq!(diagnostics[0]["code"]["value"], "heading-level");
     assert_eq!(diagnostics[0]["severity"], "WARNING");
-    assert_eq!(diagnostics[0]["suggestions"][0]["text"], "###");
+    // heading-level's fix is unsafe: a suggestion only with --unsafe-fixes.
+    assert_eq!(diagnostics[0].get("suggestions"), None);
+    let (out, _) = stdout(pocketlint().current_dir(dir.path()).args([
+        "check",
+        "--format",
+        "rdjson",
+        "--unsafe-fixes",
+        "README.md",
+    ]));
+    let with_unsafe: Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(
+        with_unsafe["diagnostics"][0]["suggestions"][0]["text"],
+        "###"
+    );
     // rdjson columns count UTF-8 bytes: `## ` + two 3-byte characters.
     assert_eq!(
         diagnostics[1]["suggestions"][0],

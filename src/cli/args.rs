@@ -8,7 +8,7 @@ use crate::report::Format;
 
 /// A linter and fixer for curated-list READMEs.
 #[derive(Debug, Parser)]
-#[command(name = "pocketlint", version, about)]
+#[command(name = "pocketlint", version = env!("POCKETLINT_VERSION"), about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -28,6 +28,17 @@ pub enum Command {
     Explain {
         /// The rule's name, as `pocketlint rules` lists it
         rule: String,
+    },
+    /// Print a shell completion script, e.g. `pocketlint completions bash > ~/.local/share/bash-completion/completions/pocketlint`
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write every page into a directory
+    Man {
+        /// Write pocketlint.1 and a page per subcommand into this directory
+        #[arg(long, value_name = "DIR")]
+        output_dir: Option<PathBuf>,
     },
 }
 

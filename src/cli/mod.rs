@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod config_cache;
 mod fmt;
+mod generate;
 pub mod input;
 mod rules;
 mod toc;
@@ -46,6 +47,8 @@ pub fn run(cli: &Cli) -> ExitStatus {
         Command::Check(args) => check::run(args),
         Command::Toc(args) => toc::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Completions { shell } => generate::completions(*shell),
+        Command::Man { output_dir } => generate::man(output_dir.as_deref()),
         Command::Rules(args) => {
             print!("{}", rules::table(args.format));
             ExitStatus::Clean

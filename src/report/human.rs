@@ -18,7 +18,8 @@ use crate::document::LineIndex;
 pub struct HumanOptions {
     pub color: bool,
     pub width: usize,
-    /// Whether unsafe fixes are being offered (changes the summary's hint).
+    /// Whether unsafe fixes are being offered (changes the summary's hint, and rdjson
+    /// suggests them).
     pub unsafe_fixes: bool,
 }
 

@@ -93,7 +93,14 @@ impl FileOutput {
             Format::Github => Body::Text(github::render(report)),
             Format::Json => Body::Json(json::render(report)),
             Format::Sarif => Body::Values(sarif::render(report)),
-            Format::Rdjson => Body::Values(rdjson::render(report)),
+            Format::Rdjson => Body::Values(rdjson::render(
+                report,
+                if human.unsafe_fixes {
+                    Applicability::Unsafe
+                } else {
+                    Applicability::Safe
+                },
+            )),
         };
         Ok(Self {
             path: report.path.clone(),
