@@ -20,7 +20,7 @@ use crate::config::Settings;
 use crate::document::Document;
 use crate::fix::{Applicability, Fix, apply_fixes};
 use crate::rules::{Category, RULES};
-use crate::toc::{analyse, edit};
+use crate::toc::{analyse, describe, edit};
 
 pub fn run(args: &TocArgs) -> ExitStatus {
     match toc(args) {
@@ -47,6 +47,11 @@ fn toc(args: &TocArgs) -> Result<ExitStatus, Report> {
     let settings = &configs.for_file(&path)?.settings;
     let file = SourceFile::read(&path)?;
     let shown = path.display();
+    if args.debug {
+        let doc = Document::parse(&file.text);
+        print!("{}", describe(&doc, analyse(&doc, settings).toc.as_ref()));
+        return Ok(ExitStatus::Clean);
+    }
     if !(args.write || args.check || args.diff) {
         let doc = Document::parse(&file.text);
         let found = analyse(&doc, settings).toc.as_ref();

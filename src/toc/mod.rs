@@ -8,6 +8,7 @@
 //! [`names::match_names`]. Every TOC rule reads the one [`Analysis`] of a document.
 
 pub mod anchors;
+mod describe;
 pub mod edit;
 pub mod names;
 
@@ -16,6 +17,8 @@ use std::ops::Range;
 use crate::config::{Settings, TocConfig};
 use crate::document::{BlockKind, Document};
 use crate::text::name_key;
+
+pub use describe::describe;
 
 use anchors::{Anchor, Anchors, Suggestion};
 use names::{Candidate, NameMatch, Query};
