@@ -150,6 +150,27 @@ pub struct ConfigFile {
     /// How the table of contents is found and what it covers; `toc: off` disables it.
     #[serde(default)]
     pub toc: TocConfig,
+    /// `owner/repo` on GitHub: absolute links into its README are links into the
+    /// document. Inferred from the links when unset.
+    #[serde(default, deserialize_with = "repository")]
+    pub repository: Option<String>,
+}
+
+/// `repository: owner/repo`, refused in words when it is not of that form.
+fn repository<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    let valid = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    };
+    match text.split_once('/') {
+        Some((owner, repo)) if valid(owner) && valid(repo) => Ok(Some(text)),
+        _ => Err(de::Error::custom(format!(
+            "repository \"{text}\" is not of the form owner/repo"
+        ))),
+    }
 }
 
 /// The `toc:` section: where the table of contents is and what it must cover.
@@ -295,6 +316,8 @@ pub struct Settings {
     severities: HashMap<&'static str, Severity>,
     pub options: RuleOptions,
     pub toc: TocConfig,
+    /// The configured `repository:` (`owner/repo`), if any.
+    pub repository: Option<String>,
 }
 
 impl Default for Settings {
@@ -319,6 +342,7 @@ impl Settings {
             severities,
             options: config.rules.options(),
             toc: config.toc.clone(),
+            repository: config.repository.clone(),
         }
     }
 
@@ -360,6 +384,21 @@ mod tests {
         let off = ConfigFile::parse("toc: off\n", Path::new("c.yaml")).unwrap();
         assert!(!off.toc.enabled);
         assert!(ConfigFile::parse("toc: { levels: [9] }\n", Path::new("c.yaml")).is_err());
+    }
+
+    #[test]
+    fn repository_is_owner_slash_name() {
+        let config =
+            ConfigFile::parse("repository: Owner/the-repo\n", Path::new("c.yaml")).unwrap();
+        assert_eq!(config.repository.as_deref(), Some("Owner/the-repo"));
+        for wrong in ["owner", "owner/", "https://github.com/o/r"] {
+            let err = ConfigFile::parse(&format!("repository: {wrong}\n"), Path::new("c.yaml"))
+                .unwrap_err();
+            assert!(
+                format!("{err:?}").contains("not of the form owner/repo"),
+                "{wrong}"
+            );
+        }
     }
 
     #[test]

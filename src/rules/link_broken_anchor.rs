@@ -1,6 +1,7 @@
-//! `link-broken-anchor`: an in-document `#fragment` link outside the TOC ("see
-//! [Setup](#setup)", back-to-top links) that no heading or HTML anchor produces. The
-//! heading it meant is looked for first in the section holding the link.
+//! `link-broken-anchor`: an in-document link outside the TOC ("see [Setup](#setup)",
+//! back-to-top links, `README.md#setup`, an absolute link to the repository's own
+//! README) whose fragment no heading or HTML anchor produces. The heading it meant is
+//! looked for first in the section holding the link.
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -39,15 +40,18 @@ impl Rule for LinkBrokenAnchor {
             .collect();
         in_toc.sort_unstable();
         for (index, link) in doc.links.iter().enumerate() {
-            if link.image || !link.dest.starts_with('#') || in_toc.binary_search(&index).is_ok() {
+            let Some(fragment) = analysis.anchors.local(&link.dest) else {
+                continue;
+            };
+            if link.image
+                || in_toc.binary_search(&index).is_ok()
+                || analysis.anchors.resolve(&link.dest).is_some()
+            {
                 continue;
             }
-            if analysis.anchors.resolve(&link.dest).is_some() {
-                continue;
-            }
+            let scope = doc.section_at(link.span.start);
             out.push(
-                match Anchors::suggest(doc, &link.dest, &link.text, doc.section_at(link.span.start))
-                {
+                match Anchors::suggest(doc, fragment, &link.text, scope) {
                     Some(suggestion) => broken_anchor(doc, META.name, index, &suggestion),
                     None => Diagnostic::new(
                         META.name,

@@ -76,10 +76,14 @@ pub fn broken_anchor(
         return diagnostic.with_help(format!("did you mean {}? {which}", names.join(" or ")));
     }
     let heading = &doc.headings[suggestion.heading];
-    let fix = link
-        .dest_span
-        .clone()
-        .map(|dest| Fix::safe(vec![Edit::replace(dest, format!("#{}", heading.anchor))]));
+    // Only the fragment changes: `README.md#old` becomes `README.md#new`.
+    let fix = link.dest_span.clone().and_then(|dest| {
+        let hash = doc.slice(&dest).find('#')?;
+        Some(Fix::safe(vec![Edit::replace(
+            dest.start + hash..dest.end,
+            format!("#{}", heading.anchor),
+        )]))
+    });
     diagnostic
         .with_help(format!(
             "did you mean `#{}`? point the link at \"{}\"",

@@ -251,7 +251,11 @@ fn anchor_of(doc: &Document, h: usize, encode: bool) -> String {
 fn percent_encodes(doc: &Document) -> bool {
     let (mut encoded, mut raw) = (0, 0);
     for link in &doc.links {
-        if fragment_of(&link.dest).is_some_and(|f| !f.is_ascii()) {
+        let fragment = link.dest.find('#').map(|hash| &link.dest[hash..]);
+        if fragment
+            .and_then(fragment_of)
+            .is_some_and(|f| !f.is_ascii())
+        {
             if link.dest.is_ascii() {
                 encoded += 1;
             } else {
@@ -359,7 +363,13 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
         return insert_row(doc, toc, heading.parent, &heading.text);
     }
     let anchor = anchor_of(doc, h, percent_encodes(doc));
-    let line = |prefix: &str| format!("{prefix}[{}](#{anchor})\n", escape_link_text(&heading.text));
+    let path = link_path(doc, toc);
+    let line = |prefix: &str| {
+        format!(
+            "{prefix}[{}]({path}#{anchor})\n",
+            escape_link_text(&heading.text)
+        )
+    };
     if let Some(item) = siblings
         .iter()
         .rev()
@@ -387,6 +397,22 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
         first_line.end,
         line(&child_prefix(doc, toc, parent)),
     ))
+}
+
+/// What the TOC's links write before the fragment, as written in the first of them:
+/// empty for `#x`, `README.md` or the repository's address for the other forms.
+fn link_path<'d>(doc: &Document<'d>, toc: &Toc) -> &'d str {
+    toc.entries
+        .iter()
+        .find_map(|e| match e.kind {
+            EntryKind::Link { link, .. } => doc.links[link].dest_span.clone(),
+            EntryKind::Cell { .. } => None,
+        })
+        .and_then(|dest| {
+            let written = doc.slice(&dest);
+            written.find('#').map(|hash| &written[..hash])
+        })
+        .unwrap_or("")
 }
 
 /// The prefix of a first nested item under list item `parent`: the parent's

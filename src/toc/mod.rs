@@ -60,7 +60,7 @@ pub struct Analysis {
 /// between calls for one document (they do not within one check).
 pub fn analyse<'d>(doc: &'d Document, settings: &Settings) -> &'d Analysis {
     doc.derived.toc.get_or_init(|| {
-        let anchors = Anchors::new(doc);
+        let anchors = Anchors::new(doc, settings.repository.as_deref());
         let toc = settings
             .toc
             .enabled
@@ -554,13 +554,15 @@ fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
         })
 }
 
-/// Every `#fragment` link in `region`, resolved.
+/// Every link into the document (`#fragment`, `README.md#fragment`, …) in `region`,
+/// resolved.
 fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec<Entry> {
     let mut entries: Vec<Entry> = doc
         .links
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.image && l.dest.starts_with('#') && within(&l.span, region))
+        .filter(|(_, l)| !l.image && within(&l.span, region))
+        .filter(|(_, l)| anchors.local(&l.dest).is_some())
         .map(|(index, link)| {
             let item = list_item_at(doc, region, link.span.start);
             let target = match anchors.resolve(&link.dest) {
@@ -599,11 +601,12 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
                 return None;
             };
             let link = &doc.links[link];
+            let fragment = anchors.local(&link.dest)?;
             (entry.target == Target::Dangling && anchors.resolve(&link.dest).is_none())
                 .then(|| {
                     Anchors::suggest(
                         doc,
-                        &link.dest,
+                        fragment,
                         &link.text,
                         parent_heading(doc, &entries, entry),
                     )
