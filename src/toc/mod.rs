@@ -1,6 +1,6 @@
 //! The document's table of contents, found once and matched against its sections.
 //!
-//! A TOC is found by explicit markers (`<!-- toc -->`, doctoc, mktoc), else by a heading
+//! A TOC is found by a generator's markers (`<!-- toc -->`, doctoc, MarkdownTOC, …), else by a heading
 //! or short paragraph titled like one (Contents, Table of Contents, 目录, 一览 …), else
 //! as the first list whose items mostly link to sections below it. Two styles exist:
 //! link lists (`- [Name](#anchor)`, nested), and tables of plain names grouped under
@@ -389,9 +389,9 @@ impl Toc {
 
     /// The headings this TOC should list, in document order: those it lists before it
     /// (its own title, the document's), and sections after it at a
-    /// covered level, except those usually left out that it does not list (and their
-    /// subsections); a deeper
-    /// section only under a listed parent whose own subsections the TOC lists.
+    /// covered level, except those marked `<!-- omit in toc -->` and those usually left
+    /// out, when it does not list them (nor their subsections); a deeper section only
+    /// under a listed parent whose own subsections the TOC lists.
     pub fn expected(&self, doc: &Document, config: &TocConfig) -> Vec<usize> {
         let listed = self.listed(doc);
         let Some(&top) = self.levels.iter().min() else {
@@ -409,10 +409,12 @@ impl Toc {
                 has_listed_child[p] = true;
             }
         }
+        let omitted = omitted_headings(doc);
         let left_out = |h: usize| {
             let key = name_key(&doc.headings[h].text);
             // A heading with nothing to name it (`##` alone) cannot be listed.
             Some(h) == title
+                || omitted[h]
                 || key.is_empty()
                 || USUALLY_LEFT_OUT.iter().any(|k| key.contains(k))
                 || config.exclude.iter().any(|e| name_key(e) == key)
@@ -454,6 +456,24 @@ impl Toc {
         }
         expected
     }
+}
+
+/// For each heading, whether it carries Markdown All in One's `<!-- omit in toc -->`
+/// (or `omit from toc`): its author keeps it out of the TOC.
+fn omitted_headings(doc: &Document) -> Vec<bool> {
+    let mut omitted = vec![false; doc.headings.len()];
+    for (span, body) in doc.html_comments() {
+        let body = body.to_ascii_lowercase();
+        if body != "omit in toc" && body != "omit from toc" {
+            continue;
+        }
+        if let Some(h) = doc.section_at(span.start)
+            && doc.headings[h].span.contains(&span.start)
+        {
+            omitted[h] = true;
+        }
+    }
+    omitted
 }
 
 fn within(span: &Range<usize>, region: &Range<usize>) -> bool {
@@ -510,20 +530,39 @@ fn strip_new_marker(text: &str) -> (String, bool) {
     }
 }
 
-/// Between `<!-- toc -->` and `<!-- tocstop -->`, or doctoc's or mktoc's markers.
+/// The comments TOC generators write around the TOC they maintain (compared in lower
+/// case, as the comment's whole body or its first words): the start, and the ends
+/// that close it.
+const MARKERS: &[(&str, &[&str])] = &[
+    // markdown-toc, and Markdown All in One (`<!-- TOC -->` … `<!-- /TOC -->`).
+    ("toc", &["tocstop", "/toc"]),
+    ("start doctoc", &["end doctoc"]),
+    ("begin mktoc", &["end mktoc"]),
+    // Sublime Text's MarkdownTOC, whose start may carry options.
+    ("markdowntoc", &["/markdowntoc"]),
+    ("mdformat-toc start", &["mdformat-toc end"]),
+];
+
+/// Between a TOC generator's start and end markers ([`MARKERS`]).
 fn marked_region(doc: &Document) -> Option<Range<usize>> {
-    let mut start = None;
+    let mut open: Option<(usize, &[&str])> = None;
     for (span, body) in doc.html_comments() {
         let body = body.to_ascii_lowercase();
-        let word = |prefix: &str| body == prefix || body.starts_with(&format!("{prefix} "));
-        match start {
-            None if word("toc") || word("start doctoc") || word("begin mktoc") => {
-                start = Some(span.end)
+        let word = |prefix: &str| {
+            body.strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        };
+        match open {
+            None => {
+                open = MARKERS
+                    .iter()
+                    .find(|(start, _)| word(start))
+                    .map(|(_, ends)| (span.end, *ends));
             }
-            Some(from) if word("tocstop") || word("end doctoc") || word("end mktoc") => {
+            Some((from, ends)) if ends.iter().any(|end| word(end)) => {
                 return Some(from..span.start);
             }
-            _ => {}
+            Some(_) => {}
         }
     }
     None
