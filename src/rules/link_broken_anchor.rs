@@ -50,17 +50,15 @@ impl Rule for LinkBrokenAnchor {
                 continue;
             }
             let scope = doc.section_at(link.span.start);
-            out.push(
-                match Anchors::suggest(doc, fragment, &link.text, scope) {
-                    Some(suggestion) => broken_anchor(doc, META.name, index, &suggestion),
-                    None => Diagnostic::new(
-                        META.name,
-                        link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
-                        format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
-                    )
-                    .with_help("point the link at an existing heading, or add the anchor"),
-                },
-            );
+            out.push(match Anchors::suggest(doc, fragment, &link.text, scope) {
+                Some(suggestion) => broken_anchor(doc, META.name, index, &suggestion),
+                None => Diagnostic::new(
+                    META.name,
+                    link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
+                    format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
+                )
+                .with_help("point the link at an existing heading, or add the anchor"),
+            });
         }
     }
 }

@@ -41,10 +41,17 @@ impl Rule for TocDuplicateEntry {
                 Diagnostic::new(
                     META.name,
                     entry.span.clone(),
-                    format!("\"{}\" is listed twice in the table of contents", doc.headings[h].text.trim()),
+                    format!(
+                        "\"{}\" is listed twice in the table of contents",
+                        doc.headings[h].text.trim()
+                    ),
                 )
                 .with_label(toc.entries[earlier].span.clone(), "first listed here")
-                .with_help(if fix.is_some() { "remove this entry" } else { "remove one of the two entries" })
+                .with_help(if fix.is_some() {
+                    "remove this entry"
+                } else {
+                    "remove one of the two entries"
+                })
                 .with_fix(fix),
             );
         }

@@ -13,7 +13,7 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::Fix;
-use crate::toc::{Style, analyse, edit};
+use crate::toc::{Style, analyse, edit, section_name};
 
 use super::{Category, Fixable, Rule, RuleMeta};
 
@@ -64,21 +64,47 @@ impl Rule for TocOrder {
                 if kept[position] {
                     continue;
                 }
-                let in_order = || siblings.iter().zip(&kept).filter(|(_, k)| **k).map(|(s, _)| *s);
+                let in_order = || {
+                    siblings
+                        .iter()
+                        .zip(&kept)
+                        .filter(|(_, k)| **k)
+                        .map(|(s, _)| *s)
+                };
                 let after = in_order().rfind(|&(_, other, _)| other < h);
                 let before = in_order().find(|&(_, other, _)| other > h);
-                let fix = edit::move_item(doc, item, after.map(|a| a.0), before.map(|b| b.0)).map(Fix::unsafe_edits);
-                let title = doc.headings[h].text.trim();
+                let fix = edit::move_item(doc, item, after.map(|a| a.0), before.map(|b| b.0))
+                    .map(Fix::unsafe_edits);
+                let title = section_name(doc, h);
                 let (label, help) = match (after, before) {
-                    (Some((_, other, e)), _) => (e, format!("move it after \"{}\", as its section comes after that one", doc.headings[other].text.trim())),
-                    (None, Some((_, other, e))) => (e, format!("move it before \"{}\", as its section comes first", doc.headings[other].text.trim())),
+                    (Some((_, other, e)), _) => (
+                        e,
+                        format!(
+                            "move it after \"{}\", as its section comes after that one",
+                            section_name(doc, other)
+                        ),
+                    ),
+                    (None, Some((_, other, e))) => (
+                        e,
+                        format!(
+                            "move it before \"{}\", as its section comes first",
+                            section_name(doc, other)
+                        ),
+                    ),
                     (None, None) => (entry, "move it to its section's place".to_owned()),
                 };
                 out.push(
-                    Diagnostic::new(META.name, toc.entries[entry].span.clone(), format!("\"{title}\" is out of order in the table of contents"))
-                        .with_label(toc.entries[label].span.clone(), "its neighbour in document order")
-                        .with_help(help)
-                        .with_fix(fix),
+                    Diagnostic::new(
+                        META.name,
+                        toc.entries[entry].span.clone(),
+                        format!("\"{title}\" is out of order in the table of contents"),
+                    )
+                    .with_label(
+                        toc.entries[label].span.clone(),
+                        "its neighbour in document order",
+                    )
+                    .with_help(help)
+                    .with_fix(fix),
                 );
             }
         }
@@ -114,7 +140,10 @@ mod tests {
 
     #[test]
     fn one_moved_entry_is_the_only_one_out_of_order() {
-        assert_eq!(longest_increasing(&[1, 2, 9, 3, 4, 5]), [true, true, false, true, true, true]);
+        assert_eq!(
+            longest_increasing(&[1, 2, 9, 3, 4, 5]),
+            [true, true, false, true, true, true]
+        );
         assert_eq!(longest_increasing(&[5, 1, 2, 3]), [false, true, true, true]);
         assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
     }

@@ -8,7 +8,7 @@ use crate::document::{BlockKind, Document, Heading};
 use crate::fix::Edit;
 
 use super::anchors::fragment_of;
-use super::{Entry, EntryKind, Style, Toc};
+use super::{Entry, EntryKind, Style, Toc, section_name};
 
 /// How a link TOC writes its items, as written: the first item's marker, its
 /// indentation, and what each nesting level adds (spaces or tabs, kept as they are:
@@ -211,7 +211,11 @@ fn items(
         .iter()
         .map(|&h| {
             let heading = &doc.headings[h];
-            style.line(usize::from(heading.level - top), &heading.text, &anchor(h))
+            style.line(
+                usize::from(heading.level - top),
+                &section_name(doc, h),
+                &anchor(h),
+            )
         })
         .collect()
 }
@@ -360,14 +364,14 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
         })
         .collect();
     if toc.style == Style::Tables {
-        return insert_row(doc, toc, heading.parent, &heading.text);
+        return insert_row(doc, toc, heading.parent, &section_name(doc, h));
     }
     let anchor = anchor_of(doc, h, percent_encodes(doc));
     let path = link_path(doc, toc);
     let line = |prefix: &str| {
         format!(
             "{prefix}[{}]({path}#{anchor})\n",
-            escape_link_text(&heading.text)
+            escape_link_text(&section_name(doc, h))
         )
     };
     if let Some(item) = siblings

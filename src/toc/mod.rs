@@ -195,7 +195,7 @@ impl Toc {
         });
         for (index, block) in titled {
             let start = block.span.end;
-            let end = doc.next_heading_start(start);
+            let end = next_section_start(doc, start);
             if let Some(toc) = Self::build(doc, anchors, config, Some(index), start..end) {
                 return Some(toc);
             }
@@ -458,6 +458,29 @@ impl Toc {
     }
 }
 
+/// The name a TOC gives heading `h`: its text without the links back into the
+/// document it carries (`### Topics ([back👆](#paperlist))` is "Topics").
+pub fn section_name(doc: &Document, h: usize) -> String {
+    let heading = &doc.headings[h];
+    let mut name = heading.text.clone();
+    for link in doc.links_within(&heading.content) {
+        if link.dest.starts_with('#')
+            && !link.text.trim().is_empty()
+            && let Some(at) = name.rfind(&link.text)
+        {
+            name.replace_range(at..at + link.text.len(), "");
+        }
+    }
+    if name.len() == heading.text.len() {
+        return name.trim().to_owned();
+    }
+    let mut name = name.trim_end().to_owned();
+    while let Some(rest) = name.strip_suffix("()").or_else(|| name.strip_suffix("[]")) {
+        name = rest.trim_end().to_owned();
+    }
+    name.trim().to_owned()
+}
+
 /// For each heading, whether it carries Markdown All in One's `<!-- omit in toc -->`
 /// (or `omit from toc`): its author keeps it out of the TOC.
 fn omitted_headings(doc: &Document) -> Vec<bool> {
@@ -568,29 +591,82 @@ fn marked_region(doc: &Document) -> Option<Range<usize>> {
     None
 }
 
-/// From the first list whose items, with those of the lists after it up to the next
-/// heading (a TOC may be several lists under group titles), mostly link to sections
-/// that come after them, to that heading.
+/// From the first list or table whose items (cells holding a link, for a table), with
+/// those of the lists after it up to the next heading (a TOC may be several lists
+/// under group titles), mostly link to sections that come after them, to that heading.
 fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
     doc.blocks
         .iter()
-        .filter(|b| b.parent.is_none() && matches!(b.kind, BlockKind::List { .. }))
-        .map(|b| b.span.start..doc.next_heading_start(b.span.end))
+        .filter(|b| {
+            b.parent.is_none() && matches!(b.kind, BlockKind::List { .. } | BlockKind::Table)
+        })
+        .map(|b| b.span.start..next_section_start(doc, b.span.end))
         .find(|region| {
             let items = doc.blocks[doc.block_indices_within(region)]
                 .iter()
-                .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }) && within(&b.span, region))
+                .filter(|b| within(&b.span, region))
+                .filter(|b| match b.kind {
+                    BlockKind::ListItem { .. } => true,
+                    BlockKind::TableCell => !doc.links_within(&b.span).is_empty(),
+                    _ => false,
+                })
                 .count();
             let forward = doc
                 .links_within(region)
                 .iter()
                 .filter(|l| !l.image)
                 .filter(|l| {
-                    matches!(anchors.resolve(&l.dest), Some(Anchor::Heading(h)) if doc.headings[h].span.start >= region.end)
+                    matches!(resolve_in(doc, anchors, &l.dest, region), Some(Anchor::Heading(h)) if doc.headings[h].span.start >= region.end)
                 })
                 .count();
             forward >= 3 && forward * 5 >= items * 3
         })
+}
+
+/// Start of the first heading at or after `offset` that opens a section: not one
+/// inside a list item (`* #### [Tools](#tools)`, a TOC item written as a heading).
+fn next_section_start(doc: &Document, offset: usize) -> usize {
+    let first = doc.headings.partition_point(|h| h.span.start < offset);
+    doc.headings[first..]
+        .iter()
+        .map(|h| h.span.start)
+        .find(|&start| {
+            !doc.block_at(start).is_some_and(|b| {
+                doc.ancestors(b)
+                    .any(|a| matches!(a.kind, BlockKind::ListItem { .. }))
+            })
+        })
+        .unwrap_or(doc.source.len())
+}
+
+/// What link `dest` in TOC `region` points at. A TOC item written as a heading
+/// (`* #### [Tools](#tools)`) takes the heading's anchor itself, so the section it
+/// lists is the first one after the TOC with that anchor or a numbered one
+/// (`#tools-1`): GitHub numbers repeated anchors in document order.
+fn resolve_in(
+    doc: &Document,
+    anchors: &Anchors,
+    dest: &str,
+    region: &Range<usize>,
+) -> Option<Anchor> {
+    match anchors.resolve(dest)? {
+        Anchor::Heading(h) if within(&doc.headings[h].span, region) => {
+            let base = doc.headings[h].anchor.as_str();
+            let numbered = |anchor: &str| {
+                anchor == base
+                    || anchor
+                        .strip_prefix(base)
+                        .and_then(|rest| rest.strip_prefix('-'))
+                        .is_some_and(|n| n.parse::<usize>().is_ok())
+            };
+            let section = doc
+                .headings
+                .iter()
+                .position(|x| x.span.start >= region.end && numbered(&x.anchor));
+            Some(Anchor::Heading(section.unwrap_or(h)))
+        }
+        found => Some(found),
+    }
 }
 
 /// Every link into the document (`#fragment`, `README.md#fragment`, …) in `region`,
@@ -604,7 +680,7 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
         .filter(|(_, l)| anchors.local(&l.dest).is_some())
         .map(|(index, link)| {
             let item = list_item_at(doc, region, link.span.start);
-            let target = match anchors.resolve(&link.dest) {
+            let target = match resolve_in(doc, anchors, &link.dest, region) {
                 // A back-to-top link to the TOC's title, outside its list, is no entry.
                 Some(Anchor::Heading(h))
                     if item.is_none() && doc.headings[h].span.start < region.start =>
@@ -686,27 +762,40 @@ fn parent_heading(doc: &Document, entries: &[Entry], entry: &Entry) -> Option<us
         .find_map(Entry::heading)
 }
 
-/// The heading an HTML anchor names: the one it sits in (`### <a id="csharp"></a>C#`)
-/// or the one right after it, with only blank space between
-/// (`<a name="general" />` on the line above `## Introduction`).
+/// The heading an HTML anchor names: the one it sits in (`### <a id="csharp"></a>C#`),
+/// the one right after it, with only blank space between (`<a name="general" />` on
+/// the line above `## Introduction`), or else the one right before it
+/// (`<div id="mla"></div>` on the line below `### DeepSeek/MLA`).
 fn html_anchor_heading(doc: &Document, anchor: usize) -> Option<usize> {
     let span = &doc.html_anchors[anchor].span;
     let next = doc.headings.partition_point(|h| h.span.start <= span.start);
-    if let Some(h) = next
-        .checked_sub(1)
-        .filter(|&h| doc.headings[h].span.contains(&span.start))
-    {
+    let previous = next.checked_sub(1);
+    if let Some(h) = previous.filter(|&h| doc.headings[h].span.contains(&span.start)) {
         return Some(h);
     }
-    // The anchor's span is its name: the tag ends at the next `>`, then maybe `</a>`.
-    let heading = doc.headings.get(next)?;
-    let (_, after_tag) = doc
-        .source
-        .get(span.end..heading.span.start)?
-        .split_once('>')?;
-    let rest = after_tag.trim_start();
-    let rest = rest.strip_prefix("</a>").unwrap_or(rest);
-    rest.trim().is_empty().then_some(next)
+    // The anchor's span is its name: the tag ends at the next `>`, then maybe `</a>`
+    // or `</div>`.
+    let blank = |text: &str| text.trim().is_empty();
+    let after_heading = doc.headings.get(next).and_then(|heading| {
+        let (_, after_tag) = doc
+            .source
+            .get(span.end..heading.span.start)?
+            .split_once('>')?;
+        let rest = after_tag.trim_start();
+        let rest = ["</a>", "</div>", "</span>"]
+            .iter()
+            .find_map(|close| rest.strip_prefix(close))
+            .unwrap_or(rest);
+        blank(rest).then_some(next)
+    });
+    after_heading.or_else(|| {
+        let h = previous?;
+        let (before_tag, _) = doc
+            .source
+            .get(doc.headings[h].span.end..span.start)?
+            .rsplit_once('<')?;
+        blank(before_tag).then_some(h)
+    })
 }
 
 /// The innermost list item inside `region` holding `offset`, with its depth.
