@@ -27,7 +27,7 @@ pub enum Anchor {
     Heading(usize),
     /// An HTML anchor, by index into [`Document::html_anchors`].
     Html(usize),
-    /// `#`, `#top` (the top of the page), or a GitHub line link (`#L12`).
+    /// `#`, `#top`, `#readme` (the top of the page), or a GitHub line link (`#L12`).
     Top,
 }
 
@@ -137,6 +137,8 @@ impl Anchors {
             .get(fragment)
             .or_else(|| self.lenient.get(&lenient_key(fragment)))
             .copied()
+            // GitHub wraps a rendered README in an element with the id `readme`.
+            .or_else(|| fragment.eq_ignore_ascii_case("readme").then_some(Anchor::Top))
     }
 
     /// The headings a broken link `[text](#fragment)` may have meant (`fragment` as
@@ -327,6 +329,7 @@ mod tests {
         assert_eq!(anchors.resolve("#a-1"), Some(Anchor::Heading(5)));
         assert_eq!(anchors.resolve("#x"), Some(Anchor::Html(0)));
         assert_eq!(anchors.resolve("#"), Some(Anchor::Top));
+        assert_eq!(anchors.resolve("#readme"), Some(Anchor::Top));
         assert_eq!(anchors.resolve("#a-2"), None);
         assert_eq!(anchors.resolve("#L3C4-L8"), Some(Anchor::Top));
         for not_a_line in ["#L", "#L30C12", "#L30C11-", "#C30", "#l7"] {
