@@ -4,9 +4,9 @@
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::fix::{Edit, Fix};
+use crate::fix::Fix;
 use crate::toc::anchors::Suggestion;
-use crate::toc::{EntryKind, Target, analyse};
+use crate::toc::{EntryKind, Target, analyse, edit};
 
 use super::{Category, Fixable, Rule, RuleMeta};
 
@@ -48,6 +48,7 @@ pub fn broken_anchor(
     link: usize,
     suggestion: &Suggestion,
 ) -> Diagnostic {
+    let index = link;
     let link = &doc.links[link];
     let span = link.dest_span.clone().unwrap_or_else(|| link.span.clone());
     let mut diagnostic = Diagnostic::new(
@@ -76,14 +77,7 @@ pub fn broken_anchor(
         return diagnostic.with_help(format!("did you mean {}? {which}", names.join(" or ")));
     }
     let heading = &doc.headings[suggestion.heading];
-    // Only the fragment changes: `README.md#old` becomes `README.md#new`.
-    let fix = link.dest_span.clone().and_then(|dest| {
-        let hash = doc.slice(&dest).find('#')?;
-        Some(Fix::safe(vec![Edit::replace(
-            dest.start + hash..dest.end,
-            format!("#{}", heading.anchor),
-        )]))
-    });
+    let fix = edit::retarget(doc, index, &heading.anchor).map(|e| Fix::safe(vec![e]));
     diagnostic
         .with_help(format!(
             "did you mean `#{}`? point the link at \"{}\"",

@@ -138,7 +138,11 @@ impl Anchors {
             .or_else(|| self.lenient.get(&lenient_key(fragment)))
             .copied()
             // GitHub wraps a rendered README in an element with the id `readme`.
-            .or_else(|| fragment.eq_ignore_ascii_case("readme").then_some(Anchor::Top))
+            .or_else(|| {
+                fragment
+                    .eq_ignore_ascii_case("readme")
+                    .then_some(Anchor::Top)
+            })
     }
 
     /// The headings a broken link `[text](#fragment)` may have meant (`fragment` as

@@ -70,6 +70,9 @@ pub fn describe(doc: &Document, toc: Option<&Toc>) -> String {
                 format!("ambiguous: {}", list.join(" or "))
             }
             Target::Broken(s) => format!("broken anchor, likely {}", heading(s.heading)),
+            Target::Misdirected(h, meant) => {
+                format!("{}, though its text names {}", heading(*h), heading(*meant))
+            }
             Target::Dangling => "no section".to_owned(),
         };
         let _ = writeln!(

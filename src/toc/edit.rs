@@ -403,6 +403,17 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
     ))
 }
 
+/// Points link `link` at `#anchor`, changing only its fragment: `README.md#old`
+/// becomes `README.md#anchor`.
+pub fn retarget(doc: &Document, link: usize, anchor: &str) -> Option<Edit> {
+    let dest = doc.links[link].dest_span.clone()?;
+    let hash = doc.slice(&dest).find('#')?;
+    Some(Edit::replace(
+        dest.start + hash..dest.end,
+        format!("#{anchor}"),
+    ))
+}
+
 /// What the TOC's links write before the fragment, as written in the first of them:
 /// empty for `#x`, `README.md` or the repository's address for the other forms.
 fn link_path<'d>(doc: &Document<'d>, toc: &Toc) -> &'d str {

@@ -149,6 +149,9 @@ pub enum Target {
     Ambiguous(Vec<usize>),
     /// A link whose anchor no heading has, though a section matches it.
     Broken(Suggestion),
+    /// A link to the anchor of `.0`, which another entry lists, while its text names
+    /// `.1`, a section no entry lists: the anchor was copied from the entry above.
+    Misdirected(usize, usize),
     /// Matches no section.
     Dangling,
 }
@@ -175,6 +178,7 @@ impl Entry {
         match &self.target {
             Target::Heading(h, _) => vec![*h],
             Target::Broken(s) => vec![s.heading],
+            Target::Misdirected(_, meant) => vec![*meant],
             Target::Ambiguous(list) => list.clone(),
             Target::Elsewhere | Target::Dangling => Vec::new(),
         }
@@ -747,7 +751,36 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
             entry.target = Target::Broken(s);
         }
     }
+    misdirect(doc, &mut entries);
     entries
+}
+
+/// Marks [`Target::Misdirected`] the entries that share their anchor with another entry
+/// and whose text is not their section's name but exactly that of a section no entry
+/// lists (`- [Bar](#foo)` under `- [Foo](#foo)`, with `## Bar` unlisted).
+fn misdirect(doc: &Document, entries: &mut [Entry]) {
+    let mut count = vec![0usize; doc.headings.len()];
+    for h in entries.iter().flat_map(Entry::claims) {
+        count[h] += 1;
+    }
+    let unlisted = |h: usize, count: &[usize]| count[h] == 0;
+    for entry in entries.iter_mut() {
+        let Target::Heading(h, How::Anchor) = entry.target else {
+            continue;
+        };
+        let key = name_key(&entry.text);
+        if count[h] < 2 || key.is_empty() || key == name_key(&section_name(doc, h)) {
+            continue;
+        }
+        let named: Vec<usize> = (0..doc.headings.len())
+            .filter(|&o| unlisted(o, &count) && name_key(&section_name(doc, o)) == key)
+            .collect();
+        if let [meant] = named[..] {
+            entry.target = Target::Misdirected(h, meant);
+            count[h] -= 1;
+            count[meant] += 1;
+        }
+    }
 }
 
 /// The heading of the entry whose list item holds `entry`'s: the section the TOC's
