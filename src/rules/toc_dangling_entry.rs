@@ -39,10 +39,7 @@ impl Rule for TocDanglingEntry {
                 Diagnostic::new(
                     META.name,
                     entry.span.clone(),
-                    format!(
-                        "\"{}\" in the table of contents matches no section",
-                        entry.text.trim()
-                    ),
+                    format!("\"{}\" in the table of contents matches no section", entry.text.trim()),
                 )
                 .with_help(help)
                 .with_fix(fix),
