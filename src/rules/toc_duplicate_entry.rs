@@ -2,72 +2,55 @@
 //! was copied from the entry above: it points at a listed section while its text names
 //! one no entry lists.
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::fix::Fix;
 use crate::text::name_key;
-use crate::toc::{Entry, EntryKind, Target, Toc, analyse, edit, section_name};
+use crate::toc::{Entry, EntryKind, Target, Toc, edit, section_name};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
 
-pub struct TocDuplicateEntry;
+declare_rule!("toc-duplicate-entry", Toc, Warning, fix: Sometimes(Unsafe), check: Toc(check),
+    summary: "a section is listed twice in the TOC");
 
-static META: RuleMeta = RuleMeta {
-    name: "toc-duplicate-entry",
-    category: Category::Toc,
-    severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
-    summary: "a section is listed twice in the TOC",
-};
-
-impl Rule for TocDuplicateEntry {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let Some(toc) = &analyse(doc, settings).toc else {
-            return;
-        };
-        let mut first: Vec<Option<usize>> = vec![None; doc.headings.len()];
-        for (i, entry) in toc.entries.iter().enumerate() {
-            if let (Target::Misdirected(h, meant), EntryKind::Link { link, .. }) =
-                (&entry.target, &entry.kind)
-            {
-                out.push(misdirected(doc, toc, entry, *h, *meant, *link));
-                continue;
-            }
-            let Some(h) = entry.heading() else {
-                continue;
-            };
-            let Some(earlier) = first[h] else {
-                first[h] = Some(i);
-                continue;
-            };
-            // Removing an entry named differently would lose that name (fix contract).
-            let same_name = name_key(&entry.text) == name_key(&toc.entries[earlier].text);
-            let fix = edit::remove_entry(doc, toc, entry)
-                .filter(|_| same_name)
-                .map(|e| Fix::unsafe_edits(vec![e]));
-            out.push(
-                Diagnostic::new(
-                    META.name,
-                    entry.span.clone(),
-                    format!(
-                        "\"{}\" is listed twice in the table of contents",
-                        doc.headings[h].text.trim()
-                    ),
-                )
-                .with_label(toc.entries[earlier].span.clone(), "first listed here")
-                .with_help(if fix.is_some() {
-                    "remove this entry"
-                } else {
-                    "remove one of the two entries"
-                })
-                .with_fix(fix),
-            );
+fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let mut first: Vec<Option<usize>> = vec![None; doc.headings.len()];
+    for (i, entry) in toc.entries.iter().enumerate() {
+        if let (Target::Misdirected(h, meant), EntryKind::Link { link, .. }) =
+            (&entry.target, &entry.kind)
+        {
+            out.push(misdirected(doc, toc, entry, *h, *meant, *link));
+            continue;
         }
+        let Some(h) = entry.heading() else {
+            continue;
+        };
+        let Some(earlier) = first[h] else {
+            first[h] = Some(i);
+            continue;
+        };
+        // Removing an entry named differently would lose that name (fix contract).
+        let same_name = name_key(&entry.text) == name_key(&toc.entries[earlier].text);
+        let fix = edit::remove_entry(doc, toc, entry)
+            .filter(|_| same_name)
+            .map(|e| Fix::unsafe_edits(vec![e]));
+        out.push(
+            Diagnostic::new(
+                entry.span.clone(),
+                format!(
+                    "\"{}\" is listed twice in the table of contents",
+                    doc.headings[h].text.trim()
+                ),
+            )
+            .with_label(toc.entries[earlier].span.clone(), "first listed here")
+            .with_help(if fix.is_some() {
+                "remove this entry"
+            } else {
+                "remove one of the two entries"
+            })
+            .with_fix(fix),
+        );
     }
 }
 
@@ -82,7 +65,6 @@ fn misdirected(
 ) -> Diagnostic {
     let anchor = &doc.headings[meant].anchor;
     let mut diagnostic = Diagnostic::new(
-        META.name,
         entry.span.clone(),
         format!(
             "entry \"{}\" points at section \"{}\", which another entry lists",

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use crate::document::Document;
 
-use super::{EntryKind, How, Style, Target, Toc};
+use super::{EntryKind, MatchKind, Style, Target, Toc};
 
 /// The region taken as the TOC and its entries, one line each, with 1-based lines.
 pub fn describe(doc: &Document, toc: Option<&Toc>) -> String {
@@ -57,10 +57,10 @@ pub fn describe(doc: &Document, toc: Option<&Toc>) -> String {
         let target = match &entry.target {
             Target::Heading(h, how) => {
                 let how = match how {
-                    How::Anchor => "anchor",
-                    How::Exact => "same name",
-                    How::Short => "short name",
-                    How::Fuzzy => "similar name",
+                    MatchKind::Anchor => "anchor",
+                    MatchKind::Exact => "same name",
+                    MatchKind::Short => "short name",
+                    MatchKind::Fuzzy => "similar name",
                 };
                 format!("{} by {how}", heading(*h))
             }
