@@ -30,6 +30,9 @@ pub struct ConfigFile {
     pub exclude: Vec<String>,
     /// How the table of contents is found and what it covers; `toc: off` disables it.
     pub toc: TocConfig,
+    /// `owner/repo` on GitHub: absolute links into its README are links into the
+    /// document. Inferred from the links when unset.
+    pub repository: Option<String>,
 }
 
 /// A rule's entry under `rules:`: a level (`off`), or a mapping of options that may
@@ -42,7 +45,7 @@ pub struct RuleEntry {
 }
 
 /// The top-level keys of a config file.
-const KEYS: &[&str] = &["rules", "exclude", "toc"];
+const KEYS: &[&str] = &["rules", "exclude", "toc", "repository"];
 
 /// Reads a whole config file, checking rule names and options against the schema.
 struct FileSeed<'s>(&'s [RuleSchema]);
@@ -73,10 +76,27 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                 "rules" => file.rules = map.next_value_seed(RulesSeed(self.0))?,
                 "exclude" => file.exclude = map.next_value()?,
                 "toc" => file.toc = map.next_value()?,
+                "repository" => file.repository = Some(repository(map.next_value()?)?),
                 other => return Err(de::Error::unknown_field(other, KEYS)),
             }
         }
         Ok(file)
+    }
+}
+
+/// `repository: owner/repo`, refused in words when it is not of that form.
+fn repository<E: de::Error>(text: String) -> Result<String, E> {
+    let valid = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    };
+    match text.split_once('/') {
+        Some((owner, repo)) if valid(owner) && valid(repo) => Ok(text),
+        _ => Err(E::custom(format!(
+            "repository \"{text}\" is not of the form owner/repo"
+        ))),
     }
 }
 
@@ -300,6 +320,7 @@ impl ConfigFile {
     pub fn settings(&self) -> Settings {
         let mut settings = Settings::default();
         settings.toc = self.toc.clone();
+        settings.repository = self.repository.clone();
         for entry in &self.rules {
             if let Some(level) = entry.level {
                 settings.set_level(entry.name, level);
@@ -360,6 +381,19 @@ mod tests {
             Some(Severity::Error)
         );
         assert_eq!(settings.options::<Limits>().min_chars, Some(3));
+    }
+
+    #[test]
+    fn repository_is_owner_slash_name() {
+        let config = parse("repository: Owner/the-repo\n").unwrap();
+        assert_eq!(config.repository.as_deref(), Some("Owner/the-repo"));
+        for wrong in ["owner", "owner/", "https://github.com/o/r"] {
+            let err = parse(&format!("repository: {wrong}\n")).unwrap_err();
+            assert!(
+                format!("{err:?}").contains("not of the form owner/repo"),
+                "{wrong}"
+            );
+        }
     }
 
     #[test]

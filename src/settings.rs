@@ -137,6 +137,8 @@ pub struct Settings {
     /// Options the config file sets, by their type.
     options: HashMap<TypeId, AnyOptions>,
     pub toc: TocConfig,
+    /// The configured `repository:` (`owner/repo`), if any.
+    pub repository: Option<String>,
 }
 
 impl Settings {

@@ -148,6 +148,10 @@ pub struct TocArgs {
     /// Print what --write would change as a unified diff; exit 1 if any
     #[arg(long)]
     pub diff: bool,
+    /// Print which lines were taken as the table of contents and what each entry
+    /// resolves to, instead of the TOC the file should have
+    #[arg(long, conflicts_with_all = ["write", "check", "diff"])]
+    pub debug: bool,
     /// Use this config file instead of discovering .pocketlint.yaml
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,

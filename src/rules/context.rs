@@ -45,8 +45,13 @@ impl<'d> Context<'d> {
 
     /// The document's anchors and table of contents ([`crate::toc::analyse`]).
     pub fn toc_analysis(&self) -> &Analysis {
-        self.toc
-            .get_or_init(|| crate::toc::analyse(self.doc, &self.settings.toc))
+        self.toc.get_or_init(|| {
+            crate::toc::analyse(
+                self.doc,
+                &self.settings.toc,
+                self.settings.repository.as_deref(),
+            )
+        })
     }
 
     /// The table of contents, if the document has one (and `toc:` is not off).

@@ -1,6 +1,7 @@
-//! `link-broken-anchor`: an in-document `#fragment` link outside the TOC ("see
-//! [Setup](#setup)", back-to-top links) that no heading or HTML anchor produces. The
-//! heading it meant is looked for first in the section holding the link.
+//! `link-broken-anchor`: an in-document link outside the TOC ("see [Setup](#setup)",
+//! back-to-top links, `README.md#setup`, an absolute link to the repository's own
+//! README) whose fragment no heading or HTML anchor produces. The heading it meant is
+//! looked for first in the section holding the link.
 
 use crate::diagnostic::Diagnostic;
 use crate::toc::EntryKind;
@@ -26,21 +27,23 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .collect();
     in_toc.sort_unstable();
     for (index, link) in doc.links.iter().enumerate() {
-        if link.image || !link.dest.starts_with('#') || in_toc.binary_search(&index).is_ok() {
+        let Some(fragment) = analysis.anchors.local(&link.dest) else {
+            continue;
+        };
+        if link.image
+            || in_toc.binary_search(&index).is_ok()
+            || analysis.anchors.resolve(&link.dest).is_some()
+        {
             continue;
         }
-        if analysis.anchors.resolve(&link.dest).is_some() {
-            continue;
-        }
-        out.push(
-            match Anchors::suggest(doc, &link.dest, &link.text, doc.section_at(link.span.start)) {
-                Some(suggestion) => broken_anchor(doc, index, &suggestion),
-                None => Diagnostic::new(
-                    link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
-                    format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
-                )
-                .with_help("point the link at an existing heading, or add the anchor"),
-            },
-        );
+        let scope = doc.section_at(link.span.start);
+        out.push(match Anchors::suggest(doc, fragment, &link.text, scope) {
+            Some(suggestion) => broken_anchor(doc, index, &suggestion),
+            None => Diagnostic::new(
+                link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
+                format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
+            )
+            .with_help("point the link at an existing heading, or add the anchor"),
+        });
     }
 }

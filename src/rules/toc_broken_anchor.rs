@@ -3,9 +3,9 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::fix::{Edit, Fix};
+use crate::fix::Fix;
 use crate::toc::anchors::Suggestion;
-use crate::toc::{EntryKind, Target, Toc};
+use crate::toc::{EntryKind, Target, Toc, edit};
 
 use super::Context;
 
@@ -27,6 +27,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
 /// meant: shared with `link-broken-anchor`. Only a certain suggestion is a fix; the
 /// others are named in the help.
 pub fn broken_anchor(doc: &Document, link: usize, suggestion: &Suggestion) -> Diagnostic {
+    let index = link;
     let link = &doc.links[link];
     let span = link.dest_span.clone().unwrap_or_else(|| link.span.clone());
     let mut diagnostic =
@@ -52,10 +53,7 @@ pub fn broken_anchor(doc: &Document, link: usize, suggestion: &Suggestion) -> Di
         return diagnostic.with_help(format!("did you mean {}? {which}", names.join(" or ")));
     }
     let heading = &doc.headings[suggestion.heading];
-    let fix = link
-        .dest_span
-        .clone()
-        .map(|dest| Fix::safe(vec![Edit::replace(dest, format!("#{}", heading.anchor))]));
+    let fix = edit::retarget(doc, index, &heading.anchor).map(|e| Fix::safe(vec![e]));
     diagnostic
         .with_help(format!(
             "did you mean `#{}`? point the link at \"{}\"",

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
-use crate::toc::{Style, Toc, edit};
+use crate::toc::{Style, Toc, edit, section_name};
 
 use super::Context;
 
@@ -59,20 +59,20 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
             let before = in_order().find(|&(_, other, _)| other > h);
             let fix = edit::move_item(doc, item, after.map(|a| a.0), before.map(|b| b.0))
                 .map(Fix::unsafe_edits);
-            let title = doc.headings[h].text.trim();
+            let title = section_name(doc, h);
             let (label, help) = match (after, before) {
                 (Some((_, other, e)), _) => (
                     e,
                     format!(
                         "move it after \"{}\", as its section comes after that one",
-                        doc.headings[other].text.trim()
+                        section_name(doc, other)
                     ),
                 ),
                 (None, Some((_, other, e))) => (
                     e,
                     format!(
                         "move it before \"{}\", as its section comes first",
-                        doc.headings[other].text.trim()
+                        section_name(doc, other)
                     ),
                 ),
                 (None, None) => (entry, "move it to its section's place".to_owned()),

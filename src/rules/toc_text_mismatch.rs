@@ -6,10 +6,11 @@
 //! are short forms (`百川` for `百川 Baichuan-7B`, `EVA` for `EVA: 大规模…`).
 
 use crate::diagnostic::Diagnostic;
+use crate::document::Document;
 use crate::fix::Fix;
 use crate::text::name_key;
 use crate::toc::names::tokens;
-use crate::toc::{MatchKind, Target, Toc, edit};
+use crate::toc::{Entry, MatchKind, Target, Toc, edit, section_name};
 
 use super::Context;
 
@@ -23,10 +24,11 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
         match &entry.target {
             Target::Heading(h, kind @ (MatchKind::Anchor | MatchKind::Fuzzy)) => {
                 let heading = &doc.headings[*h];
-                if *kind == MatchKind::Anchor && names_agree(name, &heading.text) {
+                let title = section_name(doc, *h);
+                let title = title.as_str();
+                if *kind == MatchKind::Anchor && names_agree(name, title) {
                     continue;
                 }
-                let title = heading.text.trim();
                 let message = match kind {
                     MatchKind::Fuzzy => {
                         format!("name \"{name}\" only resembles its section \"{title}\"")
@@ -38,7 +40,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
                         .with_label(heading.span.clone(), "the section")
                         .with_help(format!("did you mean \"{title}\"? use the heading's text"))
                         .with_fix(
-                            edit::retext_entry(doc, entry, title)
+                            edit::retext_entry(doc, entry, unrepeated(doc, entry, title))
                                 .map(|e| Fix::unsafe_edits(vec![e])),
                         ),
                 );
@@ -64,6 +66,19 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
             }
             _ => {}
         }
+    }
+}
+
+/// `title` without the emoji or symbols it starts with when the entry already has them
+/// before its link (`* 📖[Topics](#topics)` stays `📖[New topics]`, not `📖[📖New topics]`).
+fn unrepeated<'t>(doc: &Document, entry: &Entry, title: &'t str) -> &'t str {
+    let name = title.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_whitespace());
+    let symbols = &title[..title.len() - name.len()];
+    let before = &doc.source[..entry.span.start];
+    if !symbols.is_empty() && before.ends_with(symbols) {
+        name.trim_start()
+    } else {
+        title
     }
 }
 

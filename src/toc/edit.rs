@@ -8,7 +8,7 @@ use crate::fix::Edit;
 use crate::settings::TocConfig;
 
 use super::anchors::fragment_of;
-use super::{Entry, EntryKind, Style, Toc};
+use super::{Entry, EntryKind, Style, Toc, section_name};
 
 /// How a link TOC writes its items, as written: the first item's marker, its
 /// indentation, and what each nesting level adds (spaces or tabs, kept as they are:
@@ -199,7 +199,11 @@ fn items(
         .iter()
         .map(|&h| {
             let heading = &doc.headings[h];
-            style.line(usize::from(heading.level - top), &heading.text, &anchor(h))
+            style.line(
+                usize::from(heading.level - top),
+                &section_name(doc, h),
+                &anchor(h),
+            )
         })
         .collect()
 }
@@ -239,7 +243,11 @@ fn anchor_of(doc: &Document, h: usize, encode: bool) -> String {
 fn percent_encodes(doc: &Document) -> bool {
     let (mut encoded, mut raw) = (0, 0);
     for link in &doc.links {
-        if fragment_of(&link.dest).is_some_and(|f| !f.is_ascii()) {
+        let fragment = link.dest.find('#').map(|hash| &link.dest[hash..]);
+        if fragment
+            .and_then(fragment_of)
+            .is_some_and(|f| !f.is_ascii())
+        {
             if link.dest.is_ascii() {
                 encoded += 1;
             } else {
@@ -344,10 +352,16 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
         })
         .collect();
     if toc.style == Style::Tables {
-        return insert_row(doc, toc, heading.parent, &heading.text);
+        return insert_row(doc, toc, heading.parent, &section_name(doc, h));
     }
     let anchor = anchor_of(doc, h, percent_encodes(doc));
-    let line = |prefix: &str| format!("{prefix}[{}](#{anchor})\n", escape_link_text(&heading.text));
+    let path = link_path(doc, toc);
+    let line = |prefix: &str| {
+        format!(
+            "{prefix}[{}]({path}#{anchor})\n",
+            escape_link_text(&section_name(doc, h))
+        )
+    };
     if let Some(item) = siblings
         .iter()
         .rev()
@@ -375,6 +389,33 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
         first_line.end,
         line(&child_prefix(doc, toc, parent)),
     ))
+}
+
+/// Points link `link` at `#anchor`, changing only its fragment: `README.md#old`
+/// becomes `README.md#anchor`.
+pub fn retarget(doc: &Document, link: usize, anchor: &str) -> Option<Edit> {
+    let dest = doc.links[link].dest_span.clone()?;
+    let hash = doc.slice(&dest).find('#')?;
+    Some(Edit::replace(
+        dest.start + hash..dest.end,
+        format!("#{anchor}"),
+    ))
+}
+
+/// What the TOC's links write before the fragment, as written in the first of them:
+/// empty for `#x`, `README.md` or the repository's address for the other forms.
+fn link_path<'d>(doc: &Document<'d>, toc: &Toc) -> &'d str {
+    toc.entries
+        .iter()
+        .find_map(|e| match e.kind {
+            EntryKind::Link { link, .. } => doc.links[link].dest_span.clone(),
+            EntryKind::Cell { .. } => None,
+        })
+        .and_then(|dest| {
+            let written = doc.slice(&dest);
+            written.find('#').map(|hash| &written[..hash])
+        })
+        .unwrap_or("")
 }
 
 /// The prefix of a first nested item under list item `parent`: the parent's
