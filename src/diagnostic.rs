@@ -45,8 +45,12 @@ pub struct Label {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub rule: &'static str,
-    /// Set by the engine from the rule's configured severity.
+    /// Set by the engine from the rule's configured severity, lowered to `at_most`.
     pub severity: Severity,
+    /// The most serious this finding may be whatever the rule is configured to: a rule
+    /// can say something worth knowing but not worth a warning (two entries linking one
+    /// page under different names).
+    pub at_most: Option<Severity>,
     pub message: String,
     /// The primary span, in bytes of the source.
     pub span: Range<usize>,
@@ -60,6 +64,7 @@ impl Diagnostic {
         Self {
             rule,
             severity: Severity::Warning,
+            at_most: None,
             message: message.into(),
             span,
             labels: Vec::new(),
@@ -78,6 +83,12 @@ impl Diagnostic {
             span,
             message: message.into(),
         });
+        self
+    }
+
+    /// Caps the finding's severity at `severity`, below the rule's configured one.
+    pub fn at_most(mut self, severity: Severity) -> Self {
+        self.at_most = Some(severity);
         self
     }
 
