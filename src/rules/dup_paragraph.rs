@@ -4,8 +4,8 @@
 //! copied into the wrong section. Each unit is fingerprinted once (its source, whitespace
 //! collapsed), so the check is linear in the document.
 
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -18,7 +18,7 @@ use crate::text::collapse_whitespace;
 
 use super::duplicates::{
     WebLink, block_sections, duplicate_sections, entries_per_container, excerpt, fingerprint,
-    identical, lead_link, line_removal, web_links,
+    identical, in_pair, lead_link, line_removal, web_links,
 };
 use super::{Category, Fixable, Rule, RuleMeta};
 
@@ -71,10 +71,7 @@ impl Rule for DupParagraph {
         let sections = block_sections(doc);
         let counts = entries_per_container(doc);
         // A copied section is reported once, by dup-section, not paragraph by paragraph.
-        let copied: HashSet<(usize, usize)> = duplicate_sections(doc, links, &sections)
-            .into_iter()
-            .map(|d| (d.first, d.later))
-            .collect();
+        let copied = duplicate_sections(doc, links, &sections);
         let mut seen: HashMap<String, Unit> = HashMap::new();
         for (index, block) in doc.blocks.iter().enumerate() {
             let Some(unit) = unit(doc, index, links) else {
@@ -95,9 +92,8 @@ impl Rule for DupParagraph {
                     continue;
                 }
             };
-            if let (Some(a), Some(b)) = (first.container.0, unit.container.0)
-                && copied.contains(&(a, b))
-            {
+            let at = |unit: &Unit| doc.blocks[unit.block].span.start;
+            if in_pair(doc, &copied, at(first), at(&unit)) {
                 continue;
             }
             out.push(report(doc, first, &unit, &text, &counts));
