@@ -443,7 +443,18 @@ fn glob_match(pattern: &str, text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::glob_match;
+    use super::{glob_match, name_key};
+    use crate::document::Document;
+    use crate::rules::duplicates::web_links;
+
+    #[test]
+    fn repository_names_with_their_owner() {
+        let doc = Document::parse(
+            "[rmqtt/rmqtt](https://github.com/rmqtt/rmqtt) [vproxy/0x676e67](https://github.com/0x676e67/vproxy) [tokio-rs/axum](https://github.com/tokio-rs/hyper) [C++ / Rust](https://example.com/c/rust)\n",
+        );
+        let keys: Vec<String> = web_links(&doc).iter().map(name_key).collect();
+        assert_eq!(keys, ["rmqtt", "vproxy", "tokiorsaxum", "c++rust"]);
+    }
 
     #[test]
     fn allow_patterns() {
