@@ -384,6 +384,7 @@ impl<'d> Contents<'d> {
 
 /// Words of headings whose sections tell how to install or use what the list describes:
 /// a heading there that links a project is an instruction about it, not a second entry.
+/// (`Tutorials` and `Deployment` are categories of awesome lists, not instructions.)
 const INSTRUCTIONS: &[&str] = &[
     "install",
     "setup",
@@ -392,16 +393,12 @@ const INSTRUCTIONS: &[&str] = &[
     "getting started",
     "quick start",
     "quickstart",
-    "deploy",
     "instructions",
-    "tutorial",
     "安装",
     "使用",
     "用法",
-    "部署",
     "快速开始",
     "快速上手",
-    "教程",
 ];
 
 /// Whether heading `h` sits in an instructions or usage section.
