@@ -14,11 +14,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, name_key};
 
 use super::duplicates::{
     WebLink, block_sections, duplicate_sections, entries_per_container, excerpt, fingerprint,
-    identical, in_pair, lead_link, line_removal, web_links,
+    entry_link, identical, in_pair, lead_link, line_removal, web_links,
 };
 use super::{Category, Fixable, Rule, RuleMeta};
 
@@ -93,7 +93,9 @@ impl Rule for DupParagraph {
                 }
             };
             let at = |unit: &Unit| doc.blocks[unit.block].span.start;
-            if in_pair(doc, &copied, at(first), at(&unit)) {
+            if in_pair(doc, &copied, at(first), at(&unit))
+                || under_one_entry(doc, links, first, &unit)
+            {
                 continue;
             }
             out.push(report(doc, first, &unit, &text, &counts));
@@ -101,11 +103,17 @@ impl Rule for DupParagraph {
     }
 }
 
-/// Visible characters of a unit outside its links: a line made of links
+/// Visible characters of a unit outside its links and inline code: a line made of links
 /// (`Related: [Groupware](#groupware)`, `地址：https://…`) is navigation or a citation,
-/// repeated on purpose, and repeated links are `dup-link`'s.
+/// repeated on purpose, and repeated links are `dup-link`'s; a line of code spans
+/// (`` `2024` `swift` `ipad` `` tags, `` `Screenshot 1` `` labels) is metadata.
 fn prose_chars(doc: &Document, index: usize, text: &str) -> usize {
     let span = &doc.blocks[index].span;
+    let first_code = doc.code.partition_point(|r| r.start < span.start);
+    let code = doc.code[first_code..]
+        .iter()
+        .take_while(|r| r.end <= span.end)
+        .map(|r| doc.slice(r).trim_matches('`').trim().chars().count());
     let linked: usize = doc
         .links_within(span)
         .iter()
@@ -116,8 +124,20 @@ fn prose_chars(doc: &Document, index: usize, text: &str) -> usize {
                 .iter()
                 .map(|s| doc.slice(s).chars().count()),
         )
+        .chain(code)
         .sum();
     text.chars().count().saturating_sub(linked)
+}
+
+/// Whether two units are nested under two listings of one entry (same page, same name):
+/// the details of a cross-listed entry repeat with it, and the entry is `dup-link`'s.
+fn under_one_entry(doc: &Document, links: &[WebLink], a: &Unit, b: &Unit) -> bool {
+    let page = |unit: &Unit| {
+        let entry = entry_at(doc, unit.container.1?)?;
+        let link = entry_link(doc, entry, links)?;
+        Some((link.target.as_str(), name_key(entry.name(doc))))
+    };
+    page(a).is_some_and(|a| page(b) == Some(a))
 }
 
 /// The unit block `index` is, if it is one: a paragraph, or a tight list item with
