@@ -17,8 +17,8 @@ use crate::fix::{Edit, Fix};
 use crate::text::{collapse_whitespace, name_key};
 
 use super::duplicates::{
-    WebLink, block_sections, duplicate_sections, entries_per_container, excerpt, fingerprint,
-    entry_link, identical, in_pair, lead_link, line_removal, web_links,
+    WebLink, block_sections, duplicate_sections, entries_per_container, entry_link, excerpt,
+    fingerprint, identical, in_pair, lead_link, line_removal, web_links,
 };
 use super::{Category, Fixable, Rule, RuleMeta};
 
