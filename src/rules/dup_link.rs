@@ -9,28 +9,20 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
+use crate::text::name_key_with_symbols;
 
+use super::Context;
 use super::duplicates::{
     DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, entries_per_container,
-    entry_link, has_description, heading_key, identical, in_pair, lead_link, line_removal,
-    web_links,
+    entry_link, has_description, identical, in_pair, lead_link,
 };
-use super::{Category, Fixable, Rule, RuleMeta};
 
-pub struct DupLink;
-
-static META: RuleMeta = RuleMeta {
-    name: "dup-link",
-    category: Category::Duplicates,
-    severity: Severity::Warning,
-    fixable: Fixable::Sometimes,
-    summary: "the same link listed twice",
-};
+declare_rule!("dup-link", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
+    options: DupLinkOptions, check: Document(check), summary: "the same link listed twice");
 
 /// Where entries with one page and one name are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -49,7 +41,6 @@ pub enum Scope {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct DupLinkOptions {
-    pub severity: Option<Level>,
     /// Canonical URLs that may be listed any number of times; `*` matches any text
     /// (`github.com/awesome-foss/*`).
     pub allow: Vec<String>,
@@ -89,81 +80,76 @@ impl Item<'_> {
     }
 }
 
-impl Rule for DupLink {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let options = &settings.options.dup_link;
-        let links = web_links(doc);
-        let counts = entries_per_container(doc);
-        let items: Vec<Item> = items(doc, links)
-            .filter(|item| {
-                !options
-                    .allow
-                    .iter()
-                    .any(|pattern| glob_match(pattern, &item.link.url.key))
-            })
-            .collect();
-        let scope = options
-            .scope
-            .unwrap_or(if cross_lists(&listings(&items, |i| i.category)) {
-                Scope::Group
-            } else {
-                Scope::Document
-            });
-        let showcases = showcases(&items, &listings(&items, |i| i.container.0));
-        // A repeated section is reported once, by dup-section, not entry by entry.
-        let repeated: Vec<DuplicateSection> = duplicate_sections(doc, links, &block_sections(doc))
-            .into_iter()
-            .filter(|d| matches!(d.reason, SameItem::Repeated { .. }))
-            .collect();
-        let in_repeat = |first: &Item, later: &Item| {
-            let at = |item: &Item| doc.blocks[item.block].span.start;
-            in_pair(doc, &repeated, at(first), at(later))
-        };
-        // The first item of each page in each group, in each section, and among the
-        // named entries of each scope: a repeat is compared with the closest.
-        let mut in_group: HashMap<((Container, Option<usize>), &str), &Item> = HashMap::new();
-        let mut in_section: HashMap<(Option<usize>, &str), &Item> = HashMap::new();
-        let mut named: HashMap<(Option<usize>, &str), &Item> = HashMap::new();
-        for item in &items {
-            let url = item.link.target.as_str();
-            let scope_key = (scope != Scope::Document)
-                .then_some(item.category)
-                .flatten();
-            if let Some(first) = in_group.get(&(item.group(), url)) {
-                if !in_repeat(first, item) {
-                    out.push(report(doc, first, item, &counts));
-                }
-                continue;
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<DupLinkOptions>();
+    let links = ctx.web_links();
+    let counts = entries_per_container(doc);
+    let items: Vec<Item> = items(doc, links)
+        .filter(|item| {
+            !options
+                .allow
+                .iter()
+                .any(|pattern| glob_match(pattern, &item.link.url.key))
+        })
+        .collect();
+    let scope = options
+        .scope
+        .unwrap_or(if cross_lists(&listings(&items, |i| i.category)) {
+            Scope::Group
+        } else {
+            Scope::Document
+        });
+    let showcases = showcases(&items, &listings(&items, |i| i.container.0));
+    // A repeated section is reported once, by dup-section, not entry by entry.
+    let repeated: Vec<DuplicateSection> = duplicate_sections(doc, links, &block_sections(doc))
+        .into_iter()
+        .filter(|d| matches!(d.reason, SameItem::Repeated { .. }))
+        .collect();
+    let in_repeat = |first: &Item, later: &Item| {
+        let at = |item: &Item| doc.blocks[item.block].span.start;
+        in_pair(doc, &repeated, at(first), at(later))
+    };
+    // The first item of each page in each group, in each section, and among the
+    // named entries of each scope: a repeat is compared with the closest.
+    let mut in_group: HashMap<((Container, Option<usize>), &str), &Item> = HashMap::new();
+    let mut in_section: HashMap<(Option<usize>, &str), &Item> = HashMap::new();
+    let mut named: HashMap<(Option<usize>, &str), &Item> = HashMap::new();
+    for item in &items {
+        let url = item.link.target.as_str();
+        let scope_key = (scope != Scope::Document)
+            .then_some(item.category)
+            .flatten();
+        if let Some(first) = in_group.get(&(item.group(), url)) {
+            if !in_repeat(first, item) {
+                out.push(report(doc, first, item, &counts));
             }
-            let first = in_section
-                .get(&(item.container.0, url))
-                .filter(|_| scope != Scope::Group)
-                .or_else(|| {
-                    named.get(&(scope_key, url)).filter(|first| {
-                        scope != Scope::Group
-                            && first.key == item.key
-                            && !showcases.contains(&first.container.0)
-                            && !showcases.contains(&item.container.0)
-                    })
-                });
-            match first {
-                Some(first) if !in_repeat(first, item) => {
-                    out.push(report(doc, first, item, &counts));
-                }
-                Some(_) => {}
-                None => {
-                    in_section.insert((item.container.0, url), item);
-                    if item.link.named {
-                        named.entry((scope_key, url)).or_insert(item);
-                    }
-                }
-            }
-            in_group.insert((item.group(), url), item);
+            continue;
         }
+        let first = in_section
+            .get(&(item.container.0, url))
+            .filter(|_| scope != Scope::Group)
+            .or_else(|| {
+                named.get(&(scope_key, url)).filter(|first| {
+                    scope != Scope::Group
+                        && first.key == item.key
+                        && !showcases.contains(&first.container.0)
+                        && !showcases.contains(&item.container.0)
+                })
+            });
+        match first {
+            Some(first) if !in_repeat(first, item) => {
+                out.push(report(doc, first, item, &counts));
+            }
+            Some(_) => {}
+            None => {
+                in_section.insert((item.container.0, url), item);
+                if item.link.named {
+                    named.entry((scope_key, url)).or_insert(item);
+                }
+            }
+        }
+        in_group.insert((item.group(), url), item);
     }
 }
 
@@ -188,7 +174,7 @@ fn items<'l>(doc: &Document, links: &'l [WebLink]) -> impl Iterator<Item = Item<
                 let entry = entry_at(doc, block)?;
                 (
                     entry_link(doc, entry, links)?,
-                    heading_key(entry.label(doc)),
+                    name_key_with_symbols(entry.label(doc)),
                 )
             }
             _ => return None,
@@ -290,10 +276,10 @@ fn name_key(link: &WebLink) -> String {
     if let (Some((a, b)), [owner, repo]) = (text.split_once('/'), path.as_slice()) {
         let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
         if (a == *owner && b == *repo) || (a == *repo && b == *owner) {
-            return heading_key(repo);
+            return name_key_with_symbols(repo);
         }
     }
-    heading_key(text)
+    name_key_with_symbols(text)
 }
 
 /// What may be done about a repeated link, from the surest to the least sure.
@@ -371,7 +357,7 @@ fn report(
         _ => format!("{later_name} is listed twice"),
     };
     let delete = || {
-        line_removal(doc, &doc.blocks[later.block].span, false)
+        doc.line_removal(&doc.blocks[later.block].span, false)
             .map(|range| vec![Edit::delete(range)])
     };
     let (help, fix) = match verdict {
@@ -397,7 +383,7 @@ fn report(
         ),
         Verdict::Differs => ("merge the two entries".to_owned(), None),
     };
-    let diagnostic = Diagnostic::new(META.name, later.link.span.clone(), message)
+    let diagnostic = Diagnostic::new(later.link.span.clone(), message)
         .with_label(first.link.span.clone(), "first listed here")
         .with_help(help)
         .with_fix(fix);
@@ -445,14 +431,14 @@ fn glob_match(pattern: &str, text: &str) -> bool {
 mod tests {
     use super::{glob_match, name_key};
     use crate::document::Document;
-    use crate::rules::duplicates::web_links;
+    use crate::rules::duplicates::find_web_links;
 
     #[test]
     fn repository_names_with_their_owner() {
         let doc = Document::parse(
             "[rmqtt/rmqtt](https://github.com/rmqtt/rmqtt) [vproxy/0x676e67](https://github.com/0x676e67/vproxy) [tokio-rs/axum](https://github.com/tokio-rs/hyper) [C++ / Rust](https://example.com/c/rust)\n",
         );
-        let keys: Vec<String> = web_links(&doc).iter().map(name_key).collect();
+        let keys: Vec<String> = find_web_links(&doc).iter().map(name_key).collect();
         assert_eq!(keys, ["rmqtt", "vproxy", "tokiorsaxum", "c++rust"]);
     }
 
