@@ -10,15 +10,15 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::entries::{Container, container_name, container_of, entry_at};
+use crate::document::entries::{Container, container_name, container_of, entries, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::name_key_with_symbols;
 
 use super::Context;
 use super::duplicates::{
-    DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, entries_per_container,
-    entry_link, has_description, identical, in_pair, lead_link,
+    DuplicateSection, SameItem, WebLink, entries_per_container, entry_link, has_description,
+    identical, in_pair, lead_link,
 };
 
 declare_rule!("dup-link", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
@@ -102,9 +102,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         });
     let showcases = showcases(&items, &listings(&items, |i| i.container.0));
     // A repeated section is reported once, by dup-section, not entry by entry.
-    let repeated: Vec<DuplicateSection> = duplicate_sections(doc, links, &block_sections(doc))
-        .into_iter()
+    let repeated: Vec<DuplicateSection> = ctx
+        .duplicate_sections()
+        .iter()
         .filter(|d| matches!(d.reason, SameItem::Repeated { .. }))
+        .cloned()
         .collect();
     let in_repeat = |first: &Item, later: &Item| {
         let at = |item: &Item| doc.blocks[item.block].span.start;
@@ -198,10 +200,7 @@ fn items<'l>(doc: &Document, links: &'l [WebLink]) -> impl Iterator<Item = Item<
 /// which its entries sit under two headings or more (a title above them all is not a
 /// category, and neither is a `Contents` heading holding every category).
 fn category_level(doc: &Document) -> u8 {
-    let sections: HashSet<Option<usize>> = crate::document::entries::entries(doc)
-        .iter()
-        .map(|e| e.section)
-        .collect();
+    let sections: HashSet<Option<usize>> = entries(doc).iter().map(|e| e.section).collect();
     (1..=6)
         .find(|&level| {
             let holding: HashSet<usize> = sections

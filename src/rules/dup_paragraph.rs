@@ -17,8 +17,7 @@ use crate::text::{collapse_whitespace, name_key};
 
 use super::Context;
 use super::duplicates::{
-    WebLink, block_sections, duplicate_sections, entries_per_container, entry_link, excerpt,
-    fingerprint, identical, in_pair, lead_link,
+    WebLink, entries_per_container, entry_link, excerpt, fingerprint, identical, in_pair, lead_link,
 };
 
 declare_rule!("dup-paragraph", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
@@ -53,10 +52,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let min_chars = ctx.options::<DupParagraphOptions>().min_chars;
     let links = ctx.web_links();
-    let sections = block_sections(doc);
     let counts = entries_per_container(doc);
     // A copied section is reported once, by dup-section, not paragraph by paragraph.
-    let copied = duplicate_sections(doc, links, &sections);
+    let copied = ctx.duplicate_sections();
     let mut seen: HashMap<String, Unit> = HashMap::new();
     for (index, block) in doc.blocks.iter().enumerate() {
         let Some(unit) = unit(doc, index, links) else {
@@ -78,8 +76,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         };
         let at = |unit: &Unit| doc.blocks[unit.block].span.start;
-        if in_pair(doc, &copied, at(first), at(&unit)) || under_one_entry(doc, links, first, &unit)
-        {
+        if in_pair(doc, copied, at(first), at(&unit)) || under_one_entry(doc, links, first, &unit) {
             continue;
         }
         out.push(report(doc, first, &unit, &text, &counts));

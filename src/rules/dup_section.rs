@@ -11,10 +11,7 @@ use crate::document::{Document, Heading};
 use crate::fix::{Edit, Fix};
 
 use super::Context;
-use super::duplicates::{
-    DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, links_in,
-    same_heading_name, texts,
-};
+use super::duplicates::{DuplicateSection, SameItem, WebLink, links_in, same_heading_name, texts};
 
 declare_rule!("dup-section", Duplicates, Warning, fix: Sometimes(Unsafe), check: Document(check),
     summary: "two sections describing the same item");
@@ -22,9 +19,8 @@ declare_rule!("dup-section", Duplicates, Warning, fix: Sometimes(Unsafe), check:
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let links = ctx.web_links();
-    let sections = block_sections(doc);
-    for duplicate in duplicate_sections(doc, links, &sections) {
-        out.push(report(doc, links, &duplicate));
+    for duplicate in ctx.duplicate_sections() {
+        out.push(report(doc, links, duplicate));
     }
 }
 
