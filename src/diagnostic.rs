@@ -46,8 +46,12 @@ pub struct Label {
 pub struct Diagnostic {
     /// Set by the engine: the rule that found it.
     pub rule: &'static str,
-    /// Set by the engine from the rule's configured severity.
+    /// Set by the engine from the rule's configured severity, lowered to `at_most`.
     pub severity: Severity,
+    /// The most serious this finding may be whatever the rule is configured to: a rule
+    /// can say something worth knowing but not worth a warning (two entries linking one
+    /// page under different names).
+    pub at_most: Option<Severity>,
     pub message: String,
     /// The primary span, in bytes of the source.
     pub span: Range<usize>,
@@ -62,6 +66,7 @@ impl Diagnostic {
         Self {
             rule: "",
             severity: Severity::Warning,
+            at_most: None,
             message: message.into(),
             span,
             labels: Vec::new(),
@@ -80,6 +85,12 @@ impl Diagnostic {
             span,
             message: message.into(),
         });
+        self
+    }
+
+    /// Caps the finding's severity at `severity`, below the rule's configured one.
+    pub fn at_most(mut self, severity: Severity) -> Self {
+        self.at_most = Some(severity);
         self
     }
 

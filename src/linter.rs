@@ -25,7 +25,7 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         rule.run(&ctx, &mut all);
         for d in &mut all[first..] {
             d.rule = rule.name;
-            d.severity = severity;
+            d.severity = d.at_most.map_or(severity, |cap| cap.min(severity));
         }
     }
     all.retain(|d| {

@@ -190,3 +190,73 @@ fn safe_fixes_only_remove_text_that_remains_elsewhere() {
         "only {fixed_cases} generated documents had a safe fix"
     );
 }
+
+/// The duplicate findings of one corpus list, with the line each is on.
+fn findings_in(path: &str) -> Option<(String, Vec<(usize, pocketlint::diagnostic::Diagnostic)>)> {
+    let source = std::fs::read_to_string(common::shared_dir(path)?).expect("reads");
+    let found = pocketlint::check(&source, &duplicate_rules())
+        .into_iter()
+        .map(|d| (source[..d.span.start].lines().count().max(1), d))
+        .collect();
+    Some((source, found))
+}
+
+#[test]
+fn repositories_named_owner_slash_repo_are_the_entries_named_by_repo() {
+    let Some((_, found)) = findings_in("corpus/lists/rust-unofficial__awesome-rust.md") else {
+        return;
+    };
+    for (name, line) in [
+        ("vproxy/0x676e67", 873),
+        ("surrealdb/surrealdb", 1657),
+        ("rmqtt/rmqtt", 2084),
+    ] {
+        assert!(
+            found.iter().any(|(l, d)| *l == line
+                && d.rule == "dup-link"
+                && d.message == format!("\"{name}\" is listed twice")),
+            "{name} at line {line} is a repeat"
+        );
+    }
+}
+
+#[test]
+fn a_list_that_cross_lists_is_checked_within_its_groups() {
+    let Some((_, found)) = findings_in("corpus/lists2/dkhamsing__open-source-ios-apps.md") else {
+        return;
+    };
+    // 192 of its pages are listed under several categories on purpose (VLC under Apple
+    // TV, Video and Official); none of those is reported.
+    let links: Vec<&str> = found
+        .iter()
+        .filter(|(_, d)| d.rule == "dup-link")
+        .map(|(_, d)| d.message.as_str())
+        .collect();
+    assert!(links.is_empty(), "{links:?}");
+}
+
+#[test]
+fn an_identical_table_row_is_deleted_from_its_table() {
+    let Some((source, found)) = findings_in("corpus/lists2/DefTruth__Awesome-LLM-Inference.md")
+    else {
+        return;
+    };
+    let (_, mooncake) = found
+        .iter()
+        .find(|(line, d)| *line == 175 && d.rule == "dup-link")
+        .expect("the second Mooncake row is reported");
+    let fix = mooncake.fix.as_ref().expect("with a fix");
+    assert_eq!(fix.applicability, Applicability::Safe);
+    let [edit] = fix.edits.as_slice() else {
+        panic!("one edit: {:?}", fix.edits);
+    };
+    let deleted = &source[edit.range.clone()];
+    assert!(deleted.starts_with("|2024.06|🔥[**Mooncake**]") && deleted.ends_with('\n'));
+    assert_eq!(deleted.lines().count(), 1, "only the row goes");
+    // The 16 papers its Trending section repeats from the other sections are its style.
+    assert!(
+        !found
+            .iter()
+            .any(|(_, d)| d.message.contains("DeepSeek-V2") && d.rule == "dup-link")
+    );
+}

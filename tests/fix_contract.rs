@@ -320,8 +320,9 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
             let section = entry.section.map(|h| &doc.headings[h]);
             let named = match section.filter(|h| deletes(&h.span)) {
                 Some(heading) => said.contains(heading.text.trim()),
+                // A table row goes by its label (its title cell when its link reads `[pdf]`).
                 None => {
-                    said.contains(entry.name(&doc))
+                    said.contains(entry.label(&doc))
                         && said.contains(container_name(&doc, entry.container()))
                 }
             };
@@ -329,7 +330,7 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
                 found.push(format!(
                     "{} deletes {:?} from {:?} but says {said:?}",
                     d.rule,
-                    entry.name(&doc),
+                    entry.label(&doc),
                     container_name(&doc, entry.container())
                 ));
             }

@@ -20,6 +20,10 @@ pub struct Entry {
     pub section: Option<usize>,
     /// The list items the entry is nested in, outermost first: its groups.
     pub groups: Vec<usize>,
+    /// For a table row, the index of its table in [`Document::blocks`]: the rows of one
+    /// table are a group as the items of one list are, and their cells follow the
+    /// table's columns, not a list's `[Name](url) - description` convention.
+    pub table: Option<usize>,
     /// Index in [`Document::links`] of the first link of its own text.
     pub link: usize,
     /// What its own text says after the link, separators trimmed.
@@ -37,6 +41,24 @@ impl Entry {
     /// The link text, trimmed.
     pub fn name<'d>(&self, doc: &'d Document) -> &'d str {
         self.link(doc).text.trim()
+    }
+
+    /// What a finding calls the entry: its link text, or for a table row whose link
+    /// comes after the cell that names the row (`| 2024.06 | Mooncake: … | [[pdf]](…) |`),
+    /// that cell's text.
+    pub fn label<'d>(&self, doc: &'d Document) -> &'d str {
+        if self.table.is_none() {
+            return self.name(doc);
+        }
+        let link_start = self.link(doc).span.start;
+        let cells = doc.block_indices_within(&doc.blocks[self.block].span);
+        cells
+            .filter(|&c| doc.blocks[c].parent == Some(self.block))
+            .map(|c| &doc.blocks[c])
+            .take_while(|cell| cell.span.start <= link_start)
+            .find(|cell| cell.text.chars().any(char::is_alphabetic))
+            .filter(|cell| !cell.span.contains(&link_start))
+            .map_or_else(|| self.name(doc), |cell| cell.text.trim())
     }
 
     pub fn container(&self) -> Container {
@@ -118,6 +140,9 @@ fn find_entries(doc: &Document) -> Vec<Entry> {
             block,
             section: doc.section_at(b.span.start),
             groups: enclosing_items(doc, block),
+            table: (b.kind == BlockKind::TableRow)
+                .then_some(b.parent)
+                .flatten(),
             link,
             description,
         });

@@ -12,7 +12,9 @@ use crate::settings::Settings;
 use crate::toc::anchors::Anchors;
 use crate::toc::{Analysis, Toc};
 
-use super::duplicates::{WebLink, find_web_links};
+use super::duplicates::{
+    DuplicateSection, WebLink, block_sections, duplicate_sections, find_web_links,
+};
 use super::malformed_links::{self, MalformedLink};
 use super::urls::{self, UrlOccurrence};
 
@@ -22,6 +24,7 @@ pub struct Context<'d> {
     pub settings: &'d Settings,
     toc: OnceCell<Analysis>,
     web_links: OnceCell<Vec<WebLink>>,
+    duplicate_sections: OnceCell<Vec<DuplicateSection>>,
     malformed_links: OnceCell<Vec<MalformedLink>>,
     urls: OnceCell<Vec<UrlOccurrence<'d>>>,
 }
@@ -33,6 +36,7 @@ impl<'d> Context<'d> {
             settings,
             toc: OnceCell::new(),
             web_links: OnceCell::new(),
+            duplicate_sections: OnceCell::new(),
             malformed_links: OnceCell::new(),
             urls: OnceCell::new(),
         }
@@ -67,6 +71,14 @@ impl<'d> Context<'d> {
     /// Every web link with its canonical URL, in document order.
     pub fn web_links(&self) -> &[WebLink] {
         self.web_links.get_or_init(|| find_web_links(self.doc))
+    }
+
+    /// The sections describing the same item as an earlier one: dup-section reports
+    /// them, and dup-link and dup-paragraph leave what they hold to it.
+    pub fn duplicate_sections(&self) -> &[DuplicateSection] {
+        self.duplicate_sections.get_or_init(|| {
+            duplicate_sections(self.doc, self.web_links(), &block_sections(self.doc))
+        })
     }
 
     /// Text meant as links that GitHub renders as text, sorted and disjoint.

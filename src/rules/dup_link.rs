@@ -1,33 +1,40 @@
-//! `dup-link`: one link listed twice — a list item leading with the same page as an
-//! earlier item of its section, or an entry (`- [Name](url) - description`) leading
-//! with the same page as an earlier entry anywhere in the document.
+//! `dup-link`: one entry listed twice — a list item or table row leading with the same
+//! page as an earlier one of its group or section, or with the same page and the same
+//! name as an earlier entry of its scope (the document, unless the list cross-lists).
 //!
 //! Only the link an item leads with counts: a license, an author or a demo linked from
 //! many entries is not a duplicate, and neither is a paper cited in two sections.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
-use crate::document::entries::{Container, container_name, container_of, entry_at};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::entries::{Container, container_name, container_of, entries, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::name_key_with_symbols;
 
 use super::Context;
-use super::duplicates::{WebLink, entries_per_container, has_description, identical, lead_link};
+use super::duplicates::{
+    DuplicateSection, SameItem, WebLink, entries_per_container, entry_link, has_description,
+    identical, in_pair, lead_link,
+};
 
 declare_rule!("dup-link", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
     options: DupLinkOptions, check: Document(check), summary: "the same link listed twice");
 
-/// Where entries are compared.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+/// Where entries with one page and one name are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
-    Section,
-    #[default]
+    /// Every entry with every other.
     Document,
+    /// Within each top-level category (a heading below the title, with everything under it).
+    Category,
+    /// Within each section and nested-list group; `section`, its old name, still reads.
+    #[serde(alias = "section")]
+    Group,
 }
 
 /// Options of `dup-link`.
@@ -37,16 +44,40 @@ pub struct DupLinkOptions {
     /// Canonical URLs that may be listed any number of times; `*` matches any text
     /// (`github.com/awesome-foss/*`).
     pub allow: Vec<String>,
-    /// `document` (default): an entry is compared with the entries of every section;
-    /// `section`: only with its own section's.
-    pub scope: Scope,
+    /// Where entries are compared; unset, `category` for a list that cross-lists
+    /// entries under its categories on purpose, `document` for any other.
+    pub scope: Option<Scope>,
 }
 
-/// A list item that leads with a link.
+/// Pages listed with one name under two categories or more, in a list that does it on
+/// purpose: at least this many…
+const MIN_CROSS_LISTED: usize = 10;
+/// …and at least this share, in percent, of the pages its entries lead with. Lists that
+/// cross-list do it for a tenth to a fifth of their entries; a list with a few stray
+/// repeats stays well under this.
+const MIN_CROSS_LISTED_PERCENT: usize = 4;
+
+/// Entries listed again elsewhere that make a section a showcase, at the least: two
+/// are a coincidence of a small section.
+const MIN_SHOWCASED: usize = 3;
+
+/// A list item or table row that leads with a link.
 struct Item<'l> {
     block: usize,
     container: Container,
+    /// The table holding a row: the rows of one table are one group.
+    table: Option<usize>,
+    /// The top-level category holding it.
+    category: Option<usize>,
     link: &'l WebLink,
+    /// Its name, comparable ([`name_key`]); empty for a bare URL.
+    key: String,
+}
+
+impl Item<'_> {
+    fn group(&self) -> (Container, Option<usize>) {
+        (self.container, self.table)
+    }
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -54,54 +85,200 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let options = ctx.options::<DupLinkOptions>();
     let links = ctx.web_links();
     let counts = entries_per_container(doc);
-    // The first item of each page in each category, in each section, and among
-    // the entries of the whole document: a repeat is compared with the closest.
-    let mut in_group: HashMap<(Container, &str), Item> = HashMap::new();
-    let mut in_section: HashMap<(Option<usize>, &str), Item> = HashMap::new();
-    let mut named: HashMap<&str, Item> = HashMap::new();
-    for (block, _) in doc
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| matches!(b.kind, BlockKind::ListItem { .. }))
-    {
-        let Some(link) = lead_link(doc, block, links) else {
-            continue;
-        };
-        if options
-            .allow
-            .iter()
-            .any(|pattern| glob_match(pattern, &link.url.key))
-        {
-            continue;
-        }
-        let url = link.target.as_str();
-        let container = container_of(doc, block);
-        let item = || Item {
-            block,
-            container,
-            link,
-        };
-        if let Some(first) = in_group.get(&(container, url)) {
-            out.push(report(doc, first, &item(), &counts));
-            continue;
-        }
-        let is_entry = link.named && options.scope == Scope::Document;
-        if let Some(first) = in_section.get(&(container.0, url)) {
-            out.push(report(doc, first, &item(), &counts));
-        } else if let Some(first) = named
-            .get(url)
-            .filter(|first| is_entry && same_link_name(first.link, link))
-        {
-            out.push(report(doc, first, &item(), &counts));
+    let items: Vec<Item> = items(doc, links)
+        .filter(|item| {
+            !options
+                .allow
+                .iter()
+                .any(|pattern| glob_match(pattern, &item.link.url.key))
+        })
+        .collect();
+    let scope = options
+        .scope
+        .unwrap_or(if cross_lists(&listings(&items, |i| i.category)) {
+            Scope::Group
         } else {
-            in_section.insert((container.0, url), item());
-            if is_entry {
-                named.entry(url).or_insert_with(item);
+            Scope::Document
+        });
+    let showcases = showcases(&items, &listings(&items, |i| i.container.0));
+    // A repeated section is reported once, by dup-section, not entry by entry.
+    let repeated: Vec<DuplicateSection> = ctx
+        .duplicate_sections()
+        .iter()
+        .filter(|d| matches!(d.reason, SameItem::Repeated { .. }))
+        .cloned()
+        .collect();
+    let in_repeat = |first: &Item, later: &Item| {
+        let at = |item: &Item| doc.blocks[item.block].span.start;
+        in_pair(doc, &repeated, at(first), at(later))
+    };
+    // The first item of each page in each group, in each section, and among the
+    // named entries of each scope: a repeat is compared with the closest.
+    let mut in_group: HashMap<((Container, Option<usize>), &str), &Item> = HashMap::new();
+    let mut in_section: HashMap<(Option<usize>, &str), &Item> = HashMap::new();
+    let mut named: HashMap<(Option<usize>, &str), &Item> = HashMap::new();
+    for item in &items {
+        let url = item.link.target.as_str();
+        let scope_key = (scope != Scope::Document)
+            .then_some(item.category)
+            .flatten();
+        if let Some(first) = in_group.get(&(item.group(), url)) {
+            if !in_repeat(first, item) {
+                out.push(report(doc, first, item, &counts));
+            }
+            continue;
+        }
+        let first = in_section
+            .get(&(item.container.0, url))
+            .filter(|_| scope != Scope::Group)
+            .or_else(|| {
+                named.get(&(scope_key, url)).filter(|first| {
+                    scope != Scope::Group
+                        && first.key == item.key
+                        && !showcases.contains(&first.container.0)
+                        && !showcases.contains(&item.container.0)
+                })
+            });
+        match first {
+            Some(first) if !in_repeat(first, item) => {
+                out.push(report(doc, first, item, &counts));
+            }
+            Some(_) => {}
+            None => {
+                in_section.insert((item.container.0, url), item);
+                if item.link.named {
+                    named.entry((scope_key, url)).or_insert(item);
+                }
             }
         }
-        in_group.insert((container, url), item());
+        in_group.insert((item.group(), url), item);
     }
+}
+
+/// The list items and table rows that lead with a link, in document order.
+fn items<'l>(doc: &Document, links: &'l [WebLink]) -> impl Iterator<Item = Item<'l>> {
+    let level = category_level(doc);
+    doc.blocks.iter().enumerate().filter_map(move |(block, b)| {
+        let (link, key) = match b.kind {
+            BlockKind::ListItem { .. } => {
+                let link = lead_link(doc, block, links)?;
+                (
+                    link,
+                    if link.named {
+                        name_key(link)
+                    } else {
+                        String::new()
+                    },
+                )
+            }
+            // A row is named by its cells, not by a `[pdf]` or `[code]` link.
+            BlockKind::TableRow => {
+                let entry = entry_at(doc, block)?;
+                (
+                    entry_link(doc, entry, links)?,
+                    name_key_with_symbols(entry.label(doc)),
+                )
+            }
+            _ => return None,
+        };
+        let container = container_of(doc, block);
+        Some(Item {
+            block,
+            container,
+            table: (b.kind == BlockKind::TableRow)
+                .then_some(b.parent)
+                .flatten(),
+            category: std::iter::successors(container.0, |&h| doc.headings[h].parent)
+                .find(|&h| doc.headings[h].level <= level),
+            key,
+            link,
+        })
+    })
+}
+
+/// The level of a document's top-level categories: the shallowest heading level at
+/// which its entries sit under two headings or more (a title above them all is not a
+/// category, and neither is a `Contents` heading holding every category).
+fn category_level(doc: &Document) -> u8 {
+    let sections: HashSet<Option<usize>> = entries(doc).iter().map(|e| e.section).collect();
+    (1..=6)
+        .find(|&level| {
+            let holding: HashSet<usize> = sections
+                .iter()
+                .filter_map(|&section| {
+                    std::iter::successors(section, |&h| doc.headings[h].parent)
+                        .find(|&h| doc.headings[h].level <= level)
+                        .filter(|&h| doc.headings[h].level == level)
+                })
+                .collect();
+            holding.len() >= 2
+        })
+        .unwrap_or(0)
+}
+
+/// The places (top-level categories, or sections) each named entry is listed in, by
+/// page and name.
+type Listings<'i> = HashMap<(&'i str, &'i str), HashSet<Option<usize>>>;
+
+fn listings<'i>(items: &'i [Item], place: impl Fn(&Item) -> Option<usize>) -> Listings<'i> {
+    let mut listings: Listings = HashMap::new();
+    for item in items.iter().filter(|item| item.link.named) {
+        listings
+            .entry((item.link.target.as_str(), item.key.as_str()))
+            .or_default()
+            .insert(place(item));
+    }
+    listings
+}
+
+/// Whether the list files entries under several categories on purpose (an app under
+/// each platform it runs on, a project under each language it is ranked in): many of
+/// its pages are listed with one name in two categories or more.
+fn cross_lists(listings: &Listings) -> bool {
+    let pages: HashSet<&str> = listings.keys().map(|(url, _)| *url).collect();
+    let cross_listed: HashSet<&str> = listings
+        .iter()
+        .filter(|(_, categories)| categories.len() >= 2)
+        .map(|((url, _), _)| *url)
+        .collect();
+    cross_listed.len() >= MIN_CROSS_LISTED
+        && cross_listed.len() * 100 >= pages.len() * MIN_CROSS_LISTED_PERCENT
+}
+
+/// The sections that show again entries of the list's categories (`Trending`, a
+/// sponsor's products): at least [`MIN_SHOWCASED`] of their named entries, and half or more, are
+/// also listed in another section (`in_sections`). Showing them twice is what the
+/// section is for.
+fn showcases(items: &[Item], in_sections: &Listings) -> HashSet<Option<usize>> {
+    let mut counts: HashMap<Option<usize>, (usize, usize)> = HashMap::new();
+    for item in items.iter().filter(|item| item.link.named) {
+        let (elsewhere, all) = counts.entry(item.container.0).or_default();
+        *all += 1;
+        let key = (item.link.target.as_str(), item.key.as_str());
+        if in_sections.get(&key).is_some_and(|s| s.len() >= 2) {
+            *elsewhere += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, (elsewhere, all))| elsewhere >= MIN_SHOWCASED && elsewhere * 2 >= all)
+        .map(|(section, _)| section)
+        .collect()
+}
+
+/// The name an entry goes by, for comparing: its text without case, width and
+/// punctuation; a repository's `owner/repo` (or `repo/owner`) is its `repo`, so
+/// `rmqtt/rmqtt` and `Rmqtt` are one name.
+fn name_key(link: &WebLink) -> String {
+    let text = link.text.trim();
+    let path: Vec<&str> = link.url.key.split('/').skip(1).take(3).collect();
+    if let (Some((a, b)), [owner, repo]) = (text.split_once('/'), path.as_slice()) {
+        let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
+        if (a == *owner && b == *repo) || (a == *repo && b == *owner) {
+            return name_key_with_symbols(repo);
+        }
+    }
+    name_key_with_symbols(text)
 }
 
 /// What may be done about a repeated link, from the surest to the least sure.
@@ -126,10 +303,10 @@ fn verdict(
     counts: &HashMap<Container, usize>,
 ) -> Verdict {
     let entry = |item: &Item| entry_at(doc, item.block);
-    if !same_link_name(first.link, later.link) {
+    if first.key != later.key {
         return Verdict::TwoNames;
     }
-    if first.container != later.container {
+    if first.group() != later.group() {
         return Verdict::CrossListed;
     }
     let (first_entry, later_entry) = (entry(first), entry(later));
@@ -163,12 +340,12 @@ fn report(
     later: &Item,
     counts: &HashMap<Container, usize>,
 ) -> Diagnostic {
-    let name = |item: &Item| {
-        if item.link.named {
-            format!("\"{}\"", item.link.text.trim())
-        } else {
-            item.link.text.clone()
+    let name = |item: &Item| match entry_at(doc, item.block) {
+        Some(entry) if entry.link(doc).span == item.link.span => {
+            format!("\"{}\"", entry.label(doc))
         }
+        _ if item.link.named => format!("\"{}\"", item.link.text.trim()),
+        _ => item.link.text.clone(),
     };
     let (later_name, first_name) = (name(later), name(first));
     let here = container_name(doc, later.container);
@@ -205,24 +382,25 @@ fn report(
         ),
         Verdict::Differs => ("merge the two entries".to_owned(), None),
     };
-    Diagnostic::new(later.link.span.clone(), message)
+    let diagnostic = Diagnostic::new(later.link.span.clone(), message)
         .with_label(first.link.span.clone(), "first listed here")
         .with_help(help)
-        .with_fix(fix)
+        .with_fix(fix);
+    // Two names on one page are more often two parts of one project than a mistake.
+    match verdict {
+        Verdict::TwoNames => diagnostic.at_most(Severity::Info),
+        _ => diagnostic,
+    }
 }
 
-/// Two entries with one page but different names are parts of one project
-/// (`django.db.models` and `geodjango` both link Django's repository), not a repeat.
-/// Two bare URLs have no names to differ.
-fn same_link_name(a: &WebLink, b: &WebLink) -> bool {
-    (!a.named && !b.named) || name_key_with_symbols(&a.text) == name_key_with_symbols(&b.text)
-}
-
-/// A list item without nested blocks: deleting its lines deletes it alone.
+/// A table row, or a list item without nested blocks: deleting its lines deletes it
+/// alone.
 fn removable(doc: &Document, block: usize) -> bool {
-    doc.blocks
-        .get(block + 1)
-        .is_none_or(|next| next.parent != Some(block))
+    doc.blocks[block].kind == BlockKind::TableRow
+        || doc
+            .blocks
+            .get(block + 1)
+            .is_none_or(|next| next.parent != Some(block))
 }
 
 /// Whether `text` matches `pattern`, where `*` matches any run of characters. A
@@ -250,7 +428,18 @@ fn glob_match(pattern: &str, text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::glob_match;
+    use super::{glob_match, name_key};
+    use crate::document::Document;
+    use crate::rules::duplicates::find_web_links;
+
+    #[test]
+    fn repository_names_with_their_owner() {
+        let doc = Document::parse(
+            "[rmqtt/rmqtt](https://github.com/rmqtt/rmqtt) [vproxy/0x676e67](https://github.com/0x676e67/vproxy) [tokio-rs/axum](https://github.com/tokio-rs/hyper) [C++ / Rust](https://example.com/c/rust)\n",
+        );
+        let keys: Vec<String> = find_web_links(&doc).iter().map(name_key).collect();
+        assert_eq!(keys, ["rmqtt", "vproxy", "tokiorsaxum", "c++rust"]);
+    }
 
     #[test]
     fn allow_patterns() {

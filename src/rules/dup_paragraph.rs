@@ -4,8 +4,8 @@
 //! copied into the wrong section. Each unit is fingerprinted once (its source, whitespace
 //! collapsed), so the check is linear in the document.
 
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
@@ -13,12 +13,11 @@ use crate::diagnostic::Diagnostic;
 use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, name_key};
 
 use super::Context;
 use super::duplicates::{
-    WebLink, block_sections, duplicate_sections, entries_per_container, excerpt, fingerprint,
-    identical, lead_link,
+    WebLink, entries_per_container, entry_link, excerpt, fingerprint, identical, in_pair, lead_link,
 };
 
 declare_rule!("dup-paragraph", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
@@ -53,13 +52,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let min_chars = ctx.options::<DupParagraphOptions>().min_chars;
     let links = ctx.web_links();
-    let sections = block_sections(doc);
     let counts = entries_per_container(doc);
     // A copied section is reported once, by dup-section, not paragraph by paragraph.
-    let copied: HashSet<(usize, usize)> = duplicate_sections(doc, links, &sections)
-        .into_iter()
-        .map(|d| (d.first, d.later))
-        .collect();
+    let copied = ctx.duplicate_sections();
     let mut seen: HashMap<String, Unit> = HashMap::new();
     for (index, block) in doc.blocks.iter().enumerate() {
         let Some(unit) = unit(doc, index, links) else {
@@ -80,20 +75,25 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             }
         };
-        if let (Some(a), Some(b)) = (first.container.0, unit.container.0)
-            && copied.contains(&(a, b))
-        {
+        let at = |unit: &Unit| doc.blocks[unit.block].span.start;
+        if in_pair(doc, copied, at(first), at(&unit)) || under_one_entry(doc, links, first, &unit) {
             continue;
         }
         out.push(report(doc, first, &unit, &text, &counts));
     }
 }
 
-/// Visible characters of a unit outside its links: a line made of links
+/// Visible characters of a unit outside its links and inline code: a line made of links
 /// (`Related: [Groupware](#groupware)`, `地址：https://…`) is navigation or a citation,
-/// repeated on purpose, and repeated links are `dup-link`'s.
+/// repeated on purpose, and repeated links are `dup-link`'s; a line of code spans
+/// (`` `2024` `swift` `ipad` `` tags, `` `Screenshot 1` `` labels) is metadata.
 fn prose_chars(doc: &Document, index: usize, text: &str) -> usize {
     let span = &doc.blocks[index].span;
+    let first_code = doc.code.partition_point(|r| r.start < span.start);
+    let code = doc.code[first_code..]
+        .iter()
+        .take_while(|r| r.end <= span.end)
+        .map(|r| doc.slice(r).trim_matches('`').trim().chars().count());
     let linked: usize = doc
         .links_within(span)
         .iter()
@@ -104,8 +104,20 @@ fn prose_chars(doc: &Document, index: usize, text: &str) -> usize {
                 .iter()
                 .map(|s| doc.slice(s).chars().count()),
         )
+        .chain(code)
         .sum();
     text.chars().count().saturating_sub(linked)
+}
+
+/// Whether two units are nested under two listings of one entry (same page, same name):
+/// the details of a cross-listed entry repeat with it, and the entry is `dup-link`'s.
+fn under_one_entry(doc: &Document, links: &[WebLink], a: &Unit, b: &Unit) -> bool {
+    let page = |unit: &Unit| {
+        let entry = entry_at(doc, unit.container.1?)?;
+        let link = entry_link(doc, entry, links)?;
+        Some((link.target.as_str(), name_key(entry.name(doc))))
+    };
+    page(a).is_some_and(|a| page(b) == Some(a))
 }
 
 /// The unit block `index` is, if it is one: a paragraph, or a tight list item with

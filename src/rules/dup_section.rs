@@ -1,19 +1,17 @@
-//! `dup-section`: two sections describing one item, found by sibling headings with one
-//! name or by one main link (the project page a section leads with).
+//! `dup-section`: two sections describing one item, found by a heading repeated with
+//! most of its section, by sibling headings with one name, or by one main link (the
+//! project page a section leads with).
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
 use crate::document::entries::{Entry, entries};
+use crate::document::{Document, Heading};
 use crate::fix::{Edit, Fix};
 
 use super::Context;
-use super::duplicates::{
-    DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, links_in,
-    same_heading_name, texts,
-};
+use super::duplicates::{DuplicateSection, SameItem, WebLink, links_in, same_heading_name, texts};
 
 declare_rule!("dup-section", Duplicates, Warning, fix: Sometimes(Unsafe), check: Document(check),
     summary: "two sections describing the same item");
@@ -21,16 +19,30 @@ declare_rule!("dup-section", Duplicates, Warning, fix: Sometimes(Unsafe), check:
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let links = ctx.web_links();
-    let sections = block_sections(doc);
-    for duplicate in duplicate_sections(doc, links, &sections) {
-        out.push(report(doc, links, &duplicate));
+    for duplicate in ctx.duplicate_sections() {
+        out.push(report(doc, links, duplicate));
     }
 }
 
 fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Diagnostic {
     let first = &doc.headings[duplicate.first];
     let later = &doc.headings[duplicate.later];
-    let message = if same_heading_name(doc, duplicate.first, duplicate.later) {
+    let message = if let SameItem::Repeated {
+        shared,
+        total,
+        entries,
+    } = duplicate.reason
+    {
+        let what = if entries {
+            "entries"
+        } else {
+            "texts and links"
+        };
+        format!(
+            "\"{}\" is listed twice: {shared} of {total} {what} repeat",
+            later.text.trim()
+        )
+    } else if same_heading_name(doc, duplicate.first, duplicate.later) {
         format!("\"{}\" is listed twice", later.text.trim())
     } else {
         format!(
@@ -40,19 +52,36 @@ fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Di
         )
     };
     let why = match &duplicate.reason {
+        SameItem::Repeated { .. } => match parent_name(doc, first) {
+            Some(parent) if first.parent != later.parent => {
+                format!("the first is under \"{parent}\"")
+            }
+            _ => "both sections have this name".to_owned(),
+        },
         SameItem::Name => "both sections have this name".to_owned(),
         SameItem::MainLink(url) => format!("both sections lead with {url}"),
     };
-    let fix = contained(doc, links, duplicate).then(|| removal(doc, &later.section));
-    let help = if fix.is_some() {
-        format!("{why}; delete this section: everything in it is already in the first")
-    } else {
-        format!("{why}; merge the two sections into one")
+    let contained = contained(doc, links, duplicate);
+    let fix =
+        (contained && !all_of_parent(doc, duplicate.later)).then(|| removal(doc, &later.section));
+    let help = match (contained, fix.is_some(), parent_name(doc, later)) {
+        (_, true, _) => {
+            format!("{why}; delete this section: everything in it is already in the first")
+        }
+        (true, false, Some(parent)) => format!(
+            "{why}; everything in it is already in the first, but it is all \"{parent}\" holds: keep it, or delete \"{parent}\" with it"
+        ),
+        _ => format!("{why}; merge the two sections into one"),
     };
     Diagnostic::new(later.finding_span(), message)
         .with_label(first.finding_span(), "first listed here")
         .with_help(help)
         .with_fix(fix.map(|range| Fix::unsafe_edits(vec![Edit::delete(range)])))
+}
+
+/// The text of the heading above `heading`, if any.
+fn parent_name<'d>(doc: &'d Document, heading: &Heading) -> Option<&'d str> {
+    heading.parent.map(|p| doc.headings[p].text.trim())
 }
 
 /// Whether the later section has no sub-sections and every text, link and entry in it
@@ -86,6 +115,23 @@ fn contained(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) ->
             .iter()
             .filter(|e| body.contains(&doc.blocks[e.block].span.start))
             .all(|e| in_first.iter().any(|f| f.says_the_same(e, doc)))
+}
+
+/// Whether heading `h`'s section is all its parent section holds: deleting it would
+/// leave the parent empty.
+fn all_of_parent(doc: &Document, h: usize) -> bool {
+    let Some(parent) = doc.headings[h].parent else {
+        return false;
+    };
+    let heading = &doc.headings[parent];
+    let own_body = heading.span.end..doc.next_heading_start(heading.span.end);
+    let siblings = doc
+        .headings
+        .iter()
+        .enumerate()
+        .filter(|&(i, other)| i != h && other.parent == Some(parent))
+        .count();
+    siblings == 0 && doc.block_indices_within(&own_body).next().is_none()
 }
 
 /// The whole section; at the end of the file, also the blank lines before it.

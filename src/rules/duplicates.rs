@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::document::entries::{Container, entries, own_text};
+use crate::document::entries::{Container, Entry, entries, own_text};
 use crate::document::{BlockKind, Document, LinkKind};
 use crate::text::{collapse_whitespace, name_key_with_symbols};
 
@@ -208,6 +208,14 @@ pub fn texts(doc: &Document, range: &Range<usize>) -> HashSet<String> {
 /// Why two sections describe the same item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SameItem {
+    /// The same heading text, and most of what the later section lists or says is in
+    /// the first: `shared` of its `total` entries (or texts and links, when `entries`
+    /// is false) repeat the first.
+    Repeated {
+        shared: usize,
+        total: usize,
+        entries: bool,
+    },
     /// Sibling headings with the same name once decoration is gone.
     Name,
     /// Both sections lead with this project link, and have the same name or share a
@@ -223,40 +231,183 @@ pub struct DuplicateSection {
     pub reason: SameItem,
 }
 
+/// Share of a section, in percent, that must repeat an earlier section of the same
+/// name for the two to be one section written twice.
+const REPEATED_PERCENT: usize = 80;
+
 /// Every section describing the same item as an earlier section, each later section
-/// once: sibling headings with one name, or sections with one main link.
+/// once, and none inside a section already reported as repeated: a section repeated
+/// with its heading text wherever it is, sibling headings with one name, or sections
+/// with one main link.
 pub fn duplicate_sections(
     doc: &Document,
     links: &[WebLink],
     sections: &[Option<usize>],
 ) -> Vec<DuplicateSection> {
     let main_links = main_links(doc, links, sections);
-    let mut by_name: HashMap<(Option<usize>, String), usize> = HashMap::new();
+    let contents = Contents::new(doc, links);
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_link: HashMap<&str, usize> = HashMap::new();
-    let mut found = Vec::new();
+    let mut found: Vec<DuplicateSection> = Vec::new();
     for (i, heading) in doc.headings.iter().enumerate() {
         let key = name_key_with_symbols(&heading.text);
-        let named_first = (!key.is_empty())
-            .then(|| *by_name.entry((heading.parent, key)).or_insert(i))
-            .filter(|&first| first != i);
+        let earlier = if key.is_empty() {
+            Vec::new()
+        } else {
+            let named = by_name.entry(key).or_default();
+            named.push(i);
+            named[..named.len() - 1].to_vec()
+        };
         let linked_first = main_links[i].map(|url| (url, *by_link.entry(url).or_insert(i)));
-        if let Some(first) = named_first {
-            found.push(DuplicateSection {
-                first,
-                later: i,
-                reason: SameItem::Name,
-            });
-        } else if let Some((url, first)) = linked_first.filter(|&(_, first)| {
-            first != i && (same_heading_name(doc, first, i) || share_text(doc, first, i))
-        }) {
-            found.push(DuplicateSection {
-                first,
-                later: i,
-                reason: SameItem::MainLink(url.to_owned()),
-            });
+        let inside_repeat = found.iter().any(|d| {
+            matches!(d.reason, SameItem::Repeated { .. })
+                && doc.headings[d.later].section.contains(&heading.span.start)
+        });
+        if inside_repeat {
+            continue;
         }
+        let repeated = earlier
+            .iter()
+            .filter(|&&first| !doc.headings[first].section.contains(&heading.span.start))
+            .find_map(|&first| contents.repeated(first, i).map(|reason| (first, reason)));
+        let sibling = earlier
+            .iter()
+            .copied()
+            .find(|&first| doc.headings[first].parent == heading.parent);
+        let (first, reason) = if let Some(repeated) = repeated {
+            repeated
+        } else if let Some(first) = sibling {
+            (first, SameItem::Name)
+        } else if let Some((url, first)) = linked_first.filter(|&(_, first)| {
+            first != i
+                && (same_heading_name(doc, first, i) || share_text(doc, first, i))
+                && !in_instructions(doc, first)
+                && !in_instructions(doc, i)
+        }) {
+            (first, SameItem::MainLink(url.to_owned()))
+        } else {
+            continue;
+        };
+        found.push(DuplicateSection {
+            first,
+            later: i,
+            reason,
+        });
     }
     found
+}
+
+/// Whether `first` lies in the first section and `later` in the later section of one
+/// of `duplicates`: the two are reported with their sections, not one by one.
+pub fn in_pair(
+    doc: &Document,
+    duplicates: &[DuplicateSection],
+    first: usize,
+    later: usize,
+) -> bool {
+    duplicates.iter().any(|d| {
+        doc.headings[d.first].section.contains(&first)
+            && doc.headings[d.later].section.contains(&later)
+    })
+}
+
+/// What each section lists and says, to count how much of one repeats another: the
+/// pages its entries lead with, or when it has none, its texts and link targets.
+struct Contents<'d> {
+    doc: &'d Document<'d>,
+    links: &'d [WebLink],
+    /// Each entry's block start and page, in document order.
+    entries: Vec<(usize, &'d str)>,
+}
+
+impl<'d> Contents<'d> {
+    fn new(doc: &'d Document<'d>, links: &'d [WebLink]) -> Self {
+        let entries = entries(doc)
+            .iter()
+            .filter_map(|e| {
+                let link = entry_link(doc, e, links)?;
+                Some((doc.blocks[e.block].span.start, link.url.key.as_str()))
+            })
+            .collect();
+        Self {
+            doc,
+            links,
+            entries,
+        }
+    }
+
+    /// The pages of the entries in heading `h`'s section.
+    fn pages(&self, h: usize) -> HashSet<&'d str> {
+        let section = &self.doc.headings[h].section;
+        let start = self.entries.partition_point(|(at, _)| *at < section.start);
+        self.entries[start..]
+            .iter()
+            .take_while(|(at, _)| *at < section.end)
+            .map(|(_, page)| *page)
+            .collect()
+    }
+
+    /// The texts and link targets of heading `h`'s section.
+    fn units(&self, h: usize) -> HashSet<String> {
+        let heading = &self.doc.headings[h];
+        let body = heading.span.end..heading.section.end;
+        let mut units = texts(self.doc, &body);
+        units.extend(links_in(self.links, &body).iter().map(|l| l.target.clone()));
+        units
+    }
+
+    /// Why section `later` repeats section `first` of the same name, if it does: most
+    /// of the entries of the larger of the two are in both (or of their texts and
+    /// links, when neither has entries).
+    fn repeated(&self, first: usize, later: usize) -> Option<SameItem> {
+        let (a, b) = (self.pages(first), self.pages(later));
+        let (shared, total, entries) = if a.is_empty() && b.is_empty() {
+            let (a, b) = (self.units(first), self.units(later));
+            (a.intersection(&b).count(), a.len().max(b.len()), false)
+        } else {
+            (a.intersection(&b).count(), a.len().max(b.len()), true)
+        };
+        (shared > 0 && shared * 100 >= total * REPEATED_PERCENT).then_some(SameItem::Repeated {
+            shared,
+            total,
+            entries,
+        })
+    }
+}
+
+/// Words of headings whose sections tell how to install or use what the list describes:
+/// a heading there that links a project is an instruction about it, not a second entry.
+/// (`Tutorials` and `Deployment` are categories of awesome lists, not instructions.)
+const INSTRUCTIONS: &[&str] = &[
+    "install",
+    "setup",
+    "usage",
+    "how to",
+    "getting started",
+    "quick start",
+    "quickstart",
+    "instructions",
+    "安装",
+    "使用",
+    "用法",
+    "快速开始",
+    "快速上手",
+];
+
+/// Whether heading `h` sits in an instructions or usage section.
+fn in_instructions(doc: &Document, h: usize) -> bool {
+    std::iter::successors(doc.headings[h].parent, |&p| doc.headings[p].parent).any(|p| {
+        let text = doc.headings[p].text.to_lowercase();
+        INSTRUCTIONS.iter().any(|word| text.contains(word))
+    })
+}
+
+/// The web link an entry is about, if it is a web page.
+pub fn entry_link<'l>(doc: &Document, entry: &Entry, links: &'l [WebLink]) -> Option<&'l WebLink> {
+    let span = &entry.link(doc).span;
+    links_in(links, span)
+        .first()
+        .filter(|l| l.span.start == span.start)
 }
 
 /// Whether headings `a` and `b` have one name ([`name_key_with_symbols`]).
