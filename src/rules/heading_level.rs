@@ -4,6 +4,10 @@
 //! In a list of `###` entries, one entry written as `##` silently turns every `###`
 //! after it into its children: the TOC, the outline and GitHub's section folding all
 //! go wrong, and nothing looks broken in the rendered page.
+//!
+//! A skip the document makes everywhere (every language `##` holds its categories as
+//! `####`) is its convention, not a slip: reporting it would be one finding per heading
+//! for one decision, so it is left alone.
 
 use std::collections::HashMap;
 
@@ -12,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Heading, HeadingSyntax};
 use crate::fix::{Edit, Fix};
 
+use super::convention::{Majority, Tally, USUAL};
 use super::{Category, Fixable, Rule, RuleMeta};
 
 pub struct HeadingLevel;
@@ -32,16 +37,21 @@ impl Rule for HeadingLevel {
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
         let headings = &doc.headings;
         let outline = Outline::new(doc);
+        let conventions = skip_conventions(headings);
         for (i, heading) in headings.iter().enumerate() {
             if let Some(parent) = heading.parent.map(|p| &headings[p])
                 && heading.level > parent.level + 1
+                && !conventions.contains(&(parent.level, heading.level))
             {
                 let expected = parent.level + 1;
                 out.push(
                     Diagnostic::new(
                         META.name,
                         heading.span.start..heading.content.end.max(heading.span.start),
-                        format!("heading level {} skips a level under a level-{} heading", heading.level, parent.level),
+                        format!(
+                            "heading level {} skips a level under a level-{} heading",
+                            heading.level, parent.level
+                        ),
                     )
                     .with_label(parent.span.clone(), "parent heading")
                     .with_help(format!("make it a level-{expected} heading"))
@@ -72,6 +82,38 @@ impl Rule for HeadingLevel {
     }
 }
 
+/// Most parents of one level with sub-headings must skip to the same level, and at
+/// least this many of them, before the skip is the document's convention.
+const SKIP_CONVENTION: Majority = Majority {
+    min_count: 2,
+    percent: USUAL.percent,
+};
+
+/// The skips that are the document's convention: `(parent level, child level)` pairs
+/// such that most headings of the parent level that have sub-headings hold them at that
+/// child level and no shallower.
+fn skip_conventions(headings: &[Heading]) -> Vec<(u8, u8)> {
+    // The shallowest level among each heading's direct sub-headings.
+    let mut first_child: Vec<Option<u8>> = vec![None; headings.len()];
+    for heading in headings {
+        if let Some(parent) = heading.parent {
+            let level = first_child[parent].get_or_insert(heading.level);
+            *level = (*level).min(heading.level);
+        }
+    }
+    let mut by_parent_level: HashMap<u8, Tally<u8>> = HashMap::new();
+    for (parent, child) in headings.iter().zip(&first_child) {
+        if let Some(child) = child {
+            by_parent_level.entry(parent.level).or_default().add(*child);
+        }
+    }
+    by_parent_level
+        .into_iter()
+        .filter_map(|(parent, tally)| Some((parent, tally.dominant(SKIP_CONVENTION)?)))
+        .filter(|&(parent, child)| child > parent + 1)
+        .collect()
+}
+
 /// For each heading, the kind of the first block of its own content (before any
 /// sub-heading), if it has any. Entries have content; part headings mostly do not.
 fn first_body_blocks<'d>(doc: &'d Document) -> Vec<Option<&'d BlockKind>> {
@@ -80,7 +122,11 @@ fn first_body_blocks<'d>(doc: &'d Document) -> Vec<Option<&'d BlockKind>> {
         if block.parent.is_some() || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Html) {
             continue;
         }
-        if let Some(owner) = doc.headings.partition_point(|h| h.span.start <= block.span.start).checked_sub(1) {
+        if let Some(owner) = doc
+            .headings
+            .partition_point(|h| h.span.start <= block.span.start)
+            .checked_sub(1)
+        {
             first[owner].get_or_insert(&block.kind);
         }
     }
@@ -117,7 +163,11 @@ impl<'d> Outline<'d> {
                 *by_shape.entry(shape).or_default() += 1;
             }
         }
-        Self { first_body, runs, shapes }
+        Self {
+            first_body,
+            runs,
+            shapes,
+        }
     }
 
     /// If heading `i` sits between two entries of a deeper level and looks like one of
@@ -154,8 +204,13 @@ impl<'d> Outline<'d> {
 
 /// `1 Intro`, `2. Tools`, `IV Models`: a heading that starts with a section number.
 fn is_numbered(text: &str) -> bool {
-    let first = text.trim_start().split([' ', '.', '、']).next().unwrap_or("");
-    !first.is_empty() && (first.chars().all(|c| c.is_ascii_digit()) || first.chars().all(|c| "IVXLC".contains(c)))
+    let first = text
+        .trim_start()
+        .split([' ', '.', '、'])
+        .next()
+        .unwrap_or("");
+    !first.is_empty()
+        && (first.chars().all(|c| c.is_ascii_digit()) || first.chars().all(|c| "IVXLC".contains(c)))
 }
 
 /// Rewrites an ATX heading's marker to `level` (unsafe: it changes the outline).
@@ -167,5 +222,8 @@ fn relevel(doc: &Document, heading: &Heading, level: u8) -> Option<Fix> {
     let indent = line.len() - line.trim_start().len();
     let start = heading.span.start + indent;
     let hashes = line[indent..].bytes().take_while(|&b| b == b'#').count();
-    Some(Fix::unsafe_edits(vec![Edit::replace(start..start + hashes, "#".repeat(level.into()))]))
+    Some(Fix::unsafe_edits(vec![Edit::replace(
+        start..start + hashes,
+        "#".repeat(level.into()),
+    )]))
 }
