@@ -53,6 +53,9 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
+    /// The most serious this finding may be, whatever the rule's severity: a placeholder
+    /// link left on purpose is worth a note where a link with no destination is an error.
+    pub ceiling: Option<Severity>,
 }
 
 impl Diagnostic {
@@ -65,7 +68,14 @@ impl Diagnostic {
             labels: Vec::new(),
             help: None,
             fix: None,
+            ceiling: None,
         }
+    }
+
+    /// Caps the finding's severity at `severity`.
+    pub fn at_most(mut self, severity: Severity) -> Self {
+        self.ceiling = Some(severity);
+        self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

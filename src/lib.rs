@@ -36,7 +36,7 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         rule.check(doc, settings, &mut found);
         all.extend(found.into_iter().map(|mut d| {
-            d.severity = severity;
+            d.severity = d.ceiling.map_or(severity, |ceiling| ceiling.min(severity));
             d
         }));
     }

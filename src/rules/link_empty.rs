@@ -2,14 +2,64 @@
 //!
 //! `[text]()` and `[text](#)` are placeholders left in a list entry; `[](url)` renders
 //! as nothing to click. Both look like an entry with a link and are not.
+//!
+//! `[Coming soon]()` and `[待补充]()` say what they are: an entry announced before its
+//! link exists. They are reported as placeholders, at info, and a list that uses them
+//! on purpose turns them off with `placeholders: false`.
 
-use crate::config::Settings;
+use serde::Deserialize;
+
+use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, LinkKind};
 
 use super::{Category, Fixable, Rule, RuleMeta};
 
 pub struct LinkEmpty;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct LinkEmptyOptions {
+    pub severity: Option<Level>,
+    /// Report placeholder links (`[Coming soon]()`), at info.
+    pub placeholders: bool,
+}
+
+impl Default for LinkEmptyOptions {
+    fn default() -> Self {
+        Self {
+            severity: None,
+            placeholders: true,
+        }
+    }
+}
+
+/// Link texts that announce a link to come, compared in lowercase without the
+/// punctuation around them.
+const PLACEHOLDERS: [&str; 22] = [
+    "coming soon",
+    "soon",
+    "tbd",
+    "tba",
+    "todo",
+    "wip",
+    "work in progress",
+    "n/a",
+    "placeholder",
+    "link coming soon",
+    "available soon",
+    "即将发布",
+    "即将推出",
+    "即将上线",
+    "即将开源",
+    "待补充",
+    "待更新",
+    "待定",
+    "待添加",
+    "敬请期待",
+    "暂无",
+    "未发布",
+];
 
 static META: RuleMeta = RuleMeta {
     name: "link-empty",
@@ -24,26 +74,60 @@ impl Rule for LinkEmpty {
         &META
     }
 
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
+    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
+        let options = &settings.options.link_empty;
         for (i, link) in doc.links.iter().enumerate() {
             if matches!(link.kind, LinkKind::Autolink | LinkKind::Email) {
                 continue;
             }
             let dest = link.dest.trim();
             let text = link.text.trim();
+            if (dest.is_empty() || dest == "#") && is_placeholder(text) {
+                if options.placeholders {
+                    out.push(
+                        Diagnostic::new(
+                            META.name,
+                            link.span.clone(),
+                            format!("placeholder link \"{text}\" has no destination yet"),
+                        )
+                        .with_help(
+                            "add the URL once it exists (`placeholders: false` turns these off)",
+                        )
+                        .at_most(Severity::Info),
+                    );
+                }
+                continue;
+            }
             let (message, help) = if dest.is_empty() {
                 let what = if link.image { "image" } else { "link" };
-                (format!("{what} \"{text}\" has no destination"), "add the URL")
+                (
+                    format!("{what} \"{text}\" has no destination"),
+                    "add the URL",
+                )
             } else if dest == "#" {
-                (format!("link \"{text}\" points to \"#\", which goes nowhere"), "add the URL or the heading's anchor")
+                (
+                    format!("link \"{text}\" points to \"#\", which goes nowhere"),
+                    "add the URL or the heading's anchor",
+                )
             } else if !link.image && link.text.trim().is_empty() && !shows_markup(doc, i) {
-                (format!("link to \"{dest}\" has no text"), "add the text to click")
+                (
+                    format!("link to \"{dest}\" has no text"),
+                    "add the text to click",
+                )
             } else {
                 continue;
             };
             out.push(Diagnostic::new(META.name, link.span.clone(), message).with_help(help));
         }
     }
+}
+
+/// Whether a link text announces a link to come (`Coming soon`, `[TBD]`, `待补充…`).
+fn is_placeholder(text: &str) -> bool {
+    let bare = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    PLACEHOLDERS.contains(&bare.as_str())
 }
 
 /// Whether link `index` shows an image (a badge) or inline HTML (`<img>`): something

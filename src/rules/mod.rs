@@ -155,7 +155,7 @@ registry! {
     url_invalid::UrlInvalid(NoOptions) => "url-invalid",
     url_cjk_boundary::UrlCjkBoundary(NoOptions) => "url-cjk-boundary",
     link_syntax::LinkSyntax(NoOptions) => "link-syntax",
-    link_empty::LinkEmpty(NoOptions) => "link-empty",
+    link_empty::LinkEmpty(link_empty::LinkEmptyOptions) => "link-empty",
     url_whitespace::UrlWhitespace(NoOptions) => "url-whitespace",
     url_tracking::UrlTracking(NoOptions) => "url-tracking",
     url_insecure::UrlInsecure(url_insecure::UrlInsecureOptions) => "url-insecure",
