@@ -2,7 +2,8 @@
 //!
 //! GitHub links it, but only up to the next space, and a reader cannot tell where an
 //! autolink ends; `<…>` states it. A list item or table cell that is only a URL is a
-//! common, legitimate list style and is left alone by default.
+//! common, legitimate list style and is left alone by default, and so is a line that is
+//! a short label and a URL (`Paper: https://…`), in a list item or a paragraph.
 
 use std::ops::Range;
 
@@ -57,6 +58,7 @@ impl Rule for UrlBare {
             }
             let block = doc.block_at(range.start);
             let alone = alone_on_line(doc, range)
+                || ends_labelled_line(doc, range)
                 || block.is_some_and(|b| is_url_only_item(doc, b, url));
             if alone && !options.url_only_items {
                 continue;
@@ -64,7 +66,8 @@ impl Rule for UrlBare {
             if block.is_some_and(|b| inside_html_element(doc, &doc.blocks[b].span, range.start)) {
                 continue;
             }
-            let diagnostic = Diagnostic::new(META.name, range.clone(), format!("bare URL \"{url}\""));
+            let diagnostic =
+                Diagnostic::new(META.name, range.clone(), format!("bare URL \"{url}\""));
             // `<www.x.org>` is not an autolink: only a URL with a scheme can be wrapped.
             out.push(if urls::can_autolink(url) {
                 diagnostic
@@ -85,11 +88,38 @@ impl Rule for UrlBare {
 /// Whether the URL is all its line holds, after list, quote and table markers. A URL
 /// alone on a line is no prose; GitHub also embeds an uploaded video written so.
 fn alone_on_line(doc: &Document, range: &Range<usize>) -> bool {
-    let line = doc.lines.line_range(doc.source, doc.lines.line_of(range.start));
+    let line = doc
+        .lines
+        .line_range(doc.source, doc.lines.line_of(range.start));
     let before = &doc.source[line.start..range.start];
     let after = &doc.source[range.end..line.end];
-    let marker = |c: char| c.is_whitespace() || matches!(c, '>' | '-' | '*' | '+' | '|' | '.' | ')') || c.is_ascii_digit();
-    before.chars().all(marker) && after.trim_end_matches(['|', ' ', '\t', '\r', '\n']).is_empty()
+    let marker = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '>' | '-' | '*' | '+' | '|' | '.' | ')')
+            || c.is_ascii_digit()
+    };
+    before.chars().all(marker)
+        && after
+            .trim_end_matches(['|', ' ', '\t', '\r', '\n'])
+            .is_empty()
+}
+
+/// Whether the URL ends a line that holds only a short label before it (`Paper:
+/// https://…`, `**Github**: https://…`, `地址：https://…`), in a paragraph as in a list
+/// item: the line ends where the URL ends, so nothing is ambiguous.
+fn ends_labelled_line(doc: &Document, range: &Range<usize>) -> bool {
+    let line = doc
+        .lines
+        .line_range(doc.source, doc.lines.line_of(range.start));
+    let after = doc.source[range.end..line.end].trim_end();
+    let label = doc.source[line.start..range.start]
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '-' | '+'))
+        .trim_end()
+        .trim_end_matches(['*', '_']);
+    (after.is_empty() || after == "<br>" || after == "<br/>")
+        && label.ends_with([':', '：'])
+        && label.chars().count() <= MAX_LABEL_CHARS
+        && !label.contains("://")
 }
 
 /// A list item (tight, or its paragraph) or table cell whose whole text is the URL,
@@ -132,7 +162,10 @@ fn inside_html_element(doc: &Document, block: &Range<usize>, offset: usize) -> b
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(inner.len() - name_start);
         let name = &inner[name_start..name_start + name_len];
-        if name.is_empty() || text.ends_with("/>") || VOID_ELEMENTS.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+        if name.is_empty()
+            || text.ends_with("/>")
+            || VOID_ELEMENTS.iter().any(|v| v.eq_ignore_ascii_case(name))
+        {
             continue;
         }
         if closing {
