@@ -1,8 +1,9 @@
 //! `link-syntax`: text meant as a link that GitHub renders as text.
 //!
-//! `[text] (url)`, `(url)[text]`, `[text]（url）` and an unclosed `[text](url` all show
-//! the brackets on the page and link nothing (or only the bare URL). Found in the plain
-//! text of the document model, so real links and code are never reported.
+//! `[text] (url)`, `(url)[text]`, `[text]（url）`, `[text]](url)`, `[text])(url)` and an
+//! unclosed `[text](url` all show the brackets on the page and link nothing (or only the
+//! bare URL). Found in the plain text of the document model, so real links and code are
+//! never reported.
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -39,9 +40,10 @@ impl Rule for LinkSyntax {
                     "space inside a link destination",
                     "remove the space, or write it as %20",
                 ),
-                Broken::Reversed => (
-                    "link written as (url)[text]",
-                    "write it as [text](url)",
+                Broken::Reversed => ("link written as (url)[text]", "write it as [text](url)"),
+                Broken::StrayCloser => (
+                    "stray bracket between the link text and its destination",
+                    "remove it",
                 ),
                 Broken::FullwidthParens => (
                     "link destination in fullwidth parentheses",
