@@ -1,8 +1,10 @@
-//! `url-tracking`: tracking parameters in a URL (`utm_source`, `spm`, `share_source`…).
+//! `url-tracking`: tracking parameters in a URL (`utm_source`, `fbclid`, `mc_cid`, and
+//! `spm` on Alibaba's sites…).
 //!
 //! They say where a click came from, not which page it opens: noise in a list, a leak
 //! of where the author found the link, and a way for one project to be listed twice
-//! under two spellings.
+//! under two spellings. A name that tracks on one family of sites only (`spm`,
+//! `igshid`, `vd_source`) is reported only there: elsewhere it may select the page.
 
 use crate::canonical::is_tracking_param;
 use crate::config::Settings;
@@ -34,26 +36,46 @@ impl Rule for UrlTracking {
             let Some(question) = url.find('?') else {
                 continue;
             };
-            let query_end = url[question..].find('#').map_or(url.len(), |i| question + i);
+            let query_end = url[question..]
+                .find('#')
+                .map_or(url.len(), |i| question + i);
             let query = &url[question + 1..query_end];
+            let host = url::Url::parse(url)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_owned))
+                .unwrap_or_default();
             let (tracking, kept): (Vec<&str>, Vec<&str>) = query
                 .split('&')
                 .filter(|p| !p.is_empty())
-                .partition(|p| is_tracking_param(p.split('=').next().unwrap_or_default()));
+                .partition(|p| is_tracking_param(&host, p.split('=').next().unwrap_or_default()));
             if tracking.is_empty() {
                 continue;
             }
-            let names: Vec<&str> = tracking.iter().map(|p| p.split('=').next().unwrap_or_default()).collect();
-            let replacement = if kept.is_empty() { String::new() } else { format!("?{}", kept.join("&")) };
+            let names: Vec<&str> = tracking
+                .iter()
+                .map(|p| p.split('=').next().unwrap_or_default())
+                .collect();
+            let replacement = if kept.is_empty() {
+                String::new()
+            } else {
+                format!("?{}", kept.join("&"))
+            };
             let range = site.span.start + question..site.span.start + query_end;
             out.push(
                 Diagnostic::new(
                     META.name,
                     site.span.clone(),
-                    format!("tracking parameter{} {} in \"{url}\"", if names.len() > 1 { "s" } else { "" }, names.join(", ")),
+                    format!(
+                        "tracking parameter{} {} in \"{url}\"",
+                        if names.len() > 1 { "s" } else { "" },
+                        names.join(", ")
+                    ),
                 )
                 .with_help("remove the tracking parameters, keeping the rest of the query")
-                .with_fix(site.exact.then(|| Fix::safe(vec![Edit::replace(range, replacement)]))),
+                .with_fix(
+                    site.exact
+                        .then(|| Fix::safe(vec![Edit::replace(range, replacement)])),
+                ),
             );
         }
     }
