@@ -161,6 +161,7 @@ registry! {
     url_insecure::UrlInsecure(url_insecure::UrlInsecureOptions) => "url-insecure",
     url_bare::UrlBare(url_bare::UrlBareOptions) => "url-bare",
     entry_format::EntryFormat(NoOptions) => "entry-format",
+    entry_order::EntryOrder(entry_order::EntryOrderOptions) => "entry-order",
     empty_section::EmptySection(NoOptions) => "empty-section",
     heading_blank_lines::HeadingBlankLines(heading_blank_lines::Options) => "heading-blank-lines",
     blank_lines::BlankLines(blank_lines::Options) => "blank-lines",
