@@ -65,14 +65,26 @@ const SORTED: Majority = Majority {
 };
 
 /// Articles skipped at the start of a name (`The Art of…` sorts under A).
-const ARTICLES: [&str; 3] = ["the ", "an ", "a "];
+const ARTICLES: [&str; 3] = ["the", "an", "a"];
+
+/// The orders a sorted list is kept in: names as a reader looks them up ([`sort_key`]),
+/// or names as written, only lowercased, as a plain case-insensitive sort leaves them
+/// (awesome-elixir's script: `#elixir-lang` first, `The Beam Book` under T). A list
+/// sorted either way is sorted; the document's more common one orders the fix.
+const COLLATIONS: [fn(&str) -> String; 2] = [sort_key, literal_key];
 
 /// The direct entries of one bulleted list: a category's entries, or a nested group's.
 struct Group {
     /// Block indices of the list items, in document order.
     items: Vec<usize>,
-    /// Each item's sort key.
-    keys: Vec<String>,
+    /// Each item's sort key, by collation.
+    keys: [Vec<String>; 2],
+}
+
+impl Group {
+    fn sorted(&self) -> bool {
+        self.keys.iter().any(|keys| is_sorted(keys))
+    }
 }
 
 impl Rule for EntryOrder {
@@ -86,10 +98,16 @@ impl Rule for EntryOrder {
             return;
         }
         let groups = groups(doc, options.cjk);
+        let evidence: Vec<&Group> = groups
+            .iter()
+            .filter(|g| g.items.len() >= EVIDENCE_ENTRIES)
+            .collect();
         let mut tally = Tally::default();
-        for group in groups.iter().filter(|g| g.keys.len() >= EVIDENCE_ENTRIES) {
-            tally.add(is_sorted(&group.keys));
+        for group in &evidence {
+            tally.add(group.sorted());
         }
+        let by_collation = |c: usize| evidence.iter().filter(|g| is_sorted(&g.keys[c])).count();
+        let collation = usize::from(by_collation(1) > by_collation(0));
         if options.enforce == Enforce::Auto && tally.dominant(SORTED) != Some(true) {
             return;
         }
@@ -100,17 +118,16 @@ impl Rule for EntryOrder {
             ),
             _ => String::new(),
         };
-        for group in &groups {
-            if let Some(diagnostic) = report(doc, group, &why) {
+        for group in groups.iter().filter(|g| !g.sorted()) {
+            if let Some(diagnostic) = report(doc, group, &group.keys[collation], &why) {
                 out.push(diagnostic);
             }
         }
     }
 }
 
-/// One finding for a group out of order: at its first entry out of place.
-fn report(doc: &Document, group: &Group, why: &str) -> Option<Diagnostic> {
-    let keys = &group.keys;
+/// One finding for a group out of order by `keys`: at its first entry out of place.
+fn report(doc: &Document, group: &Group, keys: &[String], why: &str) -> Option<Diagnostic> {
     let first = (1..keys.len()).find(|&i| keys[i] < keys[i - 1])?;
     let before = keys[..first].iter().position(|k| *k > keys[first])?;
     let entry = entry_at(doc, group.items[first])?;
@@ -129,13 +146,14 @@ fn report(doc: &Document, group: &Group, why: &str) -> Option<Diagnostic> {
         )
         .with_label(anchor.link(doc).span.clone(), "it belongs before this entry")
         .with_help(format!("sort the list's entries A–Z{why}"))
-        .with_fix(sort_fix(doc, group)),
+        .with_fix(sort_fix(doc, &group.items, keys)),
     )
 }
 
 /// The bulleted lists whose direct items are all entries (a list item carrying a
-/// link), with two or more of them; lists where most names hold CJK characters
-/// (`Go 语言圣经` too) only when `cjk` is set.
+/// link), with two or more of them; not a table of contents (entries linking into the
+/// document), and lists where most names hold CJK characters (`Go 语言圣经` too) only
+/// when `cjk` is set.
 fn groups(doc: &Document, cjk: bool) -> Vec<Group> {
     let mut items_of: Vec<Vec<usize>> = vec![Vec::new(); doc.blocks.len()];
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -149,30 +167,41 @@ fn groups(doc: &Document, cjk: bool) -> Vec<Group> {
         .into_iter()
         .filter(|items| items.len() >= 2)
         .filter_map(|items| {
-            let names = items
+            let entries = items
                 .iter()
-                .map(|&i| entry_at(doc, i).map(|e| e.name(doc)))
-                .collect::<Option<Vec<&str>>>()?;
-            let keys: Vec<String> = names.iter().map(|n| sort_key(n)).collect();
+                .map(|&i| entry_at(doc, i))
+                .collect::<Option<Vec<_>>>()?;
+            if entries.iter().any(|e| e.link(doc).dest.starts_with('#')) {
+                return None;
+            }
+            let names: Vec<&str> = entries.iter().map(|e| e.name(doc)).collect();
             let cjk_names = names.iter().filter(|n| n.chars().any(is_cjk)).count();
-            (cjk || cjk_names * 2 <= keys.len()).then_some(Group { items, keys })
+            let keys = COLLATIONS.map(|key| names.iter().map(|n| key(n)).collect());
+            (cjk || cjk_names * 2 <= names.len()).then_some(Group { items, keys })
         })
         .collect()
 }
 
-/// A name as it sorts: lowercase, without leading punctuation, symbols or emoji, and
-/// without a leading article.
+/// A name as a reader looks it up: lowercase words, without punctuation, symbols or
+/// emoji (`Docker: How to…` sorts with `Docker how to…`), and without a leading article.
 fn sort_key(name: &str) -> String {
-    let lower = name
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let bare = ARTICLES
-        .iter()
-        .find_map(|article| lower.strip_prefix(article))
-        .filter(|rest| !rest.trim().is_empty())
-        .unwrap_or(&lower);
-    bare.trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_owned()
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|word| {
+            word.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    let skip = usize::from(words.len() > 1 && ARTICLES.contains(&words[0].as_str()));
+    words[skip..].join(" ")
+}
+
+/// A name as a plain case-insensitive sort compares it.
+fn literal_key(name: &str) -> String {
+    name.to_lowercase()
 }
 
 fn is_sorted(keys: &[String]) -> bool {
@@ -197,15 +226,14 @@ fn longest_sorted_run(keys: &[String]) -> usize {
 
 /// Sorts the group's items: each item moves whole, with its nested items and
 /// continuation lines; the blank lines between items stay where they are.
-fn sort_fix(doc: &Document, group: &Group) -> Fix {
-    let contents: Vec<Range<usize>> = group
-        .items
+fn sort_fix(doc: &Document, items: &[usize], keys: &[String]) -> Fix {
+    let contents: Vec<Range<usize>> = items
         .iter()
         .map(|&i| item_content(doc, &doc.blocks[i].span))
         .collect();
     let mut order: Vec<usize> = (0..contents.len()).collect();
     // Stable: entries with equal keys keep their order.
-    order.sort_by(|&a, &b| group.keys[a].cmp(&group.keys[b]));
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     let mut sorted = String::new();
     for (slot, &from) in order.iter().enumerate() {
         sorted.push_str(doc.slice(&contents[from]));
@@ -235,8 +263,9 @@ mod tests {
     #[test]
     fn keys_ignore_case_punctuation_emoji_and_articles() {
         assert_eq!(sort_key("The Art of Unix"), "art of unix");
-        assert_eq!(sort_key("🔥 **FastAPI**"), "fastapi**");
-        assert_eq!(sort_key("@angular/core"), "angular/core");
+        assert_eq!(sort_key("🔥 **FastAPI**"), "fastapi");
+        assert!(sort_key("Docker: How to") < sort_key("Docker in Production"));
+        assert_eq!(sort_key("@angular/core"), "angularcore");
         assert_eq!(sort_key("A"), "a");
         assert_eq!(sort_key("an"), "an");
         assert!(sort_key("docker Compose") < sort_key("Docker Hub"));
