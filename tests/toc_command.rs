@@ -76,9 +76,8 @@ fn toc(flags: &[&str], path: &Path) -> (i32, String) {
 fn toc_rules() -> Settings {
     let names: Vec<String> = RULES
         .iter()
-        .map(|r| r.meta())
-        .filter(|m| m.category == Category::Toc)
-        .map(|m| m.name.to_owned())
+        .filter(|r| r.category == Category::Toc)
+        .map(|r| r.name.to_owned())
         .collect();
     let mut settings = Settings::default();
     settings.restrict(&names, &[]);
@@ -265,7 +264,7 @@ fn corpus_tocs_found_correct_are_not_rewritten() {
     for file in files {
         let text = std::fs::read_to_string(&file).expect("read corpus file");
         let doc = pocketlint::document::Document::parse(&text);
-        let has_toc = pocketlint::toc::analyse(&doc, &settings).toc.is_some();
+        let has_toc = pocketlint::toc::analyse(&doc, &settings.toc).toc.is_some();
         if !has_toc || !pocketlint::check(&text, &settings).is_empty() {
             continue;
         }

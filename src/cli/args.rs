@@ -8,7 +8,7 @@ use crate::report::Format;
 
 /// A linter and fixer for curated-list READMEs.
 #[derive(Debug, Parser)]
-#[command(name = "pocketlint", version, about)]
+#[command(name = "pocketlint", version = env!("POCKETLINT_VERSION"), about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -20,8 +20,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Apply the safe fixes of the formatting rules, like `cargo fmt`
     Fmt(FmtArgs),
-    /// List every rule: name, category, default severity, fixable
-    Rules,
+    /// List every rule: name, category, default severity, fixes, summary
+    Rules(RulesArgs),
     /// Print the table of contents a file should have, or bring its TOC up to date
     Toc(TocArgs),
     /// Show a rule's documentation
@@ -29,6 +29,30 @@ pub enum Command {
         /// The rule's name, as `pocketlint rules` lists it
         rule: String,
     },
+    /// Print a shell completion script, e.g. `pocketlint completions bash > ~/.local/share/bash-completion/completions/pocketlint`
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write every page into a directory
+    Man {
+        /// Write pocketlint.1 and a page per subcommand into this directory
+        #[arg(long, value_name = "DIR")]
+        output_dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// `text` for a terminal, `markdown` for the README's rule table
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

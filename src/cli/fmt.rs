@@ -19,9 +19,8 @@ use crate::rules::{Category, RULES};
 pub fn run(args: &FmtArgs) -> ExitStatus {
     let format_rules: Vec<String> = RULES
         .iter()
-        .map(|r| r.meta())
-        .filter(|m| m.category == Category::Format)
-        .map(|m| m.name.to_owned())
+        .filter(|r| r.category == Category::Format)
+        .map(|r| r.name.to_owned())
         .collect();
     let writing = !(args.check || args.diff);
     let targets = ConfigCache::new(args.config.as_deref(), args.no_config, &format_rules, &[])

@@ -6,14 +6,14 @@ mod batch;
 mod check;
 mod config_cache;
 mod fmt;
+mod generate;
 pub mod input;
+mod rules;
 mod toc;
 
 use std::process::ExitCode;
 
 use args::{Cli, Command};
-
-use crate::rules::{self, RULES};
 
 /// How a run ended; the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,27 +47,15 @@ pub fn run(cli: &Cli) -> ExitStatus {
         Command::Check(args) => check::run(args),
         Command::Toc(args) => toc::run(args),
         Command::Fmt(args) => fmt::run(args),
-        Command::Rules => {
-            println!(
-                "{:<22} {:<11} {:<8} {:<10} summary",
-                "rule", "category", "severity", "fix"
-            );
-            for rule in RULES {
-                let m = rule.meta();
-                println!(
-                    "{:<22} {:<11} {:<8} {:<10} {}",
-                    m.name,
-                    m.category.as_str(),
-                    m.severity.as_str(),
-                    m.fixable.as_str(),
-                    m.summary
-                );
-            }
+        Command::Completions { shell } => generate::completions(*shell),
+        Command::Man { output_dir } => generate::man(output_dir.as_deref()),
+        Command::Rules(args) => {
+            print!("{}", rules::table(args.format));
             ExitStatus::Clean
         }
-        Command::Explain { rule } => match rules::doc(rule) {
-            Some(doc) => {
-                print!("{doc}");
+        Command::Explain { rule } => match crate::rules::find(rule) {
+            Some(rule) => {
+                print!("{}", rules::explain(rule));
                 ExitStatus::Clean
             }
             None => {

@@ -13,25 +13,18 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::entries::{container_name, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::is_cjk;
 
+use super::Context;
 use super::convention::{Majority, Tally};
-use super::{Category, Fixable, Rule, RuleMeta};
 
-pub struct EntryOrder;
-
-static META: RuleMeta = RuleMeta {
-    name: "entry-order",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
-    summary: "an entry out of alphabetical order in a list that keeps its entries sorted",
-};
+declare_rule!("entry-order", Format, Warning, fix: Always(Unsafe), options: EntryOrderOptions,
+    check: Document(check),
+    summary: "an entry out of alphabetical order in a list that keeps its entries sorted");
 
 /// When to require alphabetical order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -47,7 +40,6 @@ pub enum Enforce {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct EntryOrderOptions {
-    pub severity: Option<Level>,
     pub enforce: Enforce,
     /// Also judge lists whose names are mostly CJK, by code point.
     pub cjk: bool,
@@ -87,41 +79,36 @@ impl Group {
     }
 }
 
-impl Rule for EntryOrder {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<EntryOrderOptions>();
+    if options.enforce == Enforce::Never {
+        return;
     }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let options = &settings.options.entry_order;
-        if options.enforce == Enforce::Never {
-            return;
-        }
-        let groups = groups(doc, options.cjk);
-        let evidence: Vec<&Group> = groups
-            .iter()
-            .filter(|g| g.items.len() >= EVIDENCE_ENTRIES)
-            .collect();
-        let mut tally = Tally::default();
-        for group in &evidence {
-            tally.add(group.sorted());
-        }
-        let by_collation = |c: usize| evidence.iter().filter(|g| is_sorted(&g.keys[c])).count();
-        let collation = usize::from(by_collation(1) > by_collation(0));
-        if options.enforce == Enforce::Auto && tally.dominant(SORTED) != Some(true) {
-            return;
-        }
-        let why = match options.enforce {
-            Enforce::Auto => format!(
-                "; {} lists of {EVIDENCE_ENTRIES} or more entries here are in that order",
-                tally.share(true)
-            ),
-            _ => String::new(),
-        };
-        for group in groups.iter().filter(|g| !g.sorted()) {
-            if let Some(diagnostic) = report(doc, group, &group.keys[collation], &why) {
-                out.push(diagnostic);
-            }
+    let groups = groups(doc, options.cjk);
+    let evidence: Vec<&Group> = groups
+        .iter()
+        .filter(|g| g.items.len() >= EVIDENCE_ENTRIES)
+        .collect();
+    let mut tally = Tally::default();
+    for group in &evidence {
+        tally.add(group.sorted());
+    }
+    let by_collation = |c: usize| evidence.iter().filter(|g| is_sorted(&g.keys[c])).count();
+    let collation = usize::from(by_collation(1) > by_collation(0));
+    if options.enforce == Enforce::Auto && tally.dominant(SORTED) != Some(true) {
+        return;
+    }
+    let why = match options.enforce {
+        Enforce::Auto => format!(
+            "; {} lists of {EVIDENCE_ENTRIES} or more entries here are in that order",
+            tally.share(true)
+        ),
+        _ => String::new(),
+    };
+    for group in groups.iter().filter(|g| !g.sorted()) {
+        if let Some(diagnostic) = report(doc, group, &group.keys[collation], &why) {
+            out.push(diagnostic);
         }
     }
 }
@@ -135,7 +122,6 @@ fn report(doc: &Document, group: &Group, keys: &[String], why: &str) -> Option<D
     let misplaced = keys.len() - longest_sorted_run(keys);
     Some(
         Diagnostic::new(
-            META.name,
             entry.link(doc).span.clone(),
             format!(
                 "\"{}\" is out of alphabetical order in \"{}\" ({misplaced} of {} entries out of place)",

@@ -1,83 +1,60 @@
 //! `heading-level`: headings that skip a level, and a stray heading that breaks a run
-//! of same-level entries.
-//!
-//! In a list of `###` entries, one entry written as `##` silently turns every `###`
-//! after it into its children: the TOC, the outline and GitHub's section folding all
-//! go wrong, and nothing looks broken in the rendered page.
-//!
-//! A skip the document makes everywhere (every language `##` holds its categories as
-//! `####`) is its convention, not a slip: reporting it would be one finding per heading
-//! for one decision, so it is left alone.
+//! of same-level entries. A skip most same-level parents make is the document's
+//! convention ([`skip_conventions`]) and is not reported.
 
 use std::collections::HashMap;
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document, Heading, HeadingSyntax};
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::convention::{Majority, Tally, USUAL};
-use super::{Category, Fixable, Rule, RuleMeta};
 
-pub struct HeadingLevel;
+declare_rule!("heading-level", Structure, Warning, fix: Sometimes(Unsafe), check: Document(check),
+    summary: "a heading skips a level, or breaks a run of same-level entries");
 
-static META: RuleMeta = RuleMeta {
-    name: "heading-level",
-    category: Category::Structure,
-    severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
-    summary: "a heading skips a level, or breaks a run of same-level entries",
-};
-
-impl Rule for HeadingLevel {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let headings = &doc.headings;
-        let outline = Outline::new(doc);
-        let conventions = skip_conventions(headings);
-        for (i, heading) in headings.iter().enumerate() {
-            if let Some(parent) = heading.parent.map(|p| &headings[p])
-                && heading.level > parent.level + 1
-                && !conventions.contains(&(parent.level, heading.level))
-            {
-                let expected = parent.level + 1;
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        heading.span.start..heading.content.end.max(heading.span.start),
-                        format!(
-                            "heading level {} skips a level under a level-{} heading",
-                            heading.level, parent.level
-                        ),
-                    )
-                    .with_label(parent.span.clone(), "parent heading")
-                    .with_help(format!("make it a level-{expected} heading"))
-                    .with_fix(relevel(doc, heading, expected)),
-                );
-                continue;
-            }
-            if let Some(entry_level) = outline.breaks_entry_run(headings, i) {
-                let previous = &headings[i - 1];
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        heading.span.start..heading.content.end.max(heading.span.start),
-                        format!(
-                            "level-{} heading \"{}\" interrupts a run of level-{entry_level} entries",
-                            heading.level,
-                            heading.text.trim()
-                        ),
-                    )
-                    .with_label(previous.span.clone(), "the entry before it")
-                    .with_help(format!(
-                        "make it a level-{entry_level} heading like its neighbours; as it is, the entries after it become its children"
-                    ))
-                    .with_fix(relevel(doc, heading, entry_level)),
-                );
-            }
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let headings = &doc.headings;
+    let outline = Outline::new(doc);
+    let conventions = skip_conventions(headings);
+    for (i, heading) in headings.iter().enumerate() {
+        if let Some(parent) = heading.parent.map(|p| &headings[p])
+            && heading.level > parent.level + 1
+            && !conventions.contains(&(parent.level, heading.level))
+        {
+            let expected = parent.level + 1;
+            out.push(
+                Diagnostic::new(
+                    heading.finding_span(),
+                    format!(
+                        "heading level {} skips a level under a level-{} heading",
+                        heading.level, parent.level
+                    ),
+                )
+                .with_label(parent.span.clone(), "parent heading")
+                .with_help(format!("make it a level-{expected} heading"))
+                .with_fix(relevel(doc, heading, expected)),
+            );
+            continue;
+        }
+        if let Some(entry_level) = outline.breaks_entry_run(headings, i) {
+            let previous = &headings[i - 1];
+            out.push(
+                Diagnostic::new(heading.finding_span(),
+                    format!(
+                        "level-{} heading \"{}\" interrupts a run of level-{entry_level} entries",
+                        heading.level,
+                        heading.text.trim()
+                    ),
+                )
+                .with_label(previous.span.clone(), "the entry before it")
+                .with_help(format!(
+                    "make it a level-{entry_level} heading like its neighbours; as it is, the entries after it become its children"
+                ))
+                .with_fix(relevel(doc, heading, entry_level)),
+            );
         }
     }
 }

@@ -1,36 +1,26 @@
-//! `link-empty`: a link that goes nowhere or shows nothing.
-//!
-//! `[text]()` and `[text](#)` are placeholders left in a list entry; `[](url)` renders
-//! as nothing to click. Both look like an entry with a link and are not.
-//!
-//! `[Coming soon]()` and `[待补充]()` say what they are: an entry announced before its
-//! link exists. They are reported as placeholders, at info, and a list that uses them
-//! on purpose turns them off with `placeholders: false`.
+//! `link-empty`: a link that goes nowhere or shows nothing. A placeholder
+//! (`[Coming soon]()`) is told apart by its text and capped at info.
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, LinkKind};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
 
-pub struct LinkEmpty;
+declare_rule!("link-empty", Links, Error, fix: Never, options: LinkEmptyOptions, check: Document(check),
+    summary: "a link with no destination, `#` as destination, or no text");
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct LinkEmptyOptions {
-    pub severity: Option<Level>,
     /// Report placeholder links (`[Coming soon]()`), at info.
     pub placeholders: bool,
 }
 
 impl Default for LinkEmptyOptions {
     fn default() -> Self {
-        Self {
-            severity: None,
-            placeholders: true,
-        }
+        Self { placeholders: true }
     }
 }
 
@@ -61,64 +51,48 @@ const PLACEHOLDERS: [&str; 22] = [
     "未发布",
 ];
 
-static META: RuleMeta = RuleMeta {
-    name: "link-empty",
-    category: Category::Links,
-    severity: Severity::Error,
-    fixable: Fixable::No,
-    summary: "a link with no destination, `#` as destination, or no text",
-};
-
-impl Rule for LinkEmpty {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let options = &settings.options.link_empty;
-        for (i, link) in doc.links.iter().enumerate() {
-            if matches!(link.kind, LinkKind::Autolink | LinkKind::Email) {
-                continue;
-            }
-            let dest = link.dest.trim();
-            let text = link.text.trim();
-            if (dest.is_empty() || dest == "#") && is_placeholder(text) {
-                if options.placeholders {
-                    out.push(
-                        Diagnostic::new(
-                            META.name,
-                            link.span.clone(),
-                            format!("placeholder link \"{text}\" has no destination yet"),
-                        )
-                        .with_help(
-                            "add the URL once it exists (`placeholders: false` turns these off)",
-                        )
-                        .at_most(Severity::Info),
-                    );
-                }
-                continue;
-            }
-            let (message, help) = if dest.is_empty() {
-                let what = if link.image { "image" } else { "link" };
-                (
-                    format!("{what} \"{text}\" has no destination"),
-                    "add the URL",
-                )
-            } else if dest == "#" {
-                (
-                    format!("link \"{text}\" points to \"#\", which goes nowhere"),
-                    "add the URL or the heading's anchor",
-                )
-            } else if !link.image && link.text.trim().is_empty() && !shows_markup(doc, i) {
-                (
-                    format!("link to \"{dest}\" has no text"),
-                    "add the text to click",
-                )
-            } else {
-                continue;
-            };
-            out.push(Diagnostic::new(META.name, link.span.clone(), message).with_help(help));
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<LinkEmptyOptions>();
+    for (i, link) in doc.links.iter().enumerate() {
+        if matches!(link.kind, LinkKind::Autolink | LinkKind::Email) {
+            continue;
         }
+        let dest = link.dest.trim();
+        let text = link.text.trim();
+        if (dest.is_empty() || dest == "#") && is_placeholder(text) {
+            if options.placeholders {
+                out.push(
+                    Diagnostic::new(
+                        link.span.clone(),
+                        format!("placeholder link \"{text}\" has no destination yet"),
+                    )
+                    .with_help("add the URL once it exists (`placeholders: false` turns these off)")
+                    .at_most(Severity::Info),
+                );
+            }
+            continue;
+        }
+        let (message, help) = if dest.is_empty() {
+            let what = if link.image { "image" } else { "link" };
+            (
+                format!("{what} \"{text}\" has no destination"),
+                "add the URL",
+            )
+        } else if dest == "#" {
+            (
+                format!("link \"{text}\" points to \"#\", which goes nowhere"),
+                "add the URL or the heading's anchor",
+            )
+        } else if !link.image && link.text.trim().is_empty() && !shows_markup(doc, i) {
+            (
+                format!("link to \"{dest}\" has no text"),
+                "add the text to click",
+            )
+        } else {
+            continue;
+        };
+        out.push(Diagnostic::new(link.span.clone(), message).with_help(help));
     }
 }
 

@@ -1,37 +1,27 @@
 //! `url-bare`: a bare URL in running prose.
 //!
-//! GitHub links it, but only up to the next space, and a reader cannot tell where an
-//! autolink ends; `<…>` states it. A list item or table cell that is only a URL is a
-//! common, legitimate list style and is left alone by default, and so is a line that is
-//! a short label and a URL (`Paper: https://…`), in a list item or a paragraph.
+//! A list item or table cell that is only a URL is a common, legitimate list style and
+//! is left alone by default, and so is a line that is a short label and a URL
+//! (`Paper: https://…`), in a list item or a paragraph.
 
 use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
-use super::broken_links;
+use super::Context;
+use super::malformed_links;
 use super::urls;
-use super::{Category, Fixable, Rule, RuleMeta};
 
-pub struct UrlBare;
-
-static META: RuleMeta = RuleMeta {
-    name: "url-bare",
-    category: Category::Links,
-    severity: Severity::Info,
-    fixable: Fixable::Safe,
-    summary: "a bare URL in running prose",
-};
+declare_rule!("url-bare", Links, Info, fix: Sometimes(Safe), options: UrlBareOptions,
+    check: Document(check), summary: "a bare URL in running prose");
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct UrlBareOptions {
-    pub severity: Option<Level>,
     /// Also report a URL alone on its line, and a list item or table cell that is only a
     /// URL, or a short label and a URL.
     pub url_only_items: bool,
@@ -40,48 +30,42 @@ pub struct UrlBareOptions {
 /// HTML elements that have no closing tag.
 const VOID_ELEMENTS: [&str; 8] = ["br", "hr", "img", "input", "meta", "link", "wbr", "source"];
 
-impl Rule for UrlBare {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let options = &settings.options.url_bare;
-        let broken = broken_links::broken_links(doc);
-        for range in &doc.bare_urls {
-            let url = doc.slice(range);
-            // Reported, with the same fix, by url-cjk-boundary and link-syntax.
-            if urls::intended_len(url).is_some()
-                || broken_links::in_broken_link(broken, range.start)
-            {
-                continue;
-            }
-            let block = doc.block_at(range.start);
-            let alone = alone_on_line(doc, range)
-                || ends_labelled_line(doc, range)
-                || block.is_some_and(|b| is_url_only_item(doc, b, url));
-            if alone && !options.url_only_items {
-                continue;
-            }
-            if block.is_some_and(|b| inside_html_element(doc, &doc.blocks[b].span, range.start)) {
-                continue;
-            }
-            let diagnostic =
-                Diagnostic::new(META.name, range.clone(), format!("bare URL \"{url}\""));
-            // `<www.x.org>` is not an autolink: only a URL with a scheme can be wrapped.
-            out.push(if urls::can_autolink(url) {
-                diagnostic
-                    .with_help("wrap it in <…>")
-                    .with_fix(Fix::safe(vec![
-                        Edit::insert(range.start, "<"),
-                        Edit::insert(range.end, ">"),
-                    ]))
-            } else if url.contains("://") {
-                diagnostic.with_help("remove the control character, then wrap it in <…>")
-            } else {
-                diagnostic.with_help(format!("write it as <http://{url}> or a link"))
-            });
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<UrlBareOptions>();
+    let broken = ctx.malformed_links();
+    for range in &doc.bare_urls {
+        let url = doc.slice(range);
+        // Reported, with the same fix, by url-cjk-boundary and link-syntax.
+        if urls::intended_len(url).is_some()
+            || malformed_links::in_malformed_link(broken, range.start)
+        {
+            continue;
         }
+        let block = doc.block_at(range.start);
+        let alone = alone_on_line(doc, range)
+            || ends_labelled_line(doc, range)
+            || block.is_some_and(|b| is_url_only_item(doc, b, url));
+        if alone && !options.url_only_items {
+            continue;
+        }
+        if block.is_some_and(|b| inside_html_element(doc, &doc.blocks[b].span, range.start)) {
+            continue;
+        }
+        let diagnostic = Diagnostic::new(range.clone(), format!("bare URL \"{url}\""));
+        // `<www.x.org>` is not an autolink: only a URL with a scheme can be wrapped.
+        out.push(if urls::can_autolink(url) {
+            diagnostic
+                .with_help("wrap it in <…>")
+                .with_fix(Fix::safe(vec![
+                    Edit::insert(range.start, "<"),
+                    Edit::insert(range.end, ">"),
+                ]))
+        } else if url.contains("://") {
+            diagnostic.with_help("remove the control character, then wrap it in <…>")
+        } else {
+            diagnostic.with_help(format!("write it as <http://{url}> or a link"))
+        });
     }
 }
 

@@ -13,8 +13,8 @@ pub mod names;
 
 use std::ops::Range;
 
-use crate::config::{Settings, TocConfig};
 use crate::document::{BlockKind, Document};
+use crate::settings::TocConfig;
 use crate::text::name_key;
 
 use anchors::{Anchor, Anchors, Suggestion};
@@ -53,18 +53,15 @@ pub struct Analysis {
     pub toc: Option<Toc>,
 }
 
-/// The analysis of `doc`, computed on first use. The TOC settings must not change
-/// between calls for one document (they do not within one check).
-pub fn analyse<'d>(doc: &'d Document, settings: &Settings) -> &'d Analysis {
-    doc.derived.toc.get_or_init(|| {
-        let anchors = Anchors::new(doc);
-        let toc = settings
-            .toc
-            .enabled
-            .then(|| Toc::detect(doc, &anchors, &settings.toc))
-            .flatten();
-        Analysis { anchors, toc }
-    })
+/// The anchors of `doc` and its table of contents, found with `config`. Rules read it
+/// once per check through [`crate::rules::Context`].
+pub fn analyse(doc: &Document, config: &TocConfig) -> Analysis {
+    let anchors = Anchors::new(doc);
+    let toc = config
+        .enabled
+        .then(|| Toc::detect(doc, &anchors, config))
+        .flatten();
+    Analysis { anchors, toc }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,9 +121,9 @@ pub enum EntryKind {
     },
 }
 
-/// How an entry names a section.
+/// How an entry matched its section: by anchor, or by a name of some closeness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
+pub enum MatchKind {
     /// Its link's anchor.
     Anchor,
     /// The same name.
@@ -139,7 +136,7 @@ pub enum How {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    Heading(usize, How),
+    Heading(usize, MatchKind),
     /// An HTML anchor or the top of the page.
     Elsewhere,
     /// A name fitting several headings equally well.
@@ -325,9 +322,9 @@ impl Toc {
         let found = names::match_names(&candidates, &queries);
         for (((block, group), (text, new)), found) in cells.into_iter().zip(texts).zip(found) {
             let target = match found {
-                NameMatch::Exact(h) => Target::Heading(h, How::Exact),
-                NameMatch::Short(h) => Target::Heading(h, How::Short),
-                NameMatch::Fuzzy(h) => Target::Heading(h, How::Fuzzy),
+                NameMatch::Exact(h) => Target::Heading(h, MatchKind::Exact),
+                NameMatch::Short(h) => Target::Heading(h, MatchKind::Short),
+                NameMatch::Fuzzy(h) => Target::Heading(h, MatchKind::Fuzzy),
                 NameMatch::Ambiguous(list) => Target::Ambiguous(list),
                 NameMatch::None => Target::Dangling,
             };
@@ -567,9 +564,9 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
                 {
                     Target::Elsewhere
                 }
-                Some(Anchor::Heading(h)) => Target::Heading(h, How::Anchor),
+                Some(Anchor::Heading(h)) => Target::Heading(h, MatchKind::Anchor),
                 Some(Anchor::Html(a)) => match html_anchor_heading(doc, a) {
-                    Some(h) => Target::Heading(h, How::Anchor),
+                    Some(h) => Target::Heading(h, MatchKind::Anchor),
                     None => Target::Elsewhere,
                 },
                 Some(Anchor::Top) => Target::Elsewhere,
