@@ -50,7 +50,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The most serious this finding may be whatever the rule is configured to: a rule
     /// can say something worth knowing but not worth a warning (two entries linking one
-    /// page under different names).
+    /// page under different names, a placeholder link left on purpose).
     pub at_most: Option<Severity>,
     pub message: String,
     /// The primary span, in bytes of the source.

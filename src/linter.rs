@@ -13,7 +13,8 @@ pub fn check(source: &str, settings: &Settings) -> Vec<Diagnostic> {
 }
 
 /// Runs the enabled rules over an already parsed document. Each rule's findings get its
-/// name and configured severity here, so no rule writes either.
+/// name and configured severity here (capped where a finding asks, [`Diagnostic::at_most`]),
+/// so no rule writes either.
 pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let ctx = Context::new(doc, settings);
     let mut all = Vec::new();

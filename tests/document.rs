@@ -35,6 +35,38 @@ fn headings_anchors_and_sections() {
 }
 
 #[test]
+fn thematic_breaks_after_the_start_are_no_front_matter() {
+    let text = "# List
+
+### 2023-12-31
+---
+#### alice
+* [a](https://a.example)
+
+### 2023-12-29
+---
+#### bob
+";
+    let doc = Document::parse(text);
+    let levels: Vec<(u8, &str)> = doc
+        .headings
+        .iter()
+        .map(|h| (h.level, h.text.as_str()))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            (1, "List"),
+            (3, "2023-12-31"),
+            (4, "alice"),
+            (3, "2023-12-29"),
+            (4, "bob")
+        ]
+    );
+    assert!(doc.blocks.iter().all(|b| b.kind != BlockKind::FrontMatter));
+}
+
+#[test]
 fn links_and_bare_urls() {
     let text = "See [Site](https://a.example/x \"t\") and [ref][r], <https://auto.example>.\n\nBare https://b.example/y。中文 and `https://code.example` and [https://in.link](https://c.example).\n\n[r]: https://ref.example/z\n";
     let doc = Document::parse(text);

@@ -22,8 +22,20 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
+/// GitHub shows YAML front matter only at the very start of a file, but pulldown-cmark
+/// takes any `---` line followed by text and another `---` for a metadata block: a list
+/// that separates its sections with thematic breaks would lose every heading between two
+/// of them. Front matter is read only where a file can have it.
+fn options_for(source: &str) -> Options {
+    let mut options = options();
+    if !source.starts_with("---") {
+        options.remove(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    }
+    options
+}
+
 pub(super) fn parse(source: &str) -> Document<'_> {
-    let parser = Parser::new_ext(source, options());
+    let parser = Parser::new_ext(source, options_for(source));
     let mut definitions: Vec<Definition> = parser
         .reference_definitions()
         .iter()

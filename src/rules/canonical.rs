@@ -20,22 +20,60 @@
 
 use url::Url;
 
-/// Query parameters that only track where a click came from; removing them never
-/// changes the page.
-pub const TRACKING_PARAMS: &[&str] = &[
-    "spm",
-    "from",
-    "share_source",
-    "fbclid",
-    "gclid",
-    "mc_cid",
-    "mc_eid",
+/// Query parameters that only track where a click came from, whatever the site: click
+/// IDs that ad networks append to every outbound link (Facebook, Google, Microsoft,
+/// Yandex) and the IDs HubSpot and Mailchimp add to every link of a mailing.
+const TRACKING_PARAMS: &[&str] = &[
+    "fbclid", "gclid", "msclkid", "yclid", "_hsenc", "_hsmi", "mc_cid", "mc_eid",
 ];
 
-/// Whether a query parameter name only tracks the click (`utm_*` and [`TRACKING_PARAMS`]).
-pub fn is_tracking_param(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.starts_with("utm_") || TRACKING_PARAMS.contains(&lower.as_str())
+/// Query parameters that track only on one family of sites: elsewhere the same name
+/// may select the page (`spm` is Alibaba's analytics ID on Taobao or CSDN, and could be
+/// anything on another site). Each row: the hosts (and their subdomains), the names.
+const SITE_TRACKING_PARAMS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "taobao.com",
+            "tmall.com",
+            "alibaba.com",
+            "aliyun.com",
+            "alibabacloud.com",
+            "1688.com",
+            "alipay.com",
+            "aliexpress.com",
+            "youku.com",
+            "csdn.net",
+        ],
+        &["spm"],
+    ),
+    (
+        &["bilibili.com", "b23.tv"],
+        &[
+            "spm",
+            "spm_id_from",
+            "vd_source",
+            "share_source",
+            "share_medium",
+            "from_spmid",
+        ],
+    ),
+    (&["instagram.com"], &["igshid", "igsh"]),
+];
+
+/// Whether a query parameter `name` of a URL on `host` only tracks the click: `utm_*`
+/// and the click and mailing IDs anywhere, the site-specific ones on their sites.
+pub fn is_tracking_param(host: &str, name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let host = host.to_ascii_lowercase();
+    let on = |site: &str| {
+        host.strip_suffix(site)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+    };
+    name.starts_with("utm_")
+        || TRACKING_PARAMS.contains(&name.as_str())
+        || SITE_TRACKING_PARAMS
+            .iter()
+            .any(|(hosts, names)| names.contains(&name.as_str()) && hosts.iter().any(|h| on(h)))
 }
 
 /// A URL reduced to what identifies the page it shows.
@@ -58,6 +96,11 @@ pub fn canonicalize(url: &str) -> Option<CanonicalUrl> {
     }
     let host = parsed.host_str()?.to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    let query = parsed
+        .query_pairs()
+        .filter(|(name, _)| !is_tracking_param(&host, name))
+        .map(|(n, v)| (n.into_owned(), v.into_owned()))
+        .collect();
     let mut page = Page {
         host,
         port: parsed.port(),
@@ -65,11 +108,7 @@ pub fn canonicalize(url: &str) -> Option<CanonicalUrl> {
             .path_segments()
             .map(|s| s.filter(|s| !s.is_empty()).map(str::to_owned).collect())
             .unwrap_or_default(),
-        query: parsed
-            .query_pairs()
-            .filter(|(name, _)| !is_tracking_param(name))
-            .map(|(n, v)| (n.into_owned(), v.into_owned()))
-            .collect(),
+        query,
         fragment: parsed
             .fragment()
             .filter(|f| f.starts_with('!') || f.starts_with('/'))
@@ -267,10 +306,19 @@ mod tests {
 
     #[test]
     fn tracking_parameters() {
-        assert!(is_tracking_param("utm_source"));
-        assert!(is_tracking_param("UTM_Campaign"));
-        assert!(is_tracking_param("spm"));
-        assert!(!is_tracking_param("page"));
+        assert!(is_tracking_param("example.com", "utm_source"));
+        assert!(is_tracking_param("example.com", "UTM_Campaign"));
+        assert!(is_tracking_param("example.com", "_hsenc"));
+        assert!(is_tracking_param("news.example.com", "mc_eid"));
+        assert!(is_tracking_param("blog.csdn.net", "spm"));
+        assert!(is_tracking_param("item.taobao.com", "spm"));
+        assert!(!is_tracking_param("example.com", "spm"));
+        assert!(!is_tracking_param("nottaobao.com", "spm"));
+        assert!(is_tracking_param("www.instagram.com", "igshid"));
+        assert!(!is_tracking_param("example.com", "igshid"));
+        assert!(is_tracking_param("www.bilibili.com", "vd_source"));
+        assert!(!is_tracking_param("example.com", "from"));
+        assert!(!is_tracking_param("example.com", "page"));
     }
 
     /// Each row: spellings that must share one key, the key, and whether it is a
@@ -300,7 +348,7 @@ mod tests {
         (
             &[
                 "https://example.com/a?b=2&a=1",
-                "https://example.com/a?utm_source=x&a=1&b=2&spm=3",
+                "https://example.com/a?utm_source=x&a=1&b=2&fbclid=3",
             ],
             "example.com/a?a=1&b=2",
             false,

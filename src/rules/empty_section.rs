@@ -4,7 +4,8 @@
 //! A heading that holds a link
 //! (`### [Tabby](https://…)`) is an entry written as a heading, not a section: it is
 //! neither counted nor reported. The rule only speaks where most sections of the same
-//! level hold something.
+//! level hold something. A section that holds only an HTML comment or an anchor
+//! (`<a name="x"></a>`) shows nothing and is empty.
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
@@ -57,15 +58,57 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether anything but blank lines and HTML comments follows heading `h` (block
-/// `block`) before its section ends.
+/// Whether anything but blank lines, HTML comments and bare HTML anchors follows
+/// heading `h` (block `block`) before its section ends.
 fn holds_something(doc: &Document, block: usize, h: usize) -> bool {
     let end = doc.headings[h].section.end;
     doc.blocks[block + 1..]
         .iter()
         .take_while(|b| b.span.start < end)
         .filter(|b| b.parent.is_none())
-        .any(|b| b.kind != BlockKind::Html || !is_comment(doc.slice(&b.span)))
+        .any(|b| {
+            !matches!(b.kind, BlockKind::Html | BlockKind::Paragraph)
+                || !is_invisible_markup(doc.slice(&b.span))
+        })
+}
+
+/// Whether `text` is only HTML that shows nothing: comments, and tags that hold no
+/// content of their own (`<a name="x"></a>`, `<a id="x"/>`, `<div id="x"></div>`) —
+/// an anchor left for links to a section whose entries never came.
+fn is_invisible_markup(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let end = if rest.starts_with("<!--") {
+            rest.find("-->").map(|i| i + 3)
+        } else if rest.starts_with('<') {
+            rest.find('>')
+                .map(|i| i + 1)
+                .filter(|&i| shows_nothing(&rest[1..i - 1]))
+        } else {
+            None
+        };
+        let Some(end) = end else {
+            return false;
+        };
+        rest = rest[end..].trim_start();
+    }
+    true
+}
+
+/// Whether a tag (between `<` and `>`) shows nothing by itself: a closing tag, or an
+/// anchor or container that neither links nor embeds anything.
+fn shows_nothing(tag: &str) -> bool {
+    let lower = tag.to_ascii_lowercase();
+    if lower.starts_with('/') {
+        return true;
+    }
+    let name = lower
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()
+        .unwrap_or_default();
+    matches!(name, "a" | "div" | "span" | "p" | "section" | "br")
+        && !lower.contains("href")
+        && !lower.contains("src")
 }
 
 /// Whether heading `h` holds a link: an entry written as a heading, not a section.
@@ -78,9 +121,4 @@ fn holds_link(doc: &Document, h: usize) -> bool {
         .iter()
         .take_while(|l| l.span.start < heading.span.end)
         .any(|l| !l.image)
-}
-
-fn is_comment(html: &str) -> bool {
-    let html = html.trim();
-    html.starts_with("<!--") && html.ends_with("-->")
 }

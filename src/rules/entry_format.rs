@@ -21,6 +21,12 @@ use super::convention::{CLEAR, Majority, Tally};
 declare_rule!("entry-format", Format, Warning, fix: Sometimes(Unsafe), check: Document(check),
     summary: "a list entry whose separator, capitalisation or final punctuation breaks the list's pattern");
 
+/// Names whose canonical spelling is lowercase: "npm is awesome." starts with a name,
+/// not with a lowercase letter where a capital belongs.
+const LOWERCASE_NAMES: [&str; 10] = [
+    "npm", "pnpm", "webpack", "esbuild", "yarn", "deno", "vite", "rollup", "curl", "git",
+];
+
 /// Fewer entries of the `[Name](url) - Description` shape than this: no house style.
 const MIN_ENTRIES: usize = 10;
 
@@ -323,7 +329,8 @@ fn case_of(description: &str, name: &str, dest: &str) -> Option<Case> {
         text.split(|c: char| !c.is_alphanumeric() && c != '-')
             .any(|part| part.eq_ignore_ascii_case(word))
     };
-    (plain && !named(name) && !named(dest)).then_some(Case::Lower)
+    let lowercase_name = LOWERCASE_NAMES.contains(&word);
+    (plain && !lowercase_name && !named(name) && !named(dest)).then_some(Case::Lower)
 }
 
 /// How a description ends; `None` when it ends with markup (a link, code, a badge) or
@@ -365,6 +372,7 @@ mod tests {
         assert_eq!(case_of("net/http based client library.", "x", ""), None);
         assert_eq!(case_of("virtualenv 的一组扩展。", "x", ""), None);
         assert_eq!(case_of("mycodeschool", "x", ""), None);
+        assert_eq!(case_of("npm is awesome.", "x", ""), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `heading-level`: headings that skip a level, and a stray heading that breaks a run
-//! of same-level entries.
+//! of same-level entries. A skip most same-level parents make is the document's
+//! convention ([`skip_conventions`]) and is not reported.
 
 use std::collections::HashMap;
 
@@ -8,6 +9,7 @@ use crate::document::{BlockKind, Document, Heading, HeadingSyntax};
 use crate::fix::{Edit, Fix};
 
 use super::Context;
+use super::convention::{Majority, Tally, USUAL};
 
 declare_rule!("heading-level", Structure, Warning, fix: Sometimes(Unsafe), check: Document(check),
     summary: "a heading skips a level, or breaks a run of same-level entries");
@@ -16,9 +18,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let headings = &doc.headings;
     let outline = Outline::new(doc);
+    let conventions = skip_conventions(headings);
     for (i, heading) in headings.iter().enumerate() {
         if let Some(parent) = heading.parent.map(|p| &headings[p])
             && heading.level > parent.level + 1
+            && !conventions.contains(&(parent.level, heading.level))
         {
             let expected = parent.level + 1;
             out.push(
@@ -53,6 +57,38 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Most parents of one level with sub-headings must skip to the same level, and at
+/// least this many of them, before the skip is the document's convention.
+const SKIP_CONVENTION: Majority = Majority {
+    min_count: 2,
+    percent: USUAL.percent,
+};
+
+/// The skips that are the document's convention: `(parent level, child level)` pairs
+/// such that most headings of the parent level that have sub-headings hold them at that
+/// child level and no shallower.
+fn skip_conventions(headings: &[Heading]) -> Vec<(u8, u8)> {
+    // The shallowest level among each heading's direct sub-headings.
+    let mut first_child: Vec<Option<u8>> = vec![None; headings.len()];
+    for heading in headings {
+        if let Some(parent) = heading.parent {
+            let level = first_child[parent].get_or_insert(heading.level);
+            *level = (*level).min(heading.level);
+        }
+    }
+    let mut by_parent_level: HashMap<u8, Tally<u8>> = HashMap::new();
+    for (parent, child) in headings.iter().zip(&first_child) {
+        if let Some(child) = child {
+            by_parent_level.entry(parent.level).or_default().add(*child);
+        }
+    }
+    by_parent_level
+        .into_iter()
+        .filter_map(|(parent, tally)| Some((parent, tally.dominant(SKIP_CONVENTION)?)))
+        .filter(|&(parent, child)| child > parent + 1)
+        .collect()
 }
 
 /// For each heading, the kind of the first block of its own content (before any

@@ -1,8 +1,9 @@
 //! `link-syntax`: text meant as a link that GitHub renders as text.
 //!
-//! `[text] (url)`, `(url)[text]`, `[text]（url）` and an unclosed `[text](url` all show
-//! the brackets on the page and link nothing (or only the bare URL). Found in the plain
-//! text of the document model, so real links and code are never reported.
+//! `[text] (url)`, `(url)[text]`, `[text]（url）`, `[text]](url)`, `[text])(url)` and an
+//! unclosed `[text](url` all show the brackets on the page and link nothing (or only the
+//! bare URL). Found in the plain text of the document model, so real links and code are
+//! never reported.
 
 use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
@@ -27,6 +28,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 "remove the space, or write it as %20",
             ),
             Malformation::Reversed => ("link written as (url)[text]", "write it as [text](url)"),
+            Malformation::StrayCloser => (
+                "stray bracket between the link text and its destination",
+                "remove it",
+            ),
             Malformation::FullwidthParens => (
                 "link destination in fullwidth parentheses",
                 "use ASCII parentheses",

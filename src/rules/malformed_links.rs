@@ -1,5 +1,6 @@
 //! Text meant as a link that GitHub renders as text: `[text] (url)`, `(url)[text]`,
-//! `[text]（url）`, an unclosed `[text](url`, `<https://… >`. Found once in the plain
+//! `[text]（url）`, `[text]](url)`, `[text])(url)`, an unclosed `[text](url`,
+//! `<https://… >`. Found once in the plain
 //! text runs of the document model, shared by link-syntax and url-whitespace, and used
 //! by the bare-URL rules to leave the URLs inside them to those rules.
 
@@ -23,6 +24,8 @@ pub enum Malformation {
     Reversed,
     /// `[text]（url）`
     FullwidthParens,
+    /// `[text]](url)`, `[text])(url)`: one closing bracket too many.
+    StrayCloser,
     /// `<https://… >`: spaces make it text with a bare URL in it.
     SpacedAutolink,
 }
@@ -127,6 +130,9 @@ fn after_brackets(
             edits: Some(edits),
         });
     }
+    if let Some(stray) = stray_closer(run.start, text, start, close) {
+        return Some(stray);
+    }
     let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     let inner = rest[spaces..].strip_prefix('(')?;
     let token_len = inner.find(char::is_whitespace).unwrap_or(inner.len());
@@ -184,6 +190,21 @@ fn after_brackets(
         kind: Malformation::Unclosed,
         span: at(start)..at(token_end),
         edits: Some(vec![Edit::insert(at(token_end), ")")]),
+    })
+}
+
+/// `[text]](url)` or `[text])(url)`, `[text]` ending at `close` (relative to the run):
+/// deleting the stray `]` or `)` makes the link.
+fn stray_closer(base: usize, text: &str, start: usize, close: usize) -> Option<MalformedLink> {
+    let rest = &text[close..];
+    let inner = rest
+        .strip_prefix("](")
+        .or_else(|| rest.strip_prefix(")("))?;
+    let dest = &inner[..inner.find(')')?];
+    looks_like_destination(dest).then(|| MalformedLink {
+        kind: Malformation::StrayCloser,
+        span: base + start..base + close + 2 + dest.len() + 1,
+        edits: Some(vec![Edit::delete(base + close..base + close + 1)]),
     })
 }
 

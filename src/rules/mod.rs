@@ -69,6 +69,7 @@ pub mod dup_paragraph;
 pub mod dup_section;
 pub mod empty_section;
 pub mod entry_format;
+pub mod entry_order;
 pub mod heading_blank_lines;
 pub mod heading_level;
 pub mod invisible_char;
@@ -114,6 +115,7 @@ pub static RULES: &[Rule] = &[
     url_insecure::RULE,
     url_bare::RULE,
     entry_format::RULE,
+    entry_order::RULE,
     empty_section::RULE,
     heading_blank_lines::RULE,
     blank_lines::RULE,

@@ -1,7 +1,8 @@
 //! `url-bare`: a bare URL in running prose.
 //!
 //! A list item or table cell that is only a URL is a common, legitimate list style and
-//! is left alone by default.
+//! is left alone by default, and so is a line that is a short label and a URL
+//! (`Paper: https://…`), in a list item or a paragraph.
 
 use std::ops::Range;
 
@@ -42,8 +43,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let block = doc.block_at(range.start);
-        let alone =
-            alone_on_line(doc, range) || block.is_some_and(|b| is_url_only_item(doc, b, url));
+        let alone = alone_on_line(doc, range)
+            || ends_labelled_line(doc, range)
+            || block.is_some_and(|b| is_url_only_item(doc, b, url));
         if alone && !options.url_only_items {
             continue;
         }
@@ -84,6 +86,24 @@ fn alone_on_line(doc: &Document, range: &Range<usize>) -> bool {
         && after
             .trim_end_matches(['|', ' ', '\t', '\r', '\n'])
             .is_empty()
+}
+
+/// Whether the URL ends a line that holds only a short label before it (`Paper:
+/// https://…`, `**Github**: https://…`, `地址：https://…`), in a paragraph as in a list
+/// item: the line ends where the URL ends, so nothing is ambiguous.
+fn ends_labelled_line(doc: &Document, range: &Range<usize>) -> bool {
+    let line = doc
+        .lines
+        .line_range(doc.source, doc.lines.line_of(range.start));
+    let after = doc.source[range.end..line.end].trim_end();
+    let label = doc.source[line.start..range.start]
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '-' | '+'))
+        .trim_end()
+        .trim_end_matches(['*', '_']);
+    (after.is_empty() || after == "<br>" || after == "<br/>")
+        && label.ends_with([':', '：'])
+        && label.chars().count() <= MAX_LABEL_CHARS
+        && !label.contains("://")
 }
 
 /// A list item (tight, or its paragraph) or table cell whose whole text is the URL,

@@ -1,4 +1,6 @@
-//! `url-tracking`: tracking parameters in a URL (`utm_source`, `spm`, `share_source`…).
+//! `url-tracking`: tracking parameters in a URL (`utm_source`, `fbclid`, `mc_cid`, and
+//! `spm` on Alibaba's sites…). A name that tracks on one family of sites only is
+//! reported only there ([`is_tracking_param`]): elsewhere it may select the page.
 
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
@@ -19,10 +21,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .find('#')
             .map_or(url.len(), |i| question + i);
         let query = &url[question + 1..query_end];
+        let host = url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_default();
         let (tracking, kept): (Vec<&str>, Vec<&str>) = query
             .split('&')
             .filter(|p| !p.is_empty())
-            .partition(|p| is_tracking_param(p.split('=').next().unwrap_or_default()));
+            .partition(|p| is_tracking_param(&host, p.split('=').next().unwrap_or_default()));
         if tracking.is_empty() {
             continue;
         }

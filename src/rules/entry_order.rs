@@ -1,0 +1,275 @@
+//! `entry-order`: an entry out of alphabetical order, in a list that keeps its entries
+//! sorted.
+//!
+//! Many lists promise A–Z order within each category and check it with a script of
+//! their own (awesome-go, public-apis, awesome-elixir). Others order by date, stars or
+//! importance, so the order is enforced only where the document already keeps it:
+//! most lists of three or more entries sorted. Names are compared without case, leading
+//! punctuation, emoji or articles; CJK names have no alphabetical order to infer (no
+//! pinyin guess), so lists of them are left alone unless `cjk` is set. Numbered lists
+//! state their order and are never judged.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::entries::{container_name, entry_at};
+use crate::document::{BlockKind, Document};
+use crate::fix::{Edit, Fix};
+use crate::text::is_cjk;
+
+use super::Context;
+use super::convention::{Majority, Tally};
+
+declare_rule!("entry-order", Format, Warning, fix: Always(Unsafe), options: EntryOrderOptions,
+    check: Document(check),
+    summary: "an entry out of alphabetical order in a list that keeps its entries sorted");
+
+/// When to require alphabetical order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Enforce {
+    /// Where most lists of the document are sorted already.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct EntryOrderOptions {
+    pub enforce: Enforce,
+    /// Also judge lists whose names are mostly CJK, by code point.
+    pub cjk: bool,
+}
+
+/// Lists with fewer entries than this say nothing about the document's order: two
+/// entries are sorted half the time by chance, three only a sixth of the time.
+const EVIDENCE_ENTRIES: usize = 3;
+
+/// How many of those lists must be sorted, and at least how many lists, before the
+/// document keeps A–Z order.
+const SORTED: Majority = Majority {
+    min_count: 3,
+    percent: 80,
+};
+
+/// Articles skipped at the start of a name (`The Art of…` sorts under A).
+const ARTICLES: [&str; 3] = ["the", "an", "a"];
+
+/// The orders a sorted list is kept in: names as a reader looks them up ([`sort_key`]),
+/// or names as written, only lowercased, as a plain case-insensitive sort leaves them
+/// (awesome-elixir's script: `#elixir-lang` first, `The Beam Book` under T). A list
+/// sorted either way is sorted; the document's more common one orders the fix.
+const COLLATIONS: [fn(&str) -> String; 2] = [sort_key, literal_key];
+
+/// The direct entries of one bulleted list: a category's entries, or a nested group's.
+struct Group {
+    /// Block indices of the list items, in document order.
+    items: Vec<usize>,
+    /// Each item's sort key, by collation.
+    keys: [Vec<String>; 2],
+}
+
+impl Group {
+    fn sorted(&self) -> bool {
+        self.keys.iter().any(|keys| is_sorted(keys))
+    }
+}
+
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<EntryOrderOptions>();
+    if options.enforce == Enforce::Never {
+        return;
+    }
+    let groups = groups(doc, options.cjk);
+    let evidence: Vec<&Group> = groups
+        .iter()
+        .filter(|g| g.items.len() >= EVIDENCE_ENTRIES)
+        .collect();
+    let mut tally = Tally::default();
+    for group in &evidence {
+        tally.add(group.sorted());
+    }
+    let by_collation = |c: usize| evidence.iter().filter(|g| is_sorted(&g.keys[c])).count();
+    let collation = usize::from(by_collation(1) > by_collation(0));
+    if options.enforce == Enforce::Auto && tally.dominant(SORTED) != Some(true) {
+        return;
+    }
+    let why = match options.enforce {
+        Enforce::Auto => format!(
+            "; {} lists of {EVIDENCE_ENTRIES} or more entries here are in that order",
+            tally.share(true)
+        ),
+        _ => String::new(),
+    };
+    for group in groups.iter().filter(|g| !g.sorted()) {
+        if let Some(diagnostic) = report(doc, group, &group.keys[collation], &why) {
+            out.push(diagnostic);
+        }
+    }
+}
+
+/// One finding for a group out of order by `keys`: at its first entry out of place.
+fn report(doc: &Document, group: &Group, keys: &[String], why: &str) -> Option<Diagnostic> {
+    let first = (1..keys.len()).find(|&i| keys[i] < keys[i - 1])?;
+    let before = keys[..first].iter().position(|k| *k > keys[first])?;
+    let entry = entry_at(doc, group.items[first])?;
+    let anchor = entry_at(doc, group.items[before])?;
+    let misplaced = keys.len() - longest_sorted_run(keys);
+    Some(
+        Diagnostic::new(
+            entry.link(doc).span.clone(),
+            format!(
+                "\"{}\" is out of alphabetical order in \"{}\" ({misplaced} of {} entries out of place)",
+                entry.name(doc),
+                container_name(doc, entry.container()),
+                keys.len()
+            ),
+        )
+        .with_label(anchor.link(doc).span.clone(), "it belongs before this entry")
+        .with_help(format!("sort the list's entries A–Z{why}"))
+        .with_fix(sort_fix(doc, &group.items, keys)),
+    )
+}
+
+/// The bulleted lists whose direct items are all entries (a list item carrying a
+/// link), with two or more of them; not a table of contents (entries linking into the
+/// document), and lists where most names hold CJK characters (`Go 语言圣经` too) only
+/// when `cjk` is set.
+fn groups(doc: &Document, cjk: bool) -> Vec<Group> {
+    let mut items_of: Vec<Vec<usize>> = vec![Vec::new(); doc.blocks.len()];
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if let (BlockKind::ListItem { .. }, Some(list)) = (&block.kind, block.parent)
+            && doc.blocks[list].kind == (BlockKind::List { ordered: false })
+        {
+            items_of[list].push(i);
+        }
+    }
+    items_of
+        .into_iter()
+        .filter(|items| items.len() >= 2)
+        .filter_map(|items| {
+            let entries = items
+                .iter()
+                .map(|&i| entry_at(doc, i))
+                .collect::<Option<Vec<_>>>()?;
+            if entries.iter().any(|e| e.link(doc).dest.starts_with('#')) {
+                return None;
+            }
+            let names: Vec<&str> = entries.iter().map(|e| e.name(doc)).collect();
+            let cjk_names = names.iter().filter(|n| n.chars().any(is_cjk)).count();
+            let keys = COLLATIONS.map(|key| names.iter().map(|n| key(n)).collect());
+            (cjk || cjk_names * 2 <= names.len()).then_some(Group { items, keys })
+        })
+        .collect()
+}
+
+/// A name as a reader looks it up: lowercase words, without punctuation, symbols or
+/// emoji (`Docker: How to…` sorts with `Docker how to…`), and without a leading article.
+fn sort_key(name: &str) -> String {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|word| {
+            word.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .filter(|word| !word.is_empty())
+        .collect();
+    let skip = usize::from(words.len() > 1 && ARTICLES.contains(&words[0].as_str()));
+    words[skip..].join(" ")
+}
+
+/// A name as a plain case-insensitive sort compares it.
+fn literal_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
+fn is_sorted(keys: &[String]) -> bool {
+    keys.windows(2).all(|pair| pair[0] <= pair[1])
+}
+
+/// Length of the longest run of keys, not necessarily adjacent, already in order: the
+/// entries that need not move.
+fn longest_sorted_run(keys: &[String]) -> usize {
+    // Patience sorting: `tails[k]` is the smallest last key of a sorted run of k + 1.
+    let mut tails: Vec<&String> = Vec::new();
+    for key in keys {
+        let at = tails.partition_point(|tail| *tail <= key);
+        if at == tails.len() {
+            tails.push(key);
+        } else {
+            tails[at] = key;
+        }
+    }
+    tails.len()
+}
+
+/// Sorts the group's items: each item moves whole, with its nested items and
+/// continuation lines; the blank lines between items stay where they are.
+fn sort_fix(doc: &Document, items: &[usize], keys: &[String]) -> Fix {
+    let contents: Vec<Range<usize>> = items
+        .iter()
+        .map(|&i| item_content(doc, &doc.blocks[i].span))
+        .collect();
+    let mut order: Vec<usize> = (0..contents.len()).collect();
+    // Stable: entries with equal keys keep their order.
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut sorted = String::new();
+    for (slot, &from) in order.iter().enumerate() {
+        sorted.push_str(doc.slice(&contents[from]));
+        if let Some(next) = contents.get(slot + 1) {
+            sorted.push_str(&doc.source[contents[slot].end..next.start]);
+        }
+    }
+    let region = contents[0].start..contents[contents.len() - 1].end;
+    Fix::unsafe_edits(vec![Edit::replace(region, sorted)])
+}
+
+/// An item's text without the blank lines and line ending after it (a trailing hard
+/// break's spaces stay with it).
+fn item_content(doc: &Document, span: &Range<usize>) -> Range<usize> {
+    let text = doc.slice(span);
+    let trimmed = text.trim_end().len();
+    let line_end = text[trimmed..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| trimmed + i);
+    span.start..span.start + line_end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_ignore_case_punctuation_emoji_and_articles() {
+        assert_eq!(sort_key("The Art of Unix"), "art of unix");
+        assert_eq!(sort_key("🔥 **FastAPI**"), "fastapi");
+        assert!(sort_key("Docker: How to") < sort_key("Docker in Production"));
+        assert_eq!(sort_key("@angular/core"), "angularcore");
+        assert_eq!(sort_key("A"), "a");
+        assert_eq!(sort_key("an"), "an");
+        assert!(sort_key("docker Compose") < sort_key("Docker Hub"));
+    }
+
+    #[test]
+    fn entries_out_of_place_are_counted_once() {
+        let keys = |names: &[&str]| names.iter().map(|n| sort_key(n)).collect::<Vec<_>>();
+        assert_eq!(
+            longest_sorted_run(&keys(&[
+                "Moby",
+                "Docker Hub",
+                "Docker Compose",
+                "Docker Registry"
+            ])),
+            2
+        );
+        assert_eq!(longest_sorted_run(&keys(&["a", "b", "b", "c"])), 4);
+        assert_eq!(longest_sorted_run(&keys(&["d", "c", "b", "a"])), 1);
+    }
+}
