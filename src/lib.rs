@@ -11,6 +11,7 @@ pub mod document;
 pub mod fix;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod online;
 pub mod report;
 pub mod rules;
 pub mod text;

@@ -139,7 +139,7 @@ macro_rules! registry {
 pub(crate) mod broken_links;
 pub mod convention;
 pub(crate) mod duplicates;
-mod urls;
+pub(crate) mod urls;
 registry! {
     heading_level::HeadingLevel(NoOptions) => "heading-level",
     toc_broken_anchor::TocBrokenAnchor(NoOptions) => "toc-broken-anchor",

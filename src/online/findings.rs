@@ -1,0 +1,180 @@
+//! The thin step from checked URLs to findings: each URL of a document looks up what
+//! its canonical URL's check and history say, and becomes a finding of one of the
+//! online rules: `url-dead`, `url-redirect`, `url-unverified`, `repo-archived`,
+//! `repo-moved`.
+//!
+//! These rules are not in the rule registry yet (it is being redone, issue 13): they
+//! run at their default severities whenever `--online` is given, and inline
+//! `pocketlint-disable` comments silence them as any other rule.
+
+use std::collections::HashMap;
+
+use super::Outcome;
+use super::github;
+use super::history::{Failing, date};
+use crate::canonical::canonicalize;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Document;
+use crate::fix::{Edit, Fix};
+use crate::rules::urls::sites;
+
+/// What the run knows of one canonical URL.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub outcome: Outcome,
+    /// Set when its last check failed.
+    pub failing: Option<Failing>,
+}
+
+/// Results by canonical key ([`crate::canonical::CanonicalUrl::key`]).
+pub type Results = HashMap<String, Checked>;
+
+/// The web links of `doc` worth checking online: absolute `http`/`https` URLs, with
+/// their canonical keys, in source order.
+pub fn web_urls(doc: &Document) -> Vec<(String, String)> {
+    sites(doc)
+        .into_iter()
+        .filter_map(|site| {
+            let key = canonicalize(site.url)?.key;
+            Some((key, site.url.trim().to_owned()))
+        })
+        .collect()
+}
+
+/// The findings of the online rules on `doc`.
+pub fn findings(doc: &Document, results: &Results) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for site in sites(doc) {
+        let Some(key) = canonicalize(site.url).map(|c| c.key) else {
+            continue;
+        };
+        let Some(checked) = results.get(&key) else {
+            continue;
+        };
+        let url = site.url.trim();
+        let found = match &checked.outcome {
+            Outcome::Dead { reason } => dead(site.span.clone(), url, reason, checked.failing),
+            Outcome::Moved { to } => {
+                let to = keep_fragment(url, to);
+                let fix = site
+                    .exact
+                    .then(|| Fix::unsafe_edits(vec![Edit::replace(site.span.clone(), &to)]));
+                Some(
+                    Diagnostic::new(
+                        "url-redirect",
+                        site.span.clone(),
+                        format!("{url} redirects permanently to {to}"),
+                    )
+                    .with_help("link the new address")
+                    .with_fix(fix),
+                )
+            }
+            Outcome::Blocked { reason } => {
+                let mut diagnostic = Diagnostic::new(
+                    "url-unverified",
+                    site.span.clone(),
+                    format!("{url} could not be checked: {reason}"),
+                );
+                diagnostic.severity = Severity::Info;
+                Some(diagnostic)
+            }
+            Outcome::Repo {
+                full_name,
+                archived,
+            } => {
+                out.extend(repo(&site, url, full_name, *archived));
+                None
+            }
+            Outcome::Alive | Outcome::Unreachable { .. } => None,
+        };
+        out.extend(found);
+    }
+    out.retain(|d| {
+        let line = doc.lines.line_of(d.span.start);
+        !doc.suppressions.is_suppressed(d.rule, d.span.start, line)
+    });
+    out
+}
+
+/// `url-dead`: an error once the failures are persistent, a warning before.
+fn dead(
+    span: std::ops::Range<usize>,
+    url: &str,
+    reason: &str,
+    failing: Option<Failing>,
+) -> Option<Diagnostic> {
+    let mut diagnostic = Diagnostic::new("url-dead", span, format!("{url} is dead: {reason}"));
+    diagnostic.severity = Severity::Error;
+    if let Some(failing) = failing {
+        let history = format!(
+            "failing since {} ({} check{})",
+            date(failing.since),
+            failing.checks,
+            if failing.checks == 1 { "" } else { "s" }
+        );
+        if failing.persistent {
+            diagnostic.message = format!("{url} is dead: {reason}, {history}");
+        } else {
+            diagnostic.severity = Severity::Warning;
+            diagnostic.message = format!("{url} may be dead: {reason}, {history}");
+        }
+    }
+    Some(diagnostic)
+}
+
+/// `repo-archived` and `repo-moved` for a link into a GitHub repository.
+fn repo(
+    site: &crate::rules::urls::Site,
+    url: &str,
+    full_name: &str,
+    archived: bool,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Some(linked) = github::repo_of(url) else {
+        return out;
+    };
+    if archived {
+        out.push(
+            Diagnostic::new(
+                "repo-archived",
+                site.span.clone(),
+                format!("repository {full_name} is archived"),
+            )
+            .with_help("its owner no longer maintains it; say so or list an alternative"),
+        );
+    }
+    if !linked.full_name().eq_ignore_ascii_case(full_name) {
+        let old = linked.full_name();
+        let fix = site
+            .exact
+            .then(|| {
+                let host_end = url.to_ascii_lowercase().find("github.com/")? + "github.com/".len();
+                let at = url[host_end..].starts_with(&old).then_some(host_end)?;
+                let start = site.span.start + (site.url.len() - site.url.trim_start().len()) + at;
+                Some(Fix::safe(vec![Edit::replace(
+                    start..start + old.len(),
+                    full_name,
+                )]))
+            })
+            .flatten();
+        out.push(
+            Diagnostic::new(
+                "repo-moved",
+                site.span.clone(),
+                format!("repository {old} is now {full_name}"),
+            )
+            .with_help(format!("link {full_name}"))
+            .with_fix(fix),
+        );
+    }
+    out
+}
+
+/// The redirect target with the link's fragment when the target has none, as a
+/// browser keeps it.
+fn keep_fragment(url: &str, to: &str) -> String {
+    match url.split_once('#') {
+        Some((_, fragment)) if !to.contains('#') => format!("{to}#{fragment}"),
+        _ => to.to_owned(),
+    }
+}
