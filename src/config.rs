@@ -150,6 +150,9 @@ pub struct ConfigFile {
     /// How the table of contents is found and what it covers; `toc: off` disables it.
     #[serde(default)]
     pub toc: TocConfig,
+    /// `online: true`: `check` checks links online as with `--online`.
+    #[serde(default)]
+    pub online: bool,
 }
 
 /// The `toc:` section: where the table of contents is and what it must cover.

@@ -2,6 +2,7 @@
 //! internet): status codes, redirect chains, retries, bot walls, timeouts, resets,
 //! the GitHub API, and the failure history under an injected clock.
 
+mod cli;
 mod server;
 
 use std::cell::Cell;
