@@ -44,6 +44,9 @@ check_args() {
             echo "::notice title=pocketlint::changed-only applies to pull requests; checking every line"
         fi
     fi
+    if [[ ${INPUT_ONLINE:-false} == true ]]; then
+        args+=(--online)
+    fi
     local extra=() files=()
     read -r -a extra <<<"${INPUT_ARGS:-}"
     read -r -a files <<<"${INPUT_FILES:-}"
