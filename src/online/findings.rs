@@ -30,15 +30,37 @@ pub struct Checked {
 pub type Results = HashMap<String, Checked>;
 
 /// The web links of `doc` worth checking online: absolute `http`/`https` URLs, with
-/// their canonical keys, in source order.
+/// their canonical keys, in source order; not those to hosts that exist only on the
+/// reader's machine or only in examples (`localhost`, `example.com`, `.test`), which a
+/// check would always call dead.
 pub fn web_urls(doc: &Document) -> Vec<(String, String)> {
     sites(doc)
         .into_iter()
         .filter_map(|site| {
-            let key = canonicalize(site.url)?.key;
-            Some((key, site.url.trim().to_owned()))
+            let url = site.url.trim();
+            let key = canonicalize(url)?.key;
+            (!is_placeholder_host(url)).then(|| (key, url.to_owned()))
         })
         .collect()
+}
+
+/// Hosts no link check can reach: the local machine and the names RFC 2606 and 6761
+/// reserve for examples and local networks.
+fn is_placeholder_host(url: &str) -> bool {
+    let Some(host) = url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+    else {
+        return true;
+    };
+    let host = host.trim_end_matches('.');
+    let example = ["example.com", "example.org", "example.net"]
+        .iter()
+        .any(|name| host == *name || host.ends_with(&format!(".{name}")));
+    let reserved = ["localhost", "test", "example", "invalid", "local"]
+        .iter()
+        .any(|tld| host == *tld || host.ends_with(&format!(".{tld}")));
+    example || reserved || host == "0.0.0.0"
 }
 
 /// The findings of the online rules on `doc`.
@@ -54,6 +76,9 @@ pub fn findings(doc: &Document, results: &Results) -> Vec<Diagnostic> {
         let url = site.url.trim();
         let found = match &checked.outcome {
             Outcome::Dead { reason } => dead(site.span.clone(), url, reason, checked.failing),
+            // The same page by another spelling (https, a trailing slash, `www.`): the
+            // link works as written.
+            Outcome::Moved { to } if canonicalize(to).is_some_and(|c| c.key == key) => None,
             Outcome::Moved { to } => {
                 let to = keep_fragment(url, to);
                 let fix = site
@@ -176,5 +201,47 @@ fn keep_fragment(url: &str, to: &str) -> String {
     match url.split_once('#') {
         Some((_, fragment)) if !to.contains('#') => format!("{to}#{fragment}"),
         _ => to.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_and_local_hosts_are_not_checked() {
+        let text = "- <https://example.com/x> <http://localhost:8080> <https://a.test/>\n\
+                    - <https://api.example.org/v1> <https://printer.local/> <https://rust-lang.org/>\n";
+        let urls: Vec<String> = web_urls(&Document::parse(text))
+            .into_iter()
+            .map(|(_, url)| url)
+            .collect();
+        assert_eq!(urls, ["https://rust-lang.org/"]);
+    }
+
+    #[test]
+    fn a_redirect_to_the_same_page_is_not_reported() {
+        let text = "- <http://rust-lang.org> and <http://old.rust-lang.org/x>\n";
+        let doc = Document::parse(text);
+        let moved = |to: &str| Checked {
+            outcome: Outcome::Moved { to: to.to_owned() },
+            failing: None,
+        };
+        let results = Results::from([
+            (
+                "rust-lang.org".to_owned(),
+                moved("https://www.rust-lang.org/"),
+            ),
+            (
+                "old.rust-lang.org/x".to_owned(),
+                moved("https://rust-lang.org/x"),
+            ),
+        ]);
+        let found = findings(&doc, &results);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].message,
+            "http://old.rust-lang.org/x redirects permanently to https://rust-lang.org/x"
+        );
     }
 }

@@ -104,15 +104,18 @@ impl<'a> Api<'a> {
     /// archived, or dead when it does not exist (or is private).
     pub fn repository(&self, repo: &Repo) -> Outcome {
         let authorization = self.token.as_ref().map(|t| format!("Bearer {t}"));
-        let mut headers = vec![
-            ("Accept", "application/vnd.github+json"),
-            ("X-GitHub-Api-Version", "2022-11-28"),
-        ];
-        if let Some(value) = &authorization {
-            headers.push(("Authorization", value));
-        }
         let mut url = format!("{}/repos/{}/{}", self.base, repo.owner, repo.name);
         for _ in 0..MAX_HOPS {
+            let mut headers = vec![
+                ("Accept", "application/vnd.github+json"),
+                ("X-GitHub-Api-Version", "2022-11-28"),
+            ];
+            // The token goes to the API only, not wherever it redirects.
+            if let Some(value) = &authorization
+                && url.starts_with(&format!("{}/", self.base))
+            {
+                headers.push(("Authorization", value));
+            }
             let reply = match self.client.fetch(&url, &headers, false) {
                 Ok(reply) => reply,
                 Err(NoReply::Dead(reason) | NoReply::Transient(reason)) => {
