@@ -415,7 +415,7 @@ fn check_file(
         None => 0,
     };
     if let Some(checked) = checked {
-        diagnostics.extend(findings(&doc, checked));
+        diagnostics.extend(findings(&doc, checked, settings));
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     }
     Ok((diagnostics, hidden))

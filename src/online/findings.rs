@@ -3,9 +3,8 @@
 //! online rules: `url-dead`, `url-redirect`, `url-unverified`, `repo-archived`,
 //! `repo-moved`.
 //!
-//! These rules are not in the rule registry yet (it is being redone, issue 13): they
-//! run at their default severities whenever `--online` is given, and inline
-//! `pocketlint-disable` comments silence them as any other rule.
+//! The rules are in the registry like any other (config, `--select`, `explain`); their
+//! offline checks find nothing, and their severity is applied here.
 
 use std::collections::HashMap;
 
@@ -13,6 +12,7 @@ use super::Outcome;
 use super::github;
 use super::history::{Failing, date};
 use crate::canonical::canonicalize;
+use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
@@ -63,8 +63,9 @@ fn is_placeholder_host(url: &str) -> bool {
     example || reserved || host == "0.0.0.0"
 }
 
-/// The findings of the online rules on `doc`.
-pub fn findings(doc: &Document, results: &Results) -> Vec<Diagnostic> {
+/// The findings of the online rules on `doc`, at the severity `settings` runs each
+/// rule at; a dead link not yet persistent is at most a warning.
+pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for site in sites(doc) {
         let Some(key) = canonicalize(site.url).map(|c| c.key) else {
@@ -114,7 +115,15 @@ pub fn findings(doc: &Document, results: &Results) -> Vec<Diagnostic> {
         };
         out.extend(found);
     }
-    out.retain(|d| {
+    out.retain_mut(|d| {
+        let Some(severity) = settings.severity(d.rule) else {
+            return false;
+        };
+        d.severity = if d.rule == "url-dead" && d.severity == Severity::Warning {
+            severity.min(Severity::Warning)
+        } else {
+            severity
+        };
         let line = doc.lines.line_of(d.span.start);
         !doc.suppressions.is_suppressed(d.rule, d.span.start, line)
     });
@@ -237,7 +246,7 @@ mod tests {
                 moved("https://rust-lang.org/x"),
             ),
         ]);
-        let found = findings(&doc, &results);
+        let found = findings(&doc, &results, &Settings::default());
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
             found[0].message,

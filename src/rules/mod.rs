@@ -18,6 +18,8 @@ pub enum Category {
     Duplicates,
     Links,
     Format,
+    /// Found by `check --online`, not in the text.
+    Online,
 }
 
 impl Category {
@@ -28,6 +30,7 @@ impl Category {
             Category::Duplicates => "duplicates",
             Category::Links => "links",
             Category::Format => "format",
+            Category::Online => "online",
         }
     }
 }
@@ -167,6 +170,11 @@ registry! {
     trailing_space::TrailingSpace(NoOptions) => "trailing-space",
     list_marker::ListMarker(list_marker::Options) => "list-marker",
     invisible_char::InvisibleChar(NoOptions) => "invisible-char",
+    url_dead::UrlDead(NoOptions) => "url-dead",
+    url_redirect::UrlRedirect(NoOptions) => "url-redirect",
+    url_unverified::UrlUnverified(NoOptions) => "url-unverified",
+    repo_archived::RepoArchived(NoOptions) => "repo-archived",
+    repo_moved::RepoMoved(NoOptions) => "repo-moved",
 }
 
 /// The rule called `name`.

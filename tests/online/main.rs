@@ -8,6 +8,7 @@ mod server;
 use std::cell::Cell;
 use std::time::Duration;
 
+use pocketlint::config::Settings;
 use pocketlint::document::Document;
 use pocketlint::online::findings::{Results, findings, web_urls};
 use pocketlint::online::history::{Clock, DAY, History, Policy};
@@ -309,7 +310,7 @@ fn run(
         history,
         clock,
     );
-    findings(&doc, &results)
+    findings(&doc, &results, &Settings::default())
         .into_iter()
         .map(|d| (d.severity.to_string(), d.message))
         .collect()
@@ -479,7 +480,7 @@ fn findings_carry_fixes_where_sure() {
         &mut history,
         &clock,
     );
-    let found = findings(&doc, &results);
+    let found = findings(&doc, &results, &Settings::default());
     let rules: Vec<&str> = found.iter().map(|d| d.rule).collect();
     assert_eq!(
         rules,
@@ -528,4 +529,39 @@ fn one_host_never_has_more_than_two_requests_at_once() {
     assert_eq!(server.requests().len(), 24, "one request a URL");
     let most = server.open.1.load(std::sync::atomic::Ordering::SeqCst);
     assert!((1..=2).contains(&most), "{most} requests at once");
+}
+
+#[test]
+fn findings_follow_the_rules_settings() {
+    let server = Server::start(vec![
+        ("/old", fixed(301, &[("Location", "/new")], "")),
+        ("/new", fixed(200, &[], "")),
+    ]);
+    let text = format!("- [Old]({})\n", server.url("/old"));
+    let doc = Document::parse(&text);
+    let results: Results = web_urls(&doc)
+        .into_iter()
+        .zip(check_urls(&[server.url("/old")], &settings(&server)))
+        .map(|((key, _), outcome)| {
+            let failing = None;
+            (
+                key,
+                pocketlint::online::findings::Checked { outcome, failing },
+            )
+        })
+        .collect();
+    let found = findings(&doc, &results, &Settings::default());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity.to_string(), "warning");
+    let config = "rules:\n  url-redirect: error\n";
+    let file =
+        pocketlint::config::ConfigFile::parse(config, std::path::Path::new("c.yaml")).unwrap();
+    let found = findings(&doc, &results, &Settings::from_config(&file));
+    assert_eq!(found[0].severity.to_string(), "error");
+    let mut ignoring = Settings::default();
+    ignoring.restrict(&[], &["url-redirect".to_owned()]);
+    assert!(findings(&doc, &results, &ignoring).is_empty());
+    let silenced = format!("<!-- pocketlint-disable-next-line url-redirect -->\n{text}");
+    let doc = Document::parse(&silenced);
+    assert!(findings(&doc, &results, &Settings::default()).is_empty());
 }
