@@ -80,11 +80,29 @@ fn online_findings_a_cache_and_exit_codes() {
     let dir = TempDir::new().unwrap();
     std::fs::write(dir.path().join("README.md"), list(&server)).unwrap();
     let output = pocketlint(dir.path(), &server)
-        .args(["check", "--online", "--format", "concise"])
+        .args([
+            "check",
+            "--online",
+            "--format",
+            "concise",
+            "--summary",
+            "summary.md",
+        ])
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stdout}");
+    // The job summary lists the links to act on in a table of their own.
+    let summary = std::fs::read_to_string(dir.path().join("summary.md")).unwrap();
+    let table = summary
+        .split("Dead, moved and archived links:\n\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .unwrap_or_else(|| panic!("no link table:\n{summary}"));
+    assert_eq!(table.lines().count(), 2 + 3, "{table}");
+    for rule in ["url-dead", "url-redirect", "repo-archived"] {
+        assert!(table.contains(&format!("`{rule}`")), "{table}");
+    }
     let gone = server.url("/gone");
     for expected in [
         format!("url-dead {gone} may be dead: 404 Not Found, failing since "),
