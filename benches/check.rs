@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 
 use pocketlint::config::Settings;
 use pocketlint::document::Document;
-use pocketlint::fix::{self, Applicability};
+use pocketlint::fix::Applicability;
+use pocketlint::linter;
 
 /// (name, text) of every input: the real lists found, then the synthetic ones.
 static INPUTS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
@@ -84,5 +85,5 @@ fn check(bencher: divan::Bencher, name: &str) {
 fn fix_safe(bencher: divan::Bencher, name: &str) {
     let Some(text) = input(name) else { return };
     let settings = Settings::default();
-    bencher.bench(|| fix::fix(divan::black_box(text), &settings, Applicability::Safe));
+    bencher.bench(|| linter::fix(divan::black_box(text), &settings, Applicability::Safe));
 }

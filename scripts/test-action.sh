@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Tests action.yml's run logic (scripts/github-action.sh) as GitHub would run it on a
 # pull request: a bare "origin", a PR branch, GitHub's merge commit under
-# refs/pull/1/merge, a shallow checkout of it as actions/checkout makes, and the
-# runner's files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) and GITHUB_BASE_REF.
+# refs/pull/N/merge, a shallow checkout of it as actions/checkout makes, and the
+# runner's files (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY) and variables. Then each `fix`
+# mode: `commit` pushes one commit of the safe fixes to the PR branch and nothing on a
+# second run, falls back to a patch when the remote refuses the push or the PR comes
+# from a fork; `patch` leaves the files alone and its patch applies with `git apply`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 export POCKETLINT=${POCKETLINT:-$root/target/debug/pocketlint}
@@ -52,12 +55,14 @@ git fetch --quiet --no-tags --depth=1 origin +refs/pull/1/merge:refs/remotes/pul
 git checkout --quiet --detach refs/remotes/pull/1/merge
 
 # run_action NAME VAR=VALUE...: runs the action's step with fresh runner files.
+scenarios=0
 run_action() {
     local name=$1
     shift
+    scenarios=$((scenarios + 1))
     : >"$tmp/output" && : >"$tmp/summary"
     set +e
-    env GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" \
+    env GITHUB_OUTPUT="$tmp/output" GITHUB_STEP_SUMMARY="$tmp/summary" RUNNER_TEMP="$tmp/runner" \
         INPUT_FILES=README.md "$@" bash "$action" run >"$tmp/stdout" 2>"$tmp/stderr"
     code=$?
     set -e
@@ -68,6 +73,11 @@ run_action() {
 
 expect_output() {
     grep -qxF "$1" "$tmp/output" || fail "$2: GITHUB_OUTPUT lacks $1: $(cat "$tmp/output")"
+}
+
+# output KEY: the value the step gave KEY.
+output() {
+    sed -n "s/^$1=//p" "$tmp/output"
 }
 
 run_action "pull request, new findings only" GITHUB_BASE_REF=main INPUT_CHANGED_ONLY=true
@@ -115,20 +125,207 @@ run_action "pull request head, new findings only" GITHUB_BASE_REF=main INPUT_CHA
 grep -q '^::warning file=README.md,line=9,col=8,' "$tmp/stdout" || fail "the PR's finding is annotated"
 cd "$tmp/ws"
 
-# reviewdog: true pipes rdjson into reviewdog (a stand-in here that keeps its input).
+# fix: suggest pipes rdjson into reviewdog (a stand-in here that keeps its input):
+# heading-level's unsafe fix is a suggestion only with unsafe-fixes: true.
 mkdir "$tmp/bin"
 printf '#!/usr/bin/env bash\nprintf "%%s\\n" "$*" >"%s/reviewdog.args"\ncat >"%s/reviewdog.json"\n' "$tmp" "$tmp" >"$tmp/bin/reviewdog"
 chmod +x "$tmp/bin/reviewdog"
-PATH="$tmp/bin:$PATH" GITHUB_BASE_REF=main INPUT_FILES=README.md bash "$action" reviewdog ||
-    fail "the reviewdog step does not fail on findings"
-grep -q -- '-f=rdjson -name=pocketlint -reporter=github-pr-review' "$tmp/reviewdog.args" ||
-    fail "reviewdog reads rdjson: $(cat "$tmp/reviewdog.args")"
-python3 - "$tmp/reviewdog.json" <<'PY' || fail "reviewdog gets the fixes as suggestions"
+for unsafe in false true; do
+    PATH="$tmp/bin:$PATH" GITHUB_BASE_REF=main INPUT_FILES=README.md INPUT_UNSAFE_FIXES=$unsafe \
+        bash "$action" reviewdog || fail "the reviewdog step does not fail on findings"
+    grep -q -- '-f=rdjson -name=pocketlint -reporter=github-pr-review' "$tmp/reviewdog.args" ||
+        fail "reviewdog reads rdjson: $(cat "$tmp/reviewdog.args")"
+    python3 - "$tmp/reviewdog.json" "$unsafe" <<'PY' || fail "reviewdog gets the fixes as suggestions (unsafe-fixes: $unsafe)"
 import json, sys
 diagnostics = json.load(open(sys.argv[1]))["diagnostics"]
 assert [d["code"]["value"] for d in diagnostics] == ["heading-level", "invisible-char"], diagnostics
 assert diagnostics[1]["suggestions"] == [{"range": {"start": {"line": 9, "column": 8}, "end": {"line": 9, "column": 11}}, "text": ""}], diagnostics
+unsafe = [s["text"] for s in diagnostics[0].get("suggestions", [])]
+assert unsafe == (["###"] if sys.argv[2] == "true" else []), diagnostics[0]
 PY
-echo "--- reviewdog: rdjson with suggestions"
+    echo "--- suggest, unsafe-fixes: $unsafe: rdjson with suggestions"
+    scenarios=$((scenarios + 1))
+done
 
-echo "action: 7 passed, 0 failed"
+# ---- fix: commit, patch ------------------------------------------------------------
+
+# A second repository: main holds a clean list; the PR branch "typos" adds three
+# defects with safe fixes (hhttps://, a trailing space, a zero-width space) and one
+# whose fix is unsafe (a heading that skips a level), which no commit may apply.
+git init --quiet --bare "$tmp/list.git"
+git clone --quiet "file://$tmp/list.git" "$tmp/list-dev" 2>/dev/null
+cd "$tmp/list-dev"
+printf '# List\n\n## Tools\n\n- [fd](https://github.com/sharkdp/fd) - find files.\n\n## Shells\n\n- [fish](https://fishshell.com) - a shell.\n' >README.md
+git add README.md
+git commit --quiet -m "the list"
+git push --quiet origin main
+git switch --quiet -c typos
+printf -- '- [zsh](hhttps://www.zsh.org) - another shell.  \n\n#### Prompts\n\n- [starship](https://starship.rs) - a prompt\xe2\x80\x8b.\n' >>README.md
+git commit --quiet -am "add zsh and a prompt"
+git push --quiet origin typos
+typos_tip=$(git rev-parse HEAD)
+git switch --quiet main
+git merge --quiet --no-ff -m "Merge typos into main" typos
+git push --quiet origin HEAD:refs/pull/2/merge
+git reset --quiet --hard origin/main
+# What the safe and the unsafe fixes make of the PR's README, by the CLI itself.
+mkdir "$tmp/expected" "$tmp/expected-unsafe"
+git show "$typos_tip:README.md" >"$tmp/expected/README.md"
+cp "$tmp/expected/README.md" "$tmp/expected-unsafe/README.md"
+"$POCKETLINT" check --quiet --fix "$tmp/expected/README.md" >/dev/null || true
+"$POCKETLINT" check --quiet --fix --unsafe-fixes "$tmp/expected-unsafe/README.md" >/dev/null || true
+cmp -s "$tmp/expected/README.md" "$tmp/expected-unsafe/README.md" &&
+    fail "the unsafe fix must make a difference for the tests below to mean anything"
+
+# checkout_pr NAME: a shallow checkout of refs/pull/2/merge in $tmp/NAME, as
+# actions/checkout makes on pull_request.
+checkout_pr() {
+    mkdir "$tmp/$1"
+    cd "$tmp/$1"
+    git init --quiet
+    git remote add origin "file://$tmp/list.git"
+    git fetch --quiet --no-tags --depth=1 origin +refs/pull/2/merge:refs/remotes/pull/2/merge
+    git checkout --quiet --detach refs/remotes/pull/2/merge
+}
+pr_env=(GITHUB_BASE_REF=main GITHUB_HEAD_REF=typos GITHUB_REPOSITORY=owner/list
+    PR_HEAD_REPOSITORY=owner/list GITHUB_RUN_ID=42)
+remote_tip() {
+    git --git-dir="$tmp/list.git" rev-parse refs/heads/typos
+}
+
+# A push the remote refuses, as GitHub refuses a token without `contents: write`.
+printf '#!/bin/sh\necho "Permission to owner/list.git denied to github-actions[bot]." >&2\nexit 1\n' \
+    >"$tmp/list.git/hooks/pre-receive"
+chmod +x "$tmp/list.git/hooks/pre-receive"
+checkout_pr refused
+run_action "commit, the push refused" "${pr_env[@]}" INPUT_FIX=commit
+[[ $code == 1 ]] || fail "the findings still fail the step: $(cat "$tmp/stderr")"
+[[ $(remote_tip) == "$typos_tip" ]] || fail "nothing reached the branch"
+[[ $(git rev-parse HEAD) == "$typos_tip" && -z $(git status --porcelain) ]] ||
+    fail "the checkout is the branch's tip, unchanged, and no commit is left behind"
+patch=$(output patch)
+[[ -s $patch ]] || fail "a refused push leaves a patch: $(cat "$tmp/output")"
+grep -q "A patch instead of a commit: the push to typos was refused: .*Permission to owner/list.git denied" \
+    "$tmp/summary" || fail "the summary says why there is a patch: $(cat "$tmp/summary")"
+grep -qF "gh run download 42 --repo owner/list --name pocketlint-patch && git apply pocketlint.patch" \
+    "$tmp/summary" || fail "the summary gives the command that applies the patch"
+git apply --check "$patch" || fail "the patch applies to the branch"
+git apply "$patch"
+cmp -s README.md "$tmp/expected/README.md" || fail "the patch is the safe fixes: $(cat "$patch")"
+rm "$tmp/list.git/hooks/pre-receive"
+
+checkout_pr fork
+run_action "commit, a fork's pull request" "${pr_env[@]}" PR_HEAD_REPOSITORY=someone/list INPUT_FIX=commit
+[[ $(remote_tip) == "$typos_tip" ]] || fail "nothing is pushed for a fork"
+[[ -z $(git status --porcelain) ]] || fail "a fork's checkout is left as it was"
+grep -q "A patch instead of a commit: the pull request comes from the fork someone/list" "$tmp/summary" ||
+    fail "the summary says the fork is why: $(cat "$tmp/summary")"
+grep -q '^::notice title=pocketlint::a patch instead of a commit: the pull request comes from the fork' \
+    "$tmp/stdout" || fail "the log says it too"
+patch=$(output patch)
+expect_output fixed=3 "fork"
+git apply "$patch"
+cmp -s README.md "$tmp/expected/README.md" || fail "a fork's patch is the safe fixes"
+
+# Files an earlier step changed: a commit would take that change along.
+checkout_pr dirty
+printf -- '- [nu](https://www.nushell.sh) - a shell of data.\n' >>README.md
+run_action "commit, uncommitted changes" "${pr_env[@]}" INPUT_FIX=commit
+[[ $(remote_tip) == "$typos_tip" ]] || fail "nothing is pushed over uncommitted changes"
+grep -q "A patch instead of a commit: the files had uncommitted changes before the fixes (README.md)" \
+    "$tmp/summary" || fail "the summary says why: $(cat "$tmp/summary")"
+[[ $(git diff HEAD) == *"+- [nu](https://www.nushell.sh) - a shell of data."* ]] ||
+    fail "the earlier step's change stays"
+grep -q hhttps README.md || fail "the files are left unfixed"
+grep -q '^[-+].*nushell' "$(output patch)" && fail "the patch holds only the fixes"
+
+# unsafe-fixes, in the input or in args, is for suggest and patch: never committed.
+checkout_pr commit
+run_action "commit, a pull request from the repository" "${pr_env[@]}" INPUT_FIX=commit \
+    INPUT_CHANGED_ONLY=true INPUT_UNSAFE_FIXES=true INPUT_ARGS=--unsafe-fixes
+grep -q '^::notice title=pocketlint::fix: commit applies only the safe fixes' "$tmp/stdout" ||
+    fail "unsafe-fixes with commit says it is not applied"
+[[ $code == 1 ]] || fail "the heading the fixes leave fails the step: $(cat "$tmp/stderr")"
+pushed=$(remote_tip)
+[[ $(git --git-dir="$tmp/list.git" rev-list --count "$typos_tip..$pushed") == 1 &&
+    $(git --git-dir="$tmp/list.git" rev-parse "$pushed~1") == "$typos_tip" ]] ||
+    fail "exactly one commit is pushed on the branch's tip"
+[[ $(git --git-dir="$tmp/list.git" diff --name-only "$typos_tip" "$pushed") == README.md ]] ||
+    fail "the commit changes only the list"
+git --git-dir="$tmp/list.git" show "$pushed:README.md" | cmp -s - "$tmp/expected/README.md" ||
+    fail "the commit is the safe fixes, not the unsafe one: $(git --git-dir="$tmp/list.git" show "$pushed")"
+[[ $(git --git-dir="$tmp/list.git" log -1 --format='%an <%ae>|%cn|%s' "$pushed") == \
+    "pocketlint[bot] <pocketlint[bot]@users.noreply.github.com>|pocketlint[bot]|pocketlint: fix 3 findings" ]] ||
+    fail "the commit's identity and subject: $(git --git-dir="$tmp/list.git" log -1 "$pushed")"
+[[ $(git --git-dir="$tmp/list.git" log -1 --format=%b "$pushed" | grep '^- ' | paste -sd' ') == \
+    "- invisible-char - trailing-space - url-invalid" ]] || fail "the message lists the rules fixed"
+expect_output "commit=$pushed" "commit"
+expect_output fixed=3 "commit"
+expect_output remaining=1 "commit"
+expect_output findings=1 "commit"
+expect_output patch= "commit"
+grep -q '^::warning file=README.md,line=12,col=1,.*(heading-level)' "$tmp/stdout" ||
+    fail "what remains is annotated: $(cat "$tmp/stdout")"
+grep -q "Pushed $pushed to \`typos\`: \*\*3 findings fixed\*\*, 1 remaining" "$tmp/summary" ||
+    fail "the summary says what was pushed: $(cat "$tmp/summary")"
+[[ $(output summary) == "$tmp/runner/pocketlint/summary.md" ]] ||
+    fail "the summary output names the summary's file"
+cmp -s "$(output summary)" "$tmp/summary" || fail "the summary file holds the step's summary"
+
+run_action "commit, run again on its own commit" "${pr_env[@]}" INPUT_FIX=commit
+[[ $(remote_tip) == "$pushed" ]] || fail "no commit on top of pocketlint's own"
+grep -q "Not fixed: the head commit is pocketlint's own fix commit" "$tmp/summary" ||
+    fail "the summary says why nothing was fixed"
+expect_output fixed=0 "own commit"
+expect_output commit= "own commit"
+
+checkout_pr again
+run_action "commit, run again by another identity" "${pr_env[@]}" INPUT_FIX=commit \
+    "INPUT_COMMIT_AUTHOR=Maintainer <maintainer@example.com>"
+[[ $(remote_tip) == "$pushed" ]] || fail "nothing left to fix: nothing pushed"
+[[ $(git rev-parse HEAD) == "$pushed" ]] || fail "the branch's tip is checked out"
+grep -q "^No fix to apply\.$" "$tmp/summary" || fail "the summary says there was nothing to fix"
+expect_output fixed=0 "nothing to fix"
+expect_output commit= "nothing to fix"
+
+run_action "commit, a bad author" "${pr_env[@]}" INPUT_FIX=commit INPUT_COMMIT_AUTHOR=pocketlint
+[[ $code == 2 ]] || fail "an author without an email is an error"
+grep -q '^::error title=pocketlint::commit-author must read "Name <email>"' "$tmp/stdout" ||
+    fail "the error says what an author looks like"
+
+# checkout_tip NAME: a shallow checkout of the PR branch's tip before the fixes.
+checkout_tip() {
+    checkout_pr "$1"
+    git fetch --quiet --no-tags --depth=1 origin "$typos_tip"
+    git checkout --quiet --detach "$typos_tip"
+}
+
+# A scheduled run: no pull request; the fix is committed, not pushed, for a later step.
+git --git-dir="$tmp/list.git" update-ref refs/heads/typos "$typos_tip"
+checkout_tip schedule
+run_action "commit, on a schedule" INPUT_FIX=commit
+[[ $(remote_tip) == "$typos_tip" ]] || fail "a scheduled run pushes nothing"
+[[ $(git rev-parse HEAD~1) == "$typos_tip" && $(output commit) == $(git rev-parse HEAD) ]] ||
+    fail "a scheduled run commits locally"
+git show HEAD:README.md | cmp -s - "$tmp/expected/README.md" || fail "the local commit is the safe fixes"
+
+checkout_tip patch
+echo "uncommitted, and the patch must not take it" >notes.txt
+run_action "patch, with the unsafe fixes" "${pr_env[@]}" INPUT_FIX=patch INPUT_UNSAFE_FIXES=true
+[[ $code == 1 ]] || fail "findings a patch would fix still fail the step: they are in the branch"
+[[ $(remote_tip) == "$typos_tip" && $(git rev-parse HEAD) == "$typos_tip" ]] ||
+    fail "patch commits nothing"
+git diff --quiet || fail "patch leaves the files as they were"
+expect_output fixed=4 "patch"
+expect_output remaining=0 "patch"
+expect_output findings=4 "patch"
+patch=$(output patch)
+[[ $patch == "$tmp/runner/pocketlint/pocketlint.patch" ]] || fail "the patch is where the upload step looks"
+grep -q 'notes.txt' "$patch" && fail "the patch holds only the fixes"
+git --git-dir="$tmp/list.git" worktree add --quiet --detach "$tmp/original" "$typos_tip"
+git -C "$tmp/original" apply --check "$patch" || fail "the patch applies cleanly to the original"
+git -C "$tmp/original" apply "$patch"
+cmp -s "$tmp/original/README.md" "$tmp/expected-unsafe/README.md" ||
+    fail "the patch is the fixes asked for: $(cat "$patch")"
+
+echo "action: $scenarios scenarios passed"

@@ -44,6 +44,7 @@ pub struct Label {
 /// (`"TinyLlama" is listed twice`); `help` says what the fix does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Set by the engine: the rule that found it.
     pub rule: &'static str,
     /// Set by the engine from the rule's configured severity.
     pub severity: Severity,
@@ -56,9 +57,10 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: &'static str, span: Range<usize>, message: impl Into<String>) -> Self {
+    /// A finding at `span`; the engine fills in its rule and severity.
+    pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
         Self {
-            rule,
+            rule: "",
             severity: Severity::Warning,
             message: message.into(),
             span,

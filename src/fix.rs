@@ -1,16 +1,13 @@
-//! Fixes and the one engine that applies them.
+//! Fixes, and how one round of them is applied to a text.
 //!
-//! A fix is a set of non-overlapping byte edits. The engine applies every fix it may
-//! (by applicability), skipping any fix that overlaps one already taken in this round,
-//! re-parses, re-checks and repeats until nothing applies. Skipped fixes are recomputed
-//! on the next round, so overlapping findings never corrupt the text.
+//! A fix is a set of non-overlapping byte edits. [`apply_fixes`] takes every fix that
+//! does not overlap one already taken in the round; the loop that re-checks and repeats
+//! until nothing applies is [`crate::linter::fix`]. Skipped fixes are recomputed on the
+//! next round, so overlapping findings never corrupt the text.
 
 use std::ops::Range;
 
 use serde::Serialize;
-
-use crate::config::Settings;
-use crate::diagnostic::Diagnostic;
 
 /// How sure a fix is. Ordered: `DisplayOnly < Unsafe < Safe`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -152,74 +149,6 @@ pub(crate) fn edits_are_valid(source: &str, edits: &[Edit]) -> bool {
                 && source.is_char_boundary(e.range.start)
                 && source.is_char_boundary(e.range.end)
         })
-}
-
-/// The result of fixing one text to a fixed point.
-#[derive(Debug, Clone)]
-pub struct FixOutcome {
-    pub output: String,
-    /// How many fixes were applied, over all rounds.
-    pub applied: usize,
-    /// The findings that remain in `output`.
-    pub remaining: Vec<Diagnostic>,
-    /// Rules whose fixes kept changing the text when the round limit was reached;
-    /// empty when the fixes converged.
-    pub not_converged: Vec<&'static str>,
-}
-
-/// Most rounds the engine runs before it gives up on a fixed point.
-const MAX_ROUNDS: usize = 16;
-
-/// Applies every fix at least as sure as `min`, re-checking after each round.
-pub fn fix(source: &str, settings: &Settings, min: Applicability) -> FixOutcome {
-    fix_observed(source, settings, min, |_, _, _| {})
-}
-
-/// [`fix`], calling `observe(before, applied, after)` for every round that changed the
-/// text, so the fuzz properties can check each round's edits against its output.
-pub fn fix_observed(
-    source: &str,
-    settings: &Settings,
-    min: Applicability,
-    mut observe: impl FnMut(&str, &[&Fix], &str),
-) -> FixOutcome {
-    let mut text = source.to_owned();
-    let mut applied = 0;
-    let mut diagnostics = crate::check(&text, settings);
-    for _ in 0..MAX_ROUNDS {
-        let fixable: Vec<&Fix> = diagnostics
-            .iter()
-            .filter_map(|d| d.fix.as_ref())
-            .filter(|f| f.applicability >= min && min > Applicability::DisplayOnly)
-            .collect();
-        let (output, taken) = apply_fixes(&text, fixable.iter().copied());
-        if taken.is_empty() || output == text {
-            return FixOutcome {
-                output: text,
-                applied,
-                remaining: diagnostics,
-                not_converged: Vec::new(),
-            };
-        }
-        let taken: Vec<&Fix> = taken.iter().map(|&i| fixable[i]).collect();
-        observe(&text, &taken, &output);
-        applied += taken.len();
-        text = output;
-        diagnostics = crate::check(&text, settings);
-    }
-    let mut not_converged: Vec<&'static str> = diagnostics
-        .iter()
-        .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min))
-        .map(|d| d.rule)
-        .collect();
-    not_converged.sort_unstable();
-    not_converged.dedup();
-    FixOutcome {
-        output: text,
-        applied,
-        remaining: diagnostics,
-        not_converged,
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use crate::cli::input::SourceFile;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::document::LineIndex;
-use crate::fix::{self, Applicability, Edit, Fix, edits_are_valid};
+use crate::fix::{Applicability, Edit, Fix, edits_are_valid};
+use crate::linter;
 use crate::report::summary::{self, JobSummary};
 use crate::report::{self, FileOutput, FileReport, Format, HumanOptions};
 
@@ -115,7 +116,7 @@ pub fn fix_and_verify(
     settings: &Settings,
     min: Applicability,
 ) -> String {
-    let once = fix::fix_observed(source, settings, min, assert_round_edits_only);
+    let once = linter::fix_observed(source, settings, min, assert_round_edits_only);
     assert!(
         once.not_converged.is_empty(),
         "{label}: fixes did not converge: {:?}",
@@ -130,7 +131,7 @@ pub fn fix_and_verify(
         left.is_empty(),
         "{label}: fixable findings remain after fixing: {left:#?}"
     );
-    let again = fix::fix(&once.output, settings, min);
+    let again = linter::fix(&once.output, settings, min);
     assert_eq!(
         again.output, once.output,
         "{label}: a second fix pass changed the text"

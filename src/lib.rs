@@ -1,9 +1,15 @@
 //! pocketlint: a linter and fixer for curated-list READMEs.
 //!
-//! The library has no I/O: [`check`] turns text into findings and [`fix::fix`] turns
-//! text into fixed text. The binary reads files, loads config and prints.
+//! [`check`] turns text into findings and [`linter::fix`] turns text into fixed text;
+//! neither does I/O. The binary (`main.rs`) is a thin shell over [`cli`], which reads
+//! files, loads config ([`config::ConfigFile::load`]) and prints through [`report`].
+//!
+//! Layers, lowest first; each imports only from those below it, and `tests/layers.rs`
+//! fails on any import cycle between the modules: `text` and `document` (the parse),
+//! `fix` and `diagnostic`, `settings`, `toc` and `rules` (with their [`rules::Context`]),
+//! `linter` (the engine), `config` (the config file, read through the registry's
+//! [`rules::SCHEMA`]), then `report` and `cli`.
 
-pub mod canonical;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -11,40 +17,12 @@ pub mod document;
 pub mod fix;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod linter;
 pub mod online;
 pub mod report;
 pub mod rules;
+pub mod settings;
 pub mod text;
 pub mod toc;
 
-use config::Settings;
-use diagnostic::Diagnostic;
-use document::Document;
-
-/// Every finding of the enabled rules in `source`, sorted by position.
-pub fn check(source: &str, settings: &Settings) -> Vec<Diagnostic> {
-    let doc = Document::parse(source);
-    check_document(&doc, settings)
-}
-
-/// Runs the enabled rules over an already parsed document.
-pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
-    let mut all = Vec::new();
-    for rule in rules::RULES {
-        let Some(severity) = settings.severity(rule.meta().name) else {
-            continue;
-        };
-        let mut found = Vec::new();
-        rule.check(doc, settings, &mut found);
-        all.extend(found.into_iter().map(|mut d| {
-            d.severity = severity;
-            d
-        }));
-    }
-    all.retain(|d| {
-        let line = doc.lines.line_of(d.span.start);
-        !doc.suppressions.is_suppressed(d.rule, d.span.start, line)
-    });
-    all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
-    all
-}
+pub use linter::{check, check_document};

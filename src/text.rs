@@ -1,6 +1,6 @@
-//! Text normalisation shared by the rules that compare names and paragraphs: the TOC
-//! rules match `复旦MOSS` to `【复旦】MOSS`, the duplicate rules see `TinyLlama` and
-//! `**TinyLlama**` as one name.
+//! Text helpers shared by the rules: name and whitespace normalisation (the TOC rules
+//! match `复旦MOSS` to `【复旦】MOSS`, the duplicate rules see `TinyLlama` and
+//! `**TinyLlama**` as one name), and what counts as CJK text and punctuation.
 
 use icu_normalizer::ComposingNormalizerBorrowed;
 
@@ -24,6 +24,15 @@ pub fn name_key(text: &str) -> String {
 /// [`name_key`] of a text already [`fold`]ed.
 pub fn key_of_folded(folded: &str) -> String {
     folded.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// [`name_key`], but keeping the `+` and `#` that tell `C`, `C++` and `C#` apart: for
+/// headings and link names compared as wholes, not matched loosely.
+pub fn name_key_with_symbols(text: &str) -> String {
+    fold(text)
+        .chars()
+        .filter(|&c| c.is_alphanumeric() || c == '+' || c == '#')
+        .collect()
 }
 
 /// Whitespace runs collapsed to one space and trimmed: two copies of a paragraph that
@@ -88,6 +97,22 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3134F}')
 }
 
+/// Fullwidth and CJK punctuation: never part of a URL, always the sentence around it.
+pub fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{303F}' | '\u{FE10}'..='\u{FE1F}'
+        | '\u{FE30}'..='\u{FE6F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
+}
+
+/// Sentence punctuation typed with a CJK input method: it never belongs in a URL.
+pub fn is_cjk_sentence_mark(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | '、' | '；' | '：' | '！' | '？' | '｡' | '､' | '．'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +134,14 @@ mod tests {
         assert_eq!(name_key("Ｌｌａｍａ－２"), "llama2");
         assert_eq!(collapse_whitespace(" a\n b   c "), "a b c");
         assert!(is_cjk('复') && !is_cjk('M'));
+    }
+
+    #[test]
+    fn sentence_marks_are_cjk_punctuation() {
+        for c in "。，、；：！？｡､．".chars() {
+            assert!(is_cjk_sentence_mark(c) && is_cjk_punctuation(c), "{c}");
+        }
+        assert!(is_cjk_punctuation('（') && !is_cjk_sentence_mark('（'));
+        assert!(!is_cjk_punctuation('.') && !is_cjk_sentence_mark('.'));
     }
 }

@@ -1,57 +1,13 @@
 //! The real binary on small input trees: exit codes, output formats, fixing, bad input.
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod common;
 
-use assert_cmd::Command;
-
-/// A fresh temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Self {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!("pocketlint-cli-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        Self(dir)
-    }
-
-    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("parent dir");
-        }
-        std::fs::write(&path, contents).expect("write");
-        path
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn pocketlint() -> Command {
-    let mut cmd = Command::cargo_bin("pocketlint").expect("binary");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
+use common::{TempDir, pocketlint, stdout_of};
 
 /// A list with one safe-fixable finding (a leftover U+FE0F) and one unsafe one.
 const DEFECTS: &str = "# List\n\n## 1 Models\n\n### Alpha ️\n- https://a.example/alpha\n\nAlpha text.\n\n### Beta\n- https://a.example/beta\n\nBeta text.\n\n## Gamma\n- https://a.example/gamma\n\nGamma text.\n\n### Delta\n- https://a.example/delta\n\nDelta text.\n\n## 2 Tools\n\n### Epsilon\n- https://a.example/epsilon\n\nEpsilon text.\n";
 
 const CLEAN: &str = "# List\n\n## Tools\n\n- [Tool](https://example.com) - A tool.\n";
-
-fn stdout_of(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.output().expect("runs").stdout).expect("utf-8")
-}
 
 #[test]
 fn exit_codes_follow_findings() {
@@ -515,8 +471,8 @@ fn no_path_checks_the_readme_here() {
 fn rules_and_explain_list_and_document_every_rule() {
     let list = stdout_of(pocketlint().arg("rules"));
     for rule in pocketlint::rules::RULES {
-        assert!(list.contains(rule.meta().name), "{list}");
-        let doc = stdout_of(pocketlint().args(["explain", rule.meta().name]));
+        assert!(list.contains(rule.name), "{list}");
+        let doc = stdout_of(pocketlint().args(["explain", rule.name]));
         assert!(doc.contains("## What it does"), "{doc}");
     }
     pocketlint()

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use pocketlint::config::Settings;
 use pocketlint::document::Document;
-use pocketlint::fix::{self, Applicability};
+use pocketlint::fix::Applicability;
+use pocketlint::linter;
 
 fn corpus_files() -> Option<Vec<PathBuf>> {
     let dir = common::shared_dir("corpus")?;
@@ -32,13 +33,13 @@ fn safe_fixes_converge_are_idempotent_and_keep_every_heading() {
     for path in files {
         let name = path.display();
         let text = std::fs::read_to_string(&path).expect("corpus file is UTF-8");
-        let outcome = fix::fix(&text, &settings, Applicability::Safe);
+        let outcome = linter::fix(&text, &settings, Applicability::Safe);
         assert!(
             outcome.not_converged.is_empty(),
             "{name}: did not converge: {:?}",
             outcome.not_converged
         );
-        let again = fix::fix(&outcome.output, &settings, Applicability::Safe);
+        let again = linter::fix(&outcome.output, &settings, Applicability::Safe);
         assert_eq!(
             again.output, outcome.output,
             "{name}: second fix pass changed the text"

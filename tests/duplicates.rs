@@ -3,13 +3,14 @@
 
 mod common;
 
-use pocketlint::config::{ConfigFile, Settings};
-use pocketlint::fix::{self, Applicability};
+use pocketlint::config::Settings;
+use pocketlint::fix::Applicability;
+use pocketlint::linter;
 
 const RULES: [&str; 3] = ["dup-section", "dup-paragraph", "dup-link"];
 
 fn duplicate_rules() -> Settings {
-    let mut settings = Settings::from_config(&ConfigFile::default());
+    let mut settings = Settings::default();
     settings.restrict(&RULES.map(str::to_owned), &[]);
     settings
 }
@@ -57,7 +58,7 @@ fn reference_list_duplicates_are_found_and_safely_fixed() {
 
     // `check --fix` with the duplicate rules: exactly the second copy of the paragraph
     // and the repeated link line go, every other byte stays.
-    let fixed = fix::fix(&source, &settings, Applicability::Safe).output;
+    let fixed = linter::fix(&source, &settings, Applicability::Safe).output;
     let first_copy = source.find(moss).expect("paragraph present");
     let second_copy = first_copy + moss.len();
     assert!(
@@ -151,7 +152,7 @@ fn safe_fixes_only_remove_text_that_remains_elsewhere() {
     let mut fixed_cases = 0;
     for case in 0..400 {
         let source = generate(&mut rng);
-        let fixed = fix::fix(&source, &settings, Applicability::Safe).output;
+        let fixed = linter::fix(&source, &settings, Applicability::Safe).output;
         if fixed == source {
             continue;
         }

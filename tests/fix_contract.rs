@@ -21,12 +21,13 @@ mod common;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use pocketlint::canonical::canonicalize;
 use pocketlint::config::Settings;
 use pocketlint::document::entries::{Entry, container_name, entries, own_text};
 use pocketlint::document::{BlockKind, Document};
-use pocketlint::fix::{self, Applicability, Fix};
+use pocketlint::fix::{Applicability, Fix};
+use pocketlint::linter;
 use pocketlint::rules;
+use pocketlint::rules::canonical::canonicalize;
 use pocketlint::text::name_key;
 
 /// An entry as the contract names it; every text reduced to its [`name_key`], so that
@@ -340,7 +341,7 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
 /// Fixes `text` at `min` and returns what broke the contract.
 fn violations(text: &str, settings: &Settings, min: Applicability) -> Vec<String> {
     let mut found = help_violations(text, settings, min);
-    let outcome = fix::fix_observed(text, settings, min, |before, applied, after| {
+    let outcome = linter::fix_observed(text, settings, min, |before, applied, after| {
         if min == Applicability::Safe {
             found.extend(round_violations(before, applied, after));
         }

@@ -2,7 +2,8 @@
 
 use pocketlint::cli::input::SourceFile;
 use pocketlint::config::Settings;
-use pocketlint::fix::{self, Applicability, Edit, Fix, apply_fixes};
+use pocketlint::fix::{Applicability, Edit, Fix, apply_fixes};
+use pocketlint::linter;
 use proptest::prelude::*;
 
 /// Text with multi-byte characters, so edits can land off character boundaries.
@@ -73,9 +74,9 @@ proptest! {
     fn fixing_converges_and_is_idempotent(doc in markdown(), unsafe_too in any::<bool>()) {
         let settings = Settings::default();
         let min = if unsafe_too { Applicability::Unsafe } else { Applicability::Safe };
-        let once = fix::fix(&doc, &settings, min);
+        let once = linter::fix(&doc, &settings, min);
         prop_assert!(once.not_converged.is_empty(), "did not converge: {:?}", once.not_converged);
-        let twice = fix::fix(&once.output, &settings, min);
+        let twice = linter::fix(&once.output, &settings, min);
         prop_assert_eq!(&twice.output, &once.output);
         prop_assert_eq!(twice.applied, 0);
     }
@@ -97,7 +98,7 @@ proptest! {
             text = text.replace('\n', "\r\n");
         }
         let file = SourceFile { text, bom };
-        let fixed = fix::fix(&file.text, &Settings::default(), Applicability::Unsafe);
+        let fixed = linter::fix(&file.text, &Settings::default(), Applicability::Unsafe);
         let written = file.render(&fixed.output);
         prop_assert_eq!(written.starts_with('\u{FEFF}'), bom);
         // A missing final newline is blank-lines' to add; one that is there stays.

@@ -4,38 +4,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-/// A folder of its own under the system temp folder, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("pocketlint-fmt-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch folder");
-        Self(dir)
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, text).expect("write scratch file");
-        path
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn pocketlint(dir: &Path) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("pocketlint"));
-    cmd.current_dir(dir).env("NO_COLOR", "1");
-    cmd
-}
+use common::{TempDir, pocketlint};
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).expect("read")
@@ -50,15 +19,17 @@ const FORMATTED: &str =
 
 #[test]
 fn fmt_applies_only_the_formatting_fixes() {
-    let scratch = Scratch::new("apply");
+    let scratch = TempDir::new();
     let path = scratch.write("README.md", MESSY);
-    pocketlint(&scratch.0)
+    pocketlint()
+        .current_dir(scratch.path())
         .args(["fmt", "--no-config", "README.md"])
         .assert()
         .success()
         .stdout("1 file reformatted, 0 left unchanged\n");
     assert_eq!(read(&path), FORMATTED);
-    pocketlint(&scratch.0)
+    pocketlint()
+        .current_dir(scratch.path())
         .args(["fmt", "--no-config"])
         .assert()
         .success()
@@ -67,16 +38,18 @@ fn fmt_applies_only_the_formatting_fixes() {
 
 #[test]
 fn check_exits_1_and_writes_nothing() {
-    let scratch = Scratch::new("check");
+    let scratch = TempDir::new();
     let messy = scratch.write("messy.md", MESSY);
     scratch.write("clean.md", FORMATTED);
-    pocketlint(&scratch.0)
+    pocketlint()
+        .current_dir(scratch.path())
         .args(["fmt", "--no-config", "--check", "."])
         .assert()
         .code(1)
         .stdout("would reformat ./messy.md\n1 file would be reformatted, 1 left unchanged\n");
     assert_eq!(read(&messy), MESSY);
-    pocketlint(&scratch.0)
+    pocketlint()
+        .current_dir(scratch.path())
         .args(["fmt", "--no-config", "--check", "clean.md"])
         .assert()
         .success();
@@ -84,9 +57,10 @@ fn check_exits_1_and_writes_nothing() {
 
 #[test]
 fn diff_shows_the_changes_without_writing() {
-    let scratch = Scratch::new("diff");
+    let scratch = TempDir::new();
     let path = scratch.write("README.md", MESSY);
-    let output = pocketlint(&scratch.0)
+    let output = pocketlint()
+        .current_dir(scratch.path())
         .args(["fmt", "--no-config", "--diff", "README.md"])
         .assert()
         .code(1)
@@ -111,10 +85,14 @@ fn diff_shows_the_changes_without_writing() {
 
 #[test]
 fn config_turns_a_formatting_rule_off() {
-    let scratch = Scratch::new("config");
+    let scratch = TempDir::new();
     scratch.write(".pocketlint.yaml", "rules:\n  trailing-space: off\n");
     let path = scratch.write("README.md", MESSY);
-    pocketlint(&scratch.0).args(["fmt"]).assert().success();
+    pocketlint()
+        .current_dir(scratch.path())
+        .args(["fmt"])
+        .assert()
+        .success();
     assert_eq!(
         read(&path),
         "# Tools \n\n#### Models\n\n- [Alpaca](https://github.com/tatsu-lab/stanford_alpaca) \n"
@@ -123,9 +101,10 @@ fn config_turns_a_formatting_rule_off() {
 
 #[test]
 fn line_endings_and_byte_order_mark_are_kept() {
-    let scratch = Scratch::new("crlf");
+    let scratch = TempDir::new();
     let path = scratch.write("README.md", "\u{FEFF}# Tools \r\n\r\n\r\nText.\r\n");
-    pocketlint(&scratch.0)
+    pocketlint()
+        .current_dir(scratch.path())
         .args(["fmt", "--no-config", "README.md"])
         .assert()
         .success();
@@ -134,8 +113,9 @@ fn line_endings_and_byte_order_mark_are_kept() {
 
 #[test]
 fn an_unreadable_path_is_an_error() {
-    let scratch = Scratch::new("missing");
-    pocketlint(&scratch.0)
+    let scratch = TempDir::new();
+    pocketlint()
+        .current_dir(scratch.path())
         .args(["fmt", "--no-config", "nope.md"])
         .assert()
         .code(2);
@@ -161,9 +141,10 @@ fn pocket_list_is_formatted_in_whitespace_only() {
         return;
     };
     let original = read(&corpus.join("pocket-v3.3.md"));
-    let scratch = Scratch::new("pocket");
+    let scratch = TempDir::new();
     let path = scratch.write("pocket-v3.3.md", &original);
-    let found = pocketlint(&scratch.0)
+    let found = pocketlint()
+        .current_dir(scratch.path())
         .args([
             "check",
             "--no-config",
@@ -192,11 +173,13 @@ fn pocket_list_is_formatted_in_whitespace_only() {
     assert_eq!(found.matches("heading-blank-lines").count(), 3, "{found}");
     assert!(found.matches("trailing-space").count() >= 20, "{found}");
 
-    pocketlint(&scratch.0)
+    pocketlint()
+        .current_dir(scratch.path())
         .args(["fmt", "--no-config", "--check", "pocket-v3.3.md"])
         .assert()
         .code(1);
-    pocketlint(&scratch.0)
+    pocketlint()
+        .current_dir(scratch.path())
         .args(["fmt", "--no-config", "pocket-v3.3.md"])
         .assert()
         .success();
@@ -213,7 +196,8 @@ fn pocket_list_is_formatted_in_whitespace_only() {
     ] {
         assert!(formatted.contains(part), "{part:?} not separated");
     }
-    pocketlint(&scratch.0)
+    pocketlint()
+        .current_dir(scratch.path())
         .args([
             "check",
             "--no-config",
@@ -223,7 +207,8 @@ fn pocket_list_is_formatted_in_whitespace_only() {
         ])
         .assert()
         .success();
-    pocketlint(&scratch.0)
+    pocketlint()
+        .current_dir(scratch.path())
         .args(["fmt", "--no-config", "--check", "pocket-v3.3.md"])
         .assert()
         .success();

@@ -123,7 +123,7 @@ fn concurrent_fixes_never_tear_a_file() {
     // Whichever run wins, the file is the whole fixed text, never a mix.
     let settings = pocketlint::config::Settings::default();
     let expected =
-        pocketlint::fix::fix(&original, &settings, pocketlint::fix::Applicability::Safe).output;
+        pocketlint::linter::fix(&original, &settings, pocketlint::fix::Applicability::Safe).output;
     assert_ne!(expected, original);
     for _ in 0..3 {
         std::fs::write(&path, &original).expect("write");

@@ -98,12 +98,9 @@ fn github_escapes_hostile_text_so_nothing_breaks_out() {
         .iter()
         .enumerate()
         .map(|(i, text)| {
-            let mut d = Diagnostic::new(
-                "heading-level",
-                i..i + 1,
-                format!("\"{text}\" is listed twice"),
-            )
-            .with_help(format!("remove \"{text}\""));
+            let mut d = Diagnostic::new(i..i + 1, format!("\"{text}\" is listed twice"))
+                .with_help(format!("remove \"{text}\""));
+            d.rule = "heading-level";
             d.severity = [Severity::Error, Severity::Warning, Severity::Info][i % 3];
             d
         })
@@ -241,9 +238,7 @@ fn sarif_describes_every_rule_and_locates_results_and_fixes() {
             rule["fullDescription"]["text"].as_str().unwrap().len()
                 > rule["shortDescription"]["text"].as_str().unwrap().len()
         );
-        let meta = pocketlint::rules::find(rule["id"].as_str().unwrap())
-            .unwrap()
-            .meta();
+        let meta = pocketlint::rules::find(rule["id"].as_str().unwrap()).unwrap();
         let level = match meta.severity {
             pocketlint::diagnostic::Severity::Error => "error",
             pocketlint::diagnostic::Severity::Warning => "warning",
@@ -286,7 +281,20 @@ fn rdjson_validates_and_offers_fixes_as_suggestions() {
     assert_eq!(diagnostics.len(), 2);
     assert_eq!(diagnostics[0]["code"]["value"], "heading-level");
     assert_eq!(diagnostics[0]["severity"], "WARNING");
-    assert_eq!(diagnostics[0]["suggestions"][0]["text"], "###");
+    // heading-level's fix is unsafe: a suggestion only with --unsafe-fixes.
+    assert_eq!(diagnostics[0].get("suggestions"), None);
+    let (out, _) = stdout(pocketlint().current_dir(dir.path()).args([
+        "check",
+        "--format",
+        "rdjson",
+        "--unsafe-fixes",
+        "README.md",
+    ]));
+    let with_unsafe: Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(
+        with_unsafe["diagnostics"][0]["suggestions"][0]["text"],
+        "###"
+    );
     // rdjson columns count UTF-8 bytes: `## ` + two 3-byte characters.
     assert_eq!(
         diagnostics[1]["suggestions"][0],

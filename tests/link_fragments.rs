@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use pocketlint::config::{ConfigFile, Settings};
+use pocketlint::config::ConfigFile;
 
 /// Lines MD051 reports and we accept, with why.
 const WE_ACCEPT: &[(&str, usize, &str)] = &[
@@ -82,8 +82,13 @@ fn agrees_with_markdownlint_link_fragments() {
         return;
     };
     let expected_tsv = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("EXPECTED.tsv");
-    let config = ConfigFile::parse("toc: off\n", Path::new("test.yaml")).expect("config");
-    let mut settings = Settings::from_config(&config);
+    let config = ConfigFile::parse(
+        "toc: off\n",
+        Path::new("test.yaml"),
+        &pocketlint::rules::SCHEMA,
+    )
+    .expect("config");
+    let mut settings = config.settings();
     let rules = [
         "link-broken-anchor",
         "toc-broken-anchor",

@@ -1,23 +1,17 @@
-//! Keeps the code and `rules/*.md` in step: every rule is documented with the same
-//! metadata, its Example triggers it, its "Use instead" does not, it has fixtures, and
-//! its messages follow the house style.
+//! Keeps each rule's declaration, its documentation, its fixtures and the README in
+//! step: every rule is documented, its Example triggers it and its "Use instead" does
+//! not, it has fixtures for both outcomes, its declared fixes show up in them, its
+//! options take `severity`, and the README's rule table is `pocketlint rules --format
+//! markdown`.
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use pocketlint::rules::{Category, DOCS, RULES};
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FrontMatter {
-    name: String,
-    category: String,
-    severity: String,
-    fixable: String,
-}
+use pocketlint::config::ConfigFile;
+use pocketlint::diagnostic::Severity;
+use pocketlint::rules::{Category, FixAvailability, RULES};
 
 const SECTIONS: [&str; 6] = [
     "What it does",
@@ -28,13 +22,8 @@ const SECTIONS: [&str; 6] = [
     "Options",
 ];
 
-fn front_matter(doc: &str) -> FrontMatter {
-    let body = doc
-        .strip_prefix("---\n")
-        .expect("doc starts with front matter");
-    let end = body.find("\n---\n").expect("front matter ends");
-    serde_saphyr::from_str(&body[..end]).expect("front matter parses")
-}
+/// The marker above the README's rule table.
+const TABLE_MARKER: &str = "<!-- table of: pocketlint rules -->\n";
 
 /// The body of the first fenced block under `## {section}`.
 fn example(doc: &str, section: &str) -> String {
@@ -53,7 +42,7 @@ fn example(doc: &str, section: &str) -> String {
 }
 
 #[test]
-fn every_rule_has_matching_docs() {
+fn every_rule_has_its_doc_with_every_section() {
     let files: BTreeSet<String> =
         std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"))
             .expect("rules/ exists")
@@ -65,35 +54,22 @@ fn every_rule_has_matching_docs() {
                     .map(str::to_owned)
             })
             .collect();
-    let names: BTreeSet<String> = RULES.iter().map(|r| r.meta().name.to_owned()).collect();
+    let names: BTreeSet<String> = RULES.iter().map(|r| r.name.to_owned()).collect();
     assert_eq!(files, names, "rules/*.md and the registry differ");
-    let embedded: BTreeSet<String> = DOCS.iter().map(|(n, _)| (*n).to_owned()).collect();
-    assert_eq!(embedded, names, "embedded docs and the registry differ");
 
     for rule in RULES {
-        let meta = rule.meta();
-        let doc = pocketlint::rules::doc(meta.name).expect("embedded doc");
-        let fm = front_matter(doc);
-        assert_eq!(fm.name, meta.name);
-        assert_eq!(
-            fm.category,
-            meta.category.as_str(),
-            "{}: category",
-            meta.name
+        assert!(
+            rule.doc.starts_with(&format!("# {}\n", rule.name)),
+            "{}: its doc must start with `# {}` (and is it the right file?)",
+            rule.name,
+            rule.name
         );
-        assert_eq!(
-            fm.severity,
-            meta.severity.as_str(),
-            "{}: severity",
-            meta.name
-        );
-        assert_eq!(fm.fixable, meta.fixable.as_str(), "{}: fixable", meta.name);
         let mut at = 0;
         for section in SECTIONS {
-            let found = doc[at..]
+            let found = rule.doc[at..]
                 .find(&format!("\n## {section}\n"))
                 .unwrap_or_else(|| {
-                    panic!("{}: section {section:?} missing or out of order", meta.name)
+                    panic!("{}: section {section:?} missing or out of order", rule.name)
                 });
             at += found + 1;
         }
@@ -103,85 +79,98 @@ fn every_rule_has_matching_docs() {
 #[test]
 fn examples_trigger_and_fixed_examples_do_not() {
     // Online rules find nothing in text alone: tests/online runs them on a local server.
-    for rule in RULES
-        .iter()
-        .filter(|r| r.meta().category != Category::Online)
-    {
-        let name = rule.meta().name;
-        let doc = pocketlint::rules::doc(name).expect("embedded doc");
-        let settings = common::settings_for(name, None);
-        let bad = example(doc, "Example");
+    for rule in RULES.iter().filter(|r| r.category != Category::Online) {
+        let settings = common::settings_for(rule.name, None);
+        let bad = example(rule.doc, "Example");
         assert!(
             !pocketlint::check(&bad, &settings).is_empty(),
-            "{name}: its Example triggers nothing"
+            "{}: its Example triggers nothing",
+            rule.name
         );
-        let good = example(doc, "Use instead");
+        let good = example(rule.doc, "Use instead");
         let found = pocketlint::check(&good, &settings);
         assert!(
             found.is_empty(),
-            "{name}: its \"Use instead\" triggers it: {found:#?}"
+            "{}: its \"Use instead\" triggers it: {found:#?}",
+            rule.name
         );
     }
 }
 
 #[test]
 fn every_rule_has_fixtures_for_both_outcomes() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for rule in RULES
-        .iter()
-        .filter(|r| r.meta().category != Category::Online)
-    {
-        let name = rule.meta().name;
-        let cases: Vec<String> = std::fs::read_dir(root.join(name))
-            .unwrap_or_else(|_| panic!("{name}: no tests/fixtures/{name}/"))
-            .filter_map(Result::ok)
-            .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-            .filter(|n| n.ends_with(".md"))
-            .collect();
+    // Online rules have no fixtures: tests/online runs them on a local server.
+    for rule in RULES.iter().filter(|r| r.category != Category::Online) {
+        let cases = common::fixture_cases(rule.name);
+        let is_ok = |p: &std::path::PathBuf| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("ok-"))
+        };
         assert!(
-            cases.iter().any(|c| c.starts_with("ok-")),
-            "{name}: no ok-* fixture (what it must not report)"
+            cases.iter().any(is_ok),
+            "{}: no tests/fixtures/{}/ok-*.md (what it must not report)",
+            rule.name,
+            rule.name
         );
         assert!(
-            cases.iter().any(|c| !c.starts_with("ok-")),
-            "{name}: no fixture it reports"
+            cases.iter().any(|c| !is_ok(c)),
+            "{}: no fixture it reports",
+            rule.name
+        );
+    }
+}
+
+/// `tests/rules.rs` checks each fix against the declaration; this checks that a rule
+/// declaring fixes shows one in its fixtures.
+#[test]
+fn rules_declaring_fixes_fix_something_in_their_fixtures() {
+    // Online rules have no fixtures: tests/online shows their fixes.
+    for rule in RULES
+        .iter()
+        .filter(|r| r.fix != FixAvailability::Never && r.category != Category::Online)
+    {
+        let fixes = common::fixture_cases(rule.name).iter().any(|path| {
+            let source = std::fs::read_to_string(path).expect("fixture reads");
+            let config = std::fs::read_to_string(path.with_extension("yaml")).ok();
+            let settings = common::settings_for(rule.name, config.as_deref());
+            pocketlint::check(&source, &settings)
+                .iter()
+                .any(|d| d.fix.is_some())
+        });
+        assert!(
+            fixes,
+            "{}: declares fix: {}, but no fixture finding has a fix",
+            rule.name, rule.fix
         );
     }
 }
 
 #[test]
-fn messages_follow_the_house_style() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+fn every_rule_takes_a_severity_in_its_options() {
     for rule in RULES {
-        let name = rule.meta().name;
-        let Ok(entries) = std::fs::read_dir(root.join(name)) else {
-            continue;
-        };
-        for path in entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        {
-            let source = std::fs::read_to_string(&path).expect("fixture reads");
-            for d in pocketlint::check(&source, &common::settings_for(name, None)) {
-                let first = d.message.chars().next().expect("non-empty message");
-                assert!(
-                    !first.is_uppercase(),
-                    "{name}: message starts uppercase: {:?}",
-                    d.message
-                );
-                assert!(
-                    !d.message.ends_with('.'),
-                    "{name}: message ends with a period: {:?}",
-                    d.message
-                );
-                if let Some(help) = &d.help {
-                    assert!(
-                        !help.ends_with('.'),
-                        "{name}: help ends with a period: {help:?}"
-                    );
-                }
-            }
-        }
+        let yaml = format!("rules:\n  {}: {{ severity: info }}\n", rule.name);
+        let config = ConfigFile::parse(&yaml, Path::new("c.yaml"), &pocketlint::rules::SCHEMA)
+            .unwrap_or_else(|err| panic!("{}: {err:?}", rule.name));
+        let severity = config.settings().severity(rule.name, rule.severity);
+        assert_eq!(severity, Some(Severity::Info), "{}", rule.name);
     }
+}
+
+#[test]
+fn readme_rule_table_is_the_generated_one() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md reads");
+    let start = readme
+        .find(TABLE_MARKER)
+        .expect("README has the table marker")
+        + TABLE_MARKER.len();
+    let end = readme[start..]
+        .find("\n\n")
+        .map_or(readme.len(), |i| start + i + 1);
+    let generated = common::stdout_of(common::pocketlint().args(["rules", "--format", "markdown"]));
+    assert!(
+        readme[start..end] == generated,
+        "the README's rule table is stale: replace it with `pocketlint rules --format markdown`:\n{generated}"
+    );
 }

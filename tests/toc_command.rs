@@ -76,9 +76,8 @@ fn toc(flags: &[&str], path: &Path) -> (i32, String) {
 fn toc_rules() -> Settings {
     let names: Vec<String> = RULES
         .iter()
-        .map(|r| r.meta())
-        .filter(|m| m.category == Category::Toc)
-        .map(|m| m.name.to_owned())
+        .filter(|r| r.category == Category::Toc)
+        .map(|r| r.name.to_owned())
         .collect();
     let mut settings = Settings::default();
     settings.restrict(&names, &[]);
@@ -265,7 +264,9 @@ fn corpus_tocs_found_correct_are_not_rewritten() {
     for file in files {
         let text = std::fs::read_to_string(&file).expect("read corpus file");
         let doc = pocketlint::document::Document::parse(&text);
-        let has_toc = pocketlint::toc::analyse(&doc, &settings).toc.is_some();
+        let has_toc = pocketlint::toc::analyse(&doc, &settings.toc, None)
+            .toc
+            .is_some();
         if !has_toc || !pocketlint::check(&text, &settings).is_empty() {
             continue;
         }
@@ -285,4 +286,74 @@ fn corpus_tocs_found_correct_are_not_rewritten() {
         checked >= 10,
         "only {checked} corpus lists have a correct TOC"
     );
+}
+
+#[test]
+fn debug_shows_the_region_taken_and_what_each_entry_resolves_to() {
+    let (_dir, path) = readme(README);
+    let (code, out) = toc(&["--debug"], &path);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some(
+            "table of contents: lines 4-7, titled \"Contents\" (line 3), links, 2 entries, covering levels 2"
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        lines
+            .get(1..)
+            .map(|l| l.iter().map(|l| l.trim()).collect::<Vec<_>>()),
+        Some(vec![
+            "5 [Usage](#usage) -> line 10 \"Usage\" (#usage) by anchor",
+            "6 [Old](#old) -> no section",
+        ]),
+        "{out}"
+    );
+    let (_dir, path) = readme("# Tool\n\nNo contents here.\n\n## Usage\n");
+    assert_eq!(
+        toc(&["--debug"], &path),
+        (0, "no table of contents found\n".to_owned())
+    );
+}
+
+/// Every tuning list whose INDEX note describes a TOC has one found, and most of its
+/// entries resolve (to a section, an HTML anchor, or a broken anchor's likely section).
+#[test]
+fn every_lists2_toc_is_recognised() {
+    let Some(lists2) = common::shared_dir("corpus/lists2") else {
+        return;
+    };
+    let index = std::fs::read_to_string(lists2.join("INDEX.tsv")).expect("read INDEX.tsv");
+    let settings = toc_rules();
+    let mut checked = 0;
+    for row in index.lines().skip(1) {
+        let columns: Vec<&str> = row.split('\t').collect();
+        let (Some(file), Some(note)) = (columns.first(), columns.last()) else {
+            continue;
+        };
+        if !note.contains("TOC") {
+            continue;
+        }
+        let text = std::fs::read_to_string(lists2.join(file)).expect("read list");
+        let doc = pocketlint::document::Document::parse(&text);
+        let analysis = pocketlint::toc::analyse(&doc, &settings.toc, None);
+        let toc = analysis
+            .toc
+            .as_ref()
+            .unwrap_or_else(|| panic!("{file}: no TOC found"));
+        let resolved = toc
+            .entries
+            .iter()
+            .filter(|e| e.target != pocketlint::toc::Target::Dangling)
+            .count();
+        assert!(
+            resolved * 10 >= toc.entries.len() * 9,
+            "{file}: only {resolved} of {} entries resolve",
+            toc.entries.len()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} lists2 TOCs checked");
 }

@@ -20,10 +20,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Apply the safe fixes of the formatting rules, like `cargo fmt`
     Fmt(FmtArgs),
-    /// List every rule: name, category, default severity, fixable
-    Rules,
+    /// List every rule: name, category, default severity, fixes, summary
+    Rules(RulesArgs),
     /// Print the table of contents a file should have, or bring its TOC up to date
     Toc(TocArgs),
+    /// Run the language server (LSP over stdin and stdout) for editors
+    Server,
     /// Show a rule's documentation
     Explain {
         /// The rule's name, as `pocketlint rules` lists it
@@ -40,6 +42,19 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         output_dir: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// `text` for a terminal, `markdown` for the README's rule table
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -150,6 +165,10 @@ pub struct TocArgs {
     /// Print what --write would change as a unified diff; exit 1 if any
     #[arg(long)]
     pub diff: bool,
+    /// Print which lines were taken as the table of contents and what each entry
+    /// resolves to, instead of the TOC the file should have
+    #[arg(long, conflicts_with_all = ["write", "check", "diff"])]
+    pub debug: bool,
     /// Use this config file instead of discovering .pocketlint.yaml
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,

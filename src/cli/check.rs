@@ -25,10 +25,11 @@ use super::input::{SourceFile, write_atomic};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::fix::{self, Applicability, FixOutcome};
+use crate::fix::Applicability;
+use crate::linter::{self, FixOutcome};
 use crate::online::findings::{Results, findings};
 use crate::report::summary::JobSummary;
-use crate::report::{self, FileOutput, FileReport, Format, HumanOptions, Summary};
+use crate::report::{self, Counts, FileOutput, FileReport, Format, HumanOptions};
 use crate::rules;
 
 /// What `check` does to each file.
@@ -243,7 +244,7 @@ fn say_what_happened(args: &CheckArgs, mode: Mode, outcome: &Outcome) {
         return;
     }
     if text {
-        let remaining = outcome.outputs.iter().sum::<Summary>().total();
+        let remaining = outcome.outputs.iter().sum::<Counts>().total();
         eprintln!(
             "Fixed {} in {} ({remaining} remaining)",
             plural(outcome.fixed, "finding"),
@@ -265,7 +266,7 @@ fn status(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> ExitStatus {
     let failing = match mode {
         Mode::Diff => outcome.changed_files > 0,
         Mode::Check | Mode::Fix => {
-            outcome.outputs.iter().sum::<Summary>().reaches(threshold)
+            outcome.outputs.iter().sum::<Counts>().reaches(threshold)
                 || (args.exit_non_zero_on_fix && outcome.changed_files > 0)
         }
     };
@@ -437,7 +438,7 @@ pub(super) fn fixed(
     settings: &Settings,
     min: Applicability,
 ) -> Result<FixOutcome, Report> {
-    let fixed = fix::fix(&file.text, settings, min);
+    let fixed = linter::fix(&file.text, settings, min);
     if !fixed.not_converged.is_empty() {
         return Err(miette!(
             "{}: fixes did not converge (rules: {}); the file was left unchanged",

@@ -9,6 +9,7 @@ use ignore::overrides::{Override, OverrideBuilder};
 use miette::{Report, miette};
 
 use crate::config::{ConfigFile, Settings, discover};
+use crate::rules;
 
 /// Settings from one config file, with its exclude globs.
 #[derive(Debug)]
@@ -26,7 +27,7 @@ impl Resolved {
         select: &[String],
         ignore: &[String],
     ) -> Result<Self, Report> {
-        let mut settings = Settings::from_config(config);
+        let mut settings = config.settings();
         settings.restrict(select, ignore);
         let exclude = if config.exclude.is_empty() {
             None
@@ -82,7 +83,7 @@ impl ConfigCache {
                     .parent()
                     .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
                 Source::Fixed(Arc::new(Resolved::new(
-                    &ConfigFile::load(path)?,
+                    &ConfigFile::load(path, &rules::SCHEMA)?,
                     &absolute(&root),
                     select,
                     ignore,
@@ -133,7 +134,12 @@ impl ConfigCache {
                 let resolved = Arc::new(match discover(&dir) {
                     Some(path) => {
                         let root = path.parent().unwrap_or(&dir).to_path_buf();
-                        Resolved::new(&ConfigFile::load(&path)?, &root, &self.select, &self.ignore)?
+                        Resolved::new(
+                            &ConfigFile::load(&path, &rules::SCHEMA)?,
+                            &root,
+                            &self.select,
+                            &self.ignore,
+                        )?
                     }
                     None => {
                         Resolved::new(&ConfigFile::default(), &dir, &self.select, &self.ignore)?

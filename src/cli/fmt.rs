@@ -16,13 +16,17 @@ use super::input::{SourceFile, write_atomic};
 use crate::fix::Applicability;
 use crate::rules::{Category, RULES};
 
-pub fn run(args: &FmtArgs) -> ExitStatus {
-    let format_rules: Vec<String> = RULES
+/// The rules `fmt` runs: those of the format category.
+pub fn format_rules() -> Vec<String> {
+    RULES
         .iter()
-        .map(|r| r.meta())
-        .filter(|m| m.category == Category::Format)
-        .map(|m| m.name.to_owned())
-        .collect();
+        .filter(|r| r.category == Category::Format)
+        .map(|r| r.name.to_owned())
+        .collect()
+}
+
+pub fn run(args: &FmtArgs) -> ExitStatus {
+    let format_rules = format_rules();
     let writing = !(args.check || args.diff);
     let targets = ConfigCache::new(args.config.as_deref(), args.no_config, &format_rules, &[])
         .and_then(|mut configs| batch::targets(&args.paths, &mut configs));

@@ -4,17 +4,18 @@
 pub mod args;
 mod batch;
 mod check;
-mod config_cache;
+pub(crate) mod config_cache;
 mod fmt;
 mod generate;
 pub mod input;
+mod rules;
+pub mod server;
 mod toc;
 
 use std::process::ExitCode;
 
 use args::{Cli, Command};
-
-use crate::rules::{self, RULES};
+pub use fmt::format_rules;
 
 /// How a run ended; the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,27 +51,20 @@ pub fn run(cli: &Cli) -> ExitStatus {
         Command::Fmt(args) => fmt::run(args),
         Command::Completions { shell } => generate::completions(*shell),
         Command::Man { output_dir } => generate::man(output_dir.as_deref()),
-        Command::Rules => {
-            println!(
-                "{:<22} {:<11} {:<8} {:<10} summary",
-                "rule", "category", "severity", "fix"
-            );
-            for rule in RULES {
-                let m = rule.meta();
-                println!(
-                    "{:<22} {:<11} {:<8} {:<10} {}",
-                    m.name,
-                    m.category.as_str(),
-                    m.severity.as_str(),
-                    m.fixable.as_str(),
-                    m.summary
-                );
+        Command::Server => match server::stdio() {
+            Ok(()) => ExitStatus::Clean,
+            Err(err) => {
+                eprintln!("error: language server: {err}");
+                ExitStatus::Error
             }
+        },
+        Command::Rules(args) => {
+            print!("{}", rules::table(args.format));
             ExitStatus::Clean
         }
-        Command::Explain { rule } => match rules::doc(rule) {
-            Some(doc) => {
-                print!("{doc}");
+        Command::Explain { rule } => match crate::rules::find(rule) {
+            Some(rule) => {
+                print!("{}", rules::explain(rule));
                 ExitStatus::Clean
             }
             None => {

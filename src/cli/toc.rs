@@ -20,7 +20,7 @@ use crate::config::Settings;
 use crate::document::Document;
 use crate::fix::{Applicability, Fix, apply_fixes};
 use crate::rules::{Category, RULES};
-use crate::toc::{analyse, edit};
+use crate::toc::{analyse, describe, edit};
 
 pub fn run(args: &TocArgs) -> ExitStatus {
     match toc(args) {
@@ -39,18 +39,22 @@ fn toc(args: &TocArgs) -> Result<ExitStatus, Report> {
     };
     let toc_rules: Vec<String> = RULES
         .iter()
-        .map(|r| r.meta())
-        .filter(|m| m.category == Category::Toc)
-        .map(|m| m.name.to_owned())
+        .filter(|r| r.category == Category::Toc)
+        .map(|r| r.name.to_owned())
         .collect();
     let mut configs = ConfigCache::new(args.config.as_deref(), args.no_config, &toc_rules, &[])?;
     let settings = &configs.for_file(&path)?.settings;
     let file = SourceFile::read(&path)?;
     let shown = path.display();
-    if !(args.write || args.check || args.diff) {
+    if args.debug || !(args.write || args.check || args.diff) {
         let doc = Document::parse(&file.text);
-        let found = analyse(&doc, settings).toc.as_ref();
-        print!("{}", edit::render(&doc, found, &settings.toc));
+        let analysis = analyse(&doc, &settings.toc, settings.repository.as_deref());
+        let shown = if args.debug {
+            describe(&doc, analysis.toc.as_ref())
+        } else {
+            edit::render(&doc, analysis.toc.as_ref(), &settings.toc)
+        };
+        print!("{shown}");
         return Ok(ExitStatus::Clean);
     }
     let updated = updated(&path, &file, settings)?;
@@ -73,7 +77,10 @@ fn toc(args: &TocArgs) -> Result<ExitStatus, Report> {
 /// fix applied to a fixed point.
 fn updated(path: &Path, file: &SourceFile, settings: &Settings) -> Result<String, Report> {
     let doc = Document::parse(&file.text);
-    let text = if analyse(&doc, settings).toc.is_some() {
+    let text = if analyse(&doc, &settings.toc, settings.repository.as_deref())
+        .toc
+        .is_some()
+    {
         file.text.clone()
     } else {
         let fill = edit::fill_marker(&doc, &settings.toc).ok_or_else(|| {

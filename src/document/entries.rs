@@ -83,7 +83,7 @@ pub fn container_name<'d>(doc: &'d Document, container: Container) -> &'d str {
 
 /// Every entry of `doc`, in document order; found once per document.
 pub fn entries<'d>(doc: &'d Document) -> &'d [Entry] {
-    doc.derived.entries.get_or_init(|| find_entries(doc))
+    doc.entries.get_or_init(|| find_entries(doc))
 }
 
 /// The entry that block `index` is, if it is one.

@@ -6,6 +6,7 @@
 mod autolink;
 pub mod entries;
 mod html;
+mod line_spans;
 mod lines;
 mod parse;
 pub mod slug;
@@ -48,21 +49,9 @@ pub struct Document<'a> {
     /// Explicit HTML anchors (`<a name="x">`, `id="x"`) that `#x` links may target.
     pub html_anchors: Vec<HtmlAnchor>,
     pub suppressions: Suppressions,
-    /// What several rules derive from the model, computed on first use.
-    pub(crate) derived: Derived,
-}
-
-/// Facts more than one rule needs, each computed once per document on first use.
-#[derive(Debug, Default)]
-pub(crate) struct Derived {
-    /// The table of contents and anchors ([`crate::toc::analyse`]).
-    pub toc: OnceLock<crate::toc::Analysis>,
-    /// Web links with canonical URLs ([`crate::rules::duplicates::web_links`]).
-    pub web_links: OnceLock<Vec<crate::rules::duplicates::WebLink>>,
-    /// List items and table rows carrying a link ([`entries::entries`]).
-    pub entries: OnceLock<Vec<entries::Entry>>,
-    /// Text meant as links ([`crate::rules::broken_links::broken_links`]).
-    pub broken_links: OnceLock<Vec<crate::rules::broken_links::BrokenLink>>,
+    /// List items and table rows carrying a link ([`entries::entries`]), found on first
+    /// use: the one part of the model not every check needs.
+    pub(crate) entries: OnceLock<Vec<entries::Entry>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +78,14 @@ pub struct Heading {
     pub section: Range<usize>,
     /// Index of the enclosing heading, if any.
     pub parent: Option<usize>,
+}
+
+impl Heading {
+    /// Where a finding about the heading points: its markers and text, without the
+    /// line ending (or the underline of a setext heading).
+    pub fn finding_span(&self) -> Range<usize> {
+        self.span.start..self.content.end.max(self.span.start)
+    }
 }
 
 /// A block-level element.

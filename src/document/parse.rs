@@ -6,8 +6,8 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{
-    Block, BlockKind, Definition, Derived, Document, Heading, HeadingSyntax, HtmlAnchor, LineIndex,
-    Link, LinkKind, Suppressions, autolink, html, slug::Slugger,
+    Block, BlockKind, Definition, Document, Heading, HeadingSyntax, HtmlAnchor, LineIndex, Link,
+    LinkKind, Suppressions, autolink, html, slug::Slugger,
 };
 
 /// The Markdown dialect GitHub renders READMEs with; public so that benchmarks measure
@@ -87,7 +87,7 @@ impl<'a> Builder<'a> {
                 hard_breaks: Vec::new(),
                 html_anchors: Vec::new(),
                 suppressions: Suppressions::default(),
-                derived: Derived::default(),
+                entries: Default::default(),
             },
             open_blocks: Vec::new(),
             open_links: Vec::new(),

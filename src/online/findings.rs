@@ -11,12 +11,12 @@ use std::collections::HashMap;
 use super::Outcome;
 use super::github;
 use super::history::{Failing, date};
-use crate::canonical::canonicalize;
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
-use crate::rules::urls::sites;
+use crate::rules::canonical::canonicalize;
+use crate::rules::urls::occurrences as sites;
 
 /// What the run knows of one canonical URL.
 #[derive(Debug, Clone)]
@@ -86,7 +86,7 @@ pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<D
                     .exact
                     .then(|| Fix::unsafe_edits(vec![Edit::replace(site.span.clone(), &to)]));
                 Some(
-                    Diagnostic::new(
+                    diagnostic(
                         "url-redirect",
                         site.span.clone(),
                         format!("{url} redirects permanently to {to}"),
@@ -96,7 +96,7 @@ pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<D
                 )
             }
             Outcome::Blocked { reason } => {
-                let mut diagnostic = Diagnostic::new(
+                let mut diagnostic = diagnostic(
                     "url-unverified",
                     site.span.clone(),
                     format!("{url} could not be checked: {reason}"),
@@ -116,7 +116,7 @@ pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<D
         out.extend(found);
     }
     out.retain_mut(|d| {
-        let Some(severity) = settings.severity(d.rule) else {
+        let Some(severity) = settings.severity(d.rule, default_severity(d.rule)) else {
             return false;
         };
         d.severity = if d.rule == "url-dead" && d.severity == Severity::Warning {
@@ -137,7 +137,7 @@ fn dead(
     reason: &str,
     failing: Option<Failing>,
 ) -> Option<Diagnostic> {
-    let mut diagnostic = Diagnostic::new("url-dead", span, format!("{url} is dead: {reason}"));
+    let mut diagnostic = diagnostic("url-dead", span, format!("{url} is dead: {reason}"));
     diagnostic.severity = Severity::Error;
     if let Some(failing) = failing {
         let history = format!(
@@ -158,7 +158,7 @@ fn dead(
 
 /// `repo-archived` and `repo-moved` for a link into a GitHub repository.
 fn repo(
-    site: &crate::rules::urls::Site,
+    site: &crate::rules::urls::UrlOccurrence,
     url: &str,
     full_name: &str,
     archived: bool,
@@ -169,7 +169,7 @@ fn repo(
     };
     if archived {
         out.push(
-            Diagnostic::new(
+            diagnostic(
                 "repo-archived",
                 site.span.clone(),
                 format!("repository {full_name} is archived"),
@@ -192,7 +192,7 @@ fn repo(
             })
             .flatten();
         out.push(
-            Diagnostic::new(
+            diagnostic(
                 "repo-moved",
                 site.span.clone(),
                 format!("repository {old} is now {full_name}"),
@@ -211,6 +211,19 @@ fn keep_fragment(url: &str, to: &str) -> String {
         Some((_, fragment)) if !to.contains('#') => format!("{to}#{fragment}"),
         _ => to.to_owned(),
     }
+}
+
+/// A finding of the online rule `rule`: the engine names the others' findings, these
+/// are named here.
+fn diagnostic(rule: &'static str, span: std::ops::Range<usize>, message: String) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(span, message);
+    diagnostic.rule = rule;
+    diagnostic
+}
+
+/// The severity `rule` runs at unless configured.
+fn default_severity(rule: &str) -> Severity {
+    crate::rules::find(rule).map_or(Severity::Warning, |r| r.severity)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::ops::Range;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::snippet::Snippet;
-use super::{FileOutput, FileReport, Summary};
+use super::{Counts, FileOutput, FileReport};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
 
@@ -18,7 +18,8 @@ use crate::document::LineIndex;
 pub struct HumanOptions {
     pub color: bool,
     pub width: usize,
-    /// Whether unsafe fixes are being offered (changes the summary's hint).
+    /// Whether unsafe fixes are being offered (changes the summary's hint, and rdjson
+    /// suggests them).
     pub unsafe_fixes: bool,
 }
 
@@ -145,7 +146,7 @@ pub(super) fn write_summary(
 }
 
 /// `N findings in M files, K fixable with --fix`.
-fn summary_line(summary: &Summary, unsafe_fixes: bool) -> String {
+fn summary_line(summary: &Counts, unsafe_fixes: bool) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut line = format!(
         "{} in {}",

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileOutput, FileReport, Position, Summary};
+use super::{Counts, FileOutput, FileReport, Position};
 use crate::document::LineIndex;
 
 #[derive(Serialize)]
@@ -89,7 +89,7 @@ pub(super) fn render(report: &FileReport) -> Vec<Entry> {
 }
 
 pub(super) fn write(outputs: &[FileOutput], out: &mut dyn Write) -> io::Result<()> {
-    let summary: Summary = outputs.iter().sum();
+    let summary: Counts = outputs.iter().sum();
     let output = Output {
         version: 1,
         files: outputs.iter().map(|o| o.path.as_str()).collect(),

@@ -62,7 +62,7 @@ impl FileReport {
 pub struct FileOutput {
     path: String,
     /// This file's counts (`files` is 1).
-    pub summary: Summary,
+    pub summary: Counts,
     body: Body,
     /// What the job summary shows of this file.
     digest: summary::Digest,
@@ -93,11 +93,18 @@ impl FileOutput {
             Format::Github => Body::Text(github::render(report)),
             Format::Json => Body::Json(json::render(report)),
             Format::Sarif => Body::Values(sarif::render(report)),
-            Format::Rdjson => Body::Values(rdjson::render(report)),
+            Format::Rdjson => Body::Values(rdjson::render(
+                report,
+                if human.unsafe_fixes {
+                    Applicability::Unsafe
+                } else {
+                    Applicability::Safe
+                },
+            )),
         };
         Ok(Self {
             path: report.path.clone(),
-            summary: Summary::of(&report.diagnostics),
+            summary: Counts::of(&report.diagnostics),
             body,
             digest: if job_summary {
                 summary::Digest::of(report)
@@ -188,7 +195,7 @@ pub fn rule_url(rule: &str) -> String {
 
 /// Counts over one file's findings, or (summed) over a run's.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct Summary {
+pub struct Counts {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -199,12 +206,12 @@ pub struct Summary {
     pub files: usize,
 }
 
-impl Summary {
+impl Counts {
     /// The counts of one file's findings.
     pub fn of(diagnostics: &[Diagnostic]) -> Self {
-        let mut summary = Summary {
+        let mut summary = Counts {
             files: 1,
-            ..Summary::default()
+            ..Counts::default()
         };
         for d in diagnostics {
             match d.severity {
@@ -235,9 +242,9 @@ impl Summary {
     }
 }
 
-impl Sum for Summary {
+impl Sum for Counts {
     fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
-        iter.fold(Summary::default(), |a, b| Summary {
+        iter.fold(Counts::default(), |a, b| Counts {
             errors: a.errors + b.errors,
             warnings: a.warnings + b.warnings,
             infos: a.infos + b.infos,
@@ -248,7 +255,7 @@ impl Sum for Summary {
     }
 }
 
-impl<'a> Sum<&'a FileOutput> for Summary {
+impl<'a> Sum<&'a FileOutput> for Counts {
     fn sum<I: Iterator<Item = &'a FileOutput>>(iter: I) -> Self {
         iter.map(|o| o.summary).sum()
     }

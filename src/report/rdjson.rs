@@ -1,6 +1,8 @@
 //! reviewdog's Diagnostic Format (rdjson `DiagnosticResult`). reviewdog posts each
 //! finding as a review comment and each `suggestions` entry as a one-click suggested
-//! change, so every safe or unsafe fix is given as suggestions, one per edit.
+//! change, so a fix is given as suggestions, one per edit: every safe fix, and the
+//! unsafe ones with `--unsafe-fixes` (a one-click change should be as sure as
+//! `--fix`, unless the judgment calls were asked for).
 //! Columns are 1-based UTF-8 byte counts, as rdjson defines them.
 
 use std::io::{self, Write};
@@ -13,8 +15,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
 use crate::fix::Applicability;
 
-/// One file's diagnostics.
-pub(super) fn render(report: &FileReport) -> Vec<Value> {
+/// One file's diagnostics; fixes of applicability `min` and above are suggestions.
+pub(super) fn render(report: &FileReport, min: Applicability) -> Vec<Value> {
     let ranges = Ranges {
         lines: LineIndex::new(&report.source),
         bom: report.offset,
@@ -22,7 +24,7 @@ pub(super) fn render(report: &FileReport) -> Vec<Value> {
     report
         .diagnostics
         .iter()
-        .map(|d| diagnostic(&ranges, &report.path, d))
+        .map(|d| diagnostic(&ranges, &report.path, d, min))
         .collect()
 }
 
@@ -36,7 +38,7 @@ pub(super) fn write(outputs: &[FileOutput], out: &mut dyn Write) -> io::Result<(
     writeln!(out)
 }
 
-fn diagnostic(ranges: &Ranges, path: &str, d: &Diagnostic) -> Value {
+fn diagnostic(ranges: &Ranges, path: &str, d: &Diagnostic, min: Applicability) -> Value {
     let location = |span: &Range<usize>| json!({"path": path, "range": ranges.range(span)});
     let mut diagnostic = json!({
         "message": d.message,
@@ -48,11 +50,7 @@ fn diagnostic(ranges: &Ranges, path: &str, d: &Diagnostic) -> Value {
         },
         "code": {"value": d.rule, "url": rule_url(d.rule)},
     });
-    if let Some(fix) = d
-        .fix
-        .as_ref()
-        .filter(|f| f.applicability >= Applicability::Unsafe)
-    {
+    if let Some(fix) = d.fix.as_ref().filter(|f| f.applicability >= min) {
         diagnostic["suggestions"] = fix
             .edits
             .iter()

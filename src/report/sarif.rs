@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use super::{FileOutput, FileReport, Position, rule_url};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
-use crate::rules::{self, RULES, RuleMeta};
+use crate::rules::{RULES, Rule};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -35,7 +35,7 @@ pub(super) fn write(outputs: &[FileOutput], out: &mut dyn Write) -> io::Result<(
                 "name": "pocketlint",
                 "version": env!("CARGO_PKG_VERSION"),
                 "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                "rules": RULES.iter().map(|r| descriptor(r.meta())).collect::<Vec<_>>(),
+                "rules": RULES.iter().map(descriptor).collect::<Vec<_>>(),
             }},
             "columnKind": "unicodeCodePoints",
             "results": results,
@@ -46,9 +46,9 @@ pub(super) fn write(outputs: &[FileOutput], out: &mut dyn Write) -> io::Result<(
 }
 
 /// A rule's `reportingDescriptor`.
-fn descriptor(meta: &RuleMeta) -> Value {
+fn descriptor(meta: &Rule) -> Value {
     let name = meta.name;
-    let body = doc_body(rules::doc(name).unwrap_or_default());
+    let body = meta.doc;
     json!({
         "id": name,
         "name": name,
@@ -59,7 +59,7 @@ fn descriptor(meta: &RuleMeta) -> Value {
         "defaultConfiguration": {"level": level(meta.severity)},
         "properties": {
             "tags": [meta.category.as_str()],
-            "fixable": meta.fixable.as_str(),
+            "fixable": meta.fix.to_string(),
         },
     })
 }
@@ -71,7 +71,7 @@ fn result(lines: &LineIndex, source: &str, uri: &str, d: &Diagnostic) -> Value {
             "region": region(lines, source, span),
         }})
     };
-    let rule_index = RULES.iter().position(|r| r.meta().name == d.rule);
+    let rule_index = RULES.iter().position(|r| r.name == d.rule);
     let mut result = json!({
         "ruleId": d.rule,
         "level": level(d.severity),
@@ -161,14 +161,6 @@ fn percent_encode(path: &str) -> String {
     out
 }
 
-/// A rule doc without its front matter.
-fn doc_body(doc: &str) -> &str {
-    doc.strip_prefix("---\n")
-        .and_then(|rest| rest.split_once("\n---\n"))
-        .map_or(doc, |(_, body)| body)
-        .trim_start()
-}
-
 /// The text of `## {name}` in a rule doc, up to the next heading.
 fn section<'d>(body: &'d str, name: &str) -> Option<&'d str> {
     let heading = format!("## {name}\n");
@@ -193,7 +185,7 @@ mod tests {
 
     #[test]
     fn sections_are_read_from_rule_docs() {
-        let body = doc_body("---\nname: x\n---\n# x\n\n## What it does\nFinds x.\n\n## Why\nNo.\n");
+        let body = "# x\n\n## What it does\nFinds x.\n\n## Why\nNo.\n";
         assert_eq!(section(body, "What it does"), Some("Finds x."));
         assert_eq!(section(body, "Why"), Some("No."));
     }

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{FileOutput, FileReport, Position, Summary};
+use super::{Counts, FileOutput, FileReport, Position};
 use crate::diagnostic::Diagnostic;
 use crate::document::LineIndex;
 
@@ -88,7 +88,7 @@ impl Digest {
 }
 
 pub fn write(outputs: &[FileOutput], extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
-    let summary: Summary = outputs.iter().sum();
+    let summary: Counts = outputs.iter().sum();
     writeln!(out, "## pocketlint\n")?;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     write!(
@@ -136,7 +136,11 @@ fn write_fix_diff(extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
     let mut diff = extra.fix_diff.as_str();
     let mut cut_lines = 0;
     if diff.len() > MAX_DIFF_BYTES {
-        let end = diff[..MAX_DIFF_BYTES].rfind('\n').map_or(0, |i| i + 1);
+        // Searched as bytes: the limit may fall inside a character, a newline never does.
+        let end = diff.as_bytes()[..MAX_DIFF_BYTES]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         cut_lines = diff[end..].lines().count();
         diff = &diff[..end];
     }
@@ -263,5 +267,24 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(text.len() < MAX_DIFF_BYTES + 1000);
         assert!(text.contains(&format!("{line}```\n\n352 more lines: `pocketlint check --diff` shows them all.\n\n</details>\n")), "{}", &text[text.len() - 300..]);
+    }
+
+    #[test]
+    fn a_long_diff_is_cut_at_a_line_when_the_limit_falls_inside_a_character() {
+        // 98-byte lines of three-byte characters: byte 65,536 is the middle of one.
+        let line = format!("+{}\n", "中".repeat(32));
+        assert!(!line.repeat(1000).is_char_boundary(MAX_DIFF_BYTES));
+        let extra = JobSummary {
+            fix_diff: line.repeat(1000),
+            ..JobSummary::default()
+        };
+        let mut out = Vec::new();
+        write(&[], &extra, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains(&format!("{line}```\n\n332 more lines:")),
+            "{:?}",
+            text.lines().rev().take(5).collect::<Vec<_>>()
+        );
     }
 }

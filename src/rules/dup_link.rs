@@ -9,27 +9,17 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
+use crate::text::name_key_with_symbols;
 
-use super::duplicates::{
-    WebLink, entries_per_container, has_description, heading_key, identical, lead_link,
-    line_removal, web_links,
-};
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
+use super::duplicates::{WebLink, entries_per_container, has_description, identical, lead_link};
 
-pub struct DupLink;
-
-static META: RuleMeta = RuleMeta {
-    name: "dup-link",
-    category: Category::Duplicates,
-    severity: Severity::Warning,
-    fixable: Fixable::Sometimes,
-    summary: "the same link listed twice",
-};
+declare_rule!("dup-link", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
+    options: DupLinkOptions, check: Document(check), summary: "the same link listed twice");
 
 /// Where entries are compared.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -44,7 +34,6 @@ pub enum Scope {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct DupLinkOptions {
-    pub severity: Option<Level>,
     /// Canonical URLs that may be listed any number of times; `*` matches any text
     /// (`github.com/awesome-foss/*`).
     pub allow: Vec<String>,
@@ -60,63 +49,58 @@ struct Item<'l> {
     link: &'l WebLink,
 }
 
-impl Rule for DupLink {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let options = &settings.options.dup_link;
-        let links = web_links(doc);
-        let counts = entries_per_container(doc);
-        // The first item of each page in each category, in each section, and among
-        // the entries of the whole document: a repeat is compared with the closest.
-        let mut in_group: HashMap<(Container, &str), Item> = HashMap::new();
-        let mut in_section: HashMap<(Option<usize>, &str), Item> = HashMap::new();
-        let mut named: HashMap<&str, Item> = HashMap::new();
-        for (block, _) in doc
-            .blocks
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<DupLinkOptions>();
+    let links = ctx.web_links();
+    let counts = entries_per_container(doc);
+    // The first item of each page in each category, in each section, and among
+    // the entries of the whole document: a repeat is compared with the closest.
+    let mut in_group: HashMap<(Container, &str), Item> = HashMap::new();
+    let mut in_section: HashMap<(Option<usize>, &str), Item> = HashMap::new();
+    let mut named: HashMap<&str, Item> = HashMap::new();
+    for (block, _) in doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b.kind, BlockKind::ListItem { .. }))
+    {
+        let Some(link) = lead_link(doc, block, links) else {
+            continue;
+        };
+        if options
+            .allow
             .iter()
-            .enumerate()
-            .filter(|(_, b)| matches!(b.kind, BlockKind::ListItem { .. }))
+            .any(|pattern| glob_match(pattern, &link.url.key))
         {
-            let Some(link) = lead_link(doc, block, links) else {
-                continue;
-            };
-            if options
-                .allow
-                .iter()
-                .any(|pattern| glob_match(pattern, &link.url.key))
-            {
-                continue;
-            }
-            let url = link.target.as_str();
-            let container = container_of(doc, block);
-            let item = || Item {
-                block,
-                container,
-                link,
-            };
-            if let Some(first) = in_group.get(&(container, url)) {
-                out.push(report(doc, first, &item(), &counts));
-                continue;
-            }
-            let is_entry = link.named && options.scope == Scope::Document;
-            if let Some(first) = in_section.get(&(container.0, url)) {
-                out.push(report(doc, first, &item(), &counts));
-            } else if let Some(first) = named
-                .get(url)
-                .filter(|first| is_entry && same_name(first.link, link))
-            {
-                out.push(report(doc, first, &item(), &counts));
-            } else {
-                in_section.insert((container.0, url), item());
-                if is_entry {
-                    named.entry(url).or_insert_with(item);
-                }
-            }
-            in_group.insert((container, url), item());
+            continue;
         }
+        let url = link.target.as_str();
+        let container = container_of(doc, block);
+        let item = || Item {
+            block,
+            container,
+            link,
+        };
+        if let Some(first) = in_group.get(&(container, url)) {
+            out.push(report(doc, first, &item(), &counts));
+            continue;
+        }
+        let is_entry = link.named && options.scope == Scope::Document;
+        if let Some(first) = in_section.get(&(container.0, url)) {
+            out.push(report(doc, first, &item(), &counts));
+        } else if let Some(first) = named
+            .get(url)
+            .filter(|first| is_entry && same_link_name(first.link, link))
+        {
+            out.push(report(doc, first, &item(), &counts));
+        } else {
+            in_section.insert((container.0, url), item());
+            if is_entry {
+                named.entry(url).or_insert_with(item);
+            }
+        }
+        in_group.insert((container, url), item());
     }
 }
 
@@ -142,7 +126,7 @@ fn verdict(
     counts: &HashMap<Container, usize>,
 ) -> Verdict {
     let entry = |item: &Item| entry_at(doc, item.block);
-    if !same_name(first.link, later.link) {
+    if !same_link_name(first.link, later.link) {
         return Verdict::TwoNames;
     }
     if first.container != later.container {
@@ -195,7 +179,7 @@ fn report(
         _ => format!("{later_name} is listed twice"),
     };
     let delete = || {
-        line_removal(doc, &doc.blocks[later.block].span, false)
+        doc.line_removal(&doc.blocks[later.block].span, false)
             .map(|range| vec![Edit::delete(range)])
     };
     let (help, fix) = match verdict {
@@ -221,7 +205,7 @@ fn report(
         ),
         Verdict::Differs => ("merge the two entries".to_owned(), None),
     };
-    Diagnostic::new(META.name, later.link.span.clone(), message)
+    Diagnostic::new(later.link.span.clone(), message)
         .with_label(first.link.span.clone(), "first listed here")
         .with_help(help)
         .with_fix(fix)
@@ -230,8 +214,8 @@ fn report(
 /// Two entries with one page but different names are parts of one project
 /// (`django.db.models` and `geodjango` both link Django's repository), not a repeat.
 /// Two bare URLs have no names to differ.
-fn same_name(a: &WebLink, b: &WebLink) -> bool {
-    (!a.named && !b.named) || heading_key(&a.text) == heading_key(&b.text)
+fn same_link_name(a: &WebLink, b: &WebLink) -> bool {
+    (!a.named && !b.named) || name_key_with_symbols(&a.text) == name_key_with_symbols(&b.text)
 }
 
 /// A list item without nested blocks: deleting its lines deletes it alone.

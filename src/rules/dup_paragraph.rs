@@ -9,46 +9,35 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::entries::{Container, container_name, container_of, entry_at};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::collapse_whitespace;
 
+use super::Context;
 use super::duplicates::{
     WebLink, block_sections, duplicate_sections, entries_per_container, excerpt, fingerprint,
-    identical, lead_link, line_removal, web_links,
+    identical, lead_link,
 };
-use super::{Category, Fixable, Rule, RuleMeta};
 
-pub struct DupParagraph;
-
-static META: RuleMeta = RuleMeta {
-    name: "dup-paragraph",
-    category: Category::Duplicates,
-    severity: Severity::Warning,
-    fixable: Fixable::Sometimes,
-    summary: "a paragraph or list item written twice",
-};
+declare_rule!("dup-paragraph", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
+    options: DupParagraphOptions, check: Document(check),
+    summary: "a paragraph or list item written twice");
 
 /// Options of `dup-paragraph`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct DupParagraphOptions {
-    pub severity: Option<Level>,
     /// Shortest text, in visible characters, worth reporting: short lines (`See also`,
     /// `MIT`) repeat legitimately.
-    #[serde(deserialize_with = "crate::config::count")]
+    #[serde(deserialize_with = "crate::settings::count")]
     pub min_chars: usize,
 }
 
 impl Default for DupParagraphOptions {
     fn default() -> Self {
-        Self {
-            severity: None,
-            min_chars: 40,
-        }
+        Self { min_chars: 40 }
     }
 }
 
@@ -60,48 +49,43 @@ struct Unit {
     is_item: bool,
 }
 
-impl Rule for DupParagraph {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let min_chars = settings.options.dup_paragraph.min_chars;
-        let links = web_links(doc);
-        let sections = block_sections(doc);
-        let counts = entries_per_container(doc);
-        // A copied section is reported once, by dup-section, not paragraph by paragraph.
-        let copied: HashSet<(usize, usize)> = duplicate_sections(doc, links, &sections)
-            .into_iter()
-            .map(|d| (d.first, d.later))
-            .collect();
-        let mut seen: HashMap<String, Unit> = HashMap::new();
-        for (index, block) in doc.blocks.iter().enumerate() {
-            let Some(unit) = unit(doc, index, links) else {
-                continue;
-            };
-            // Every char takes a byte at least: a short text needs no closer look.
-            if block.text.len() < min_chars {
-                continue;
-            }
-            let text = collapse_whitespace(&block.text);
-            if prose_chars(doc, index, &text) < min_chars {
-                continue;
-            }
-            let first = match seen.entry(fingerprint(doc, index)) {
-                Entry::Occupied(first) => first.into_mut(),
-                Entry::Vacant(slot) => {
-                    slot.insert(unit);
-                    continue;
-                }
-            };
-            if let (Some(a), Some(b)) = (first.container.0, unit.container.0)
-                && copied.contains(&(a, b))
-            {
-                continue;
-            }
-            out.push(report(doc, first, &unit, &text, &counts));
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let min_chars = ctx.options::<DupParagraphOptions>().min_chars;
+    let links = ctx.web_links();
+    let sections = block_sections(doc);
+    let counts = entries_per_container(doc);
+    // A copied section is reported once, by dup-section, not paragraph by paragraph.
+    let copied: HashSet<(usize, usize)> = duplicate_sections(doc, links, &sections)
+        .into_iter()
+        .map(|d| (d.first, d.later))
+        .collect();
+    let mut seen: HashMap<String, Unit> = HashMap::new();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let Some(unit) = unit(doc, index, links) else {
+            continue;
+        };
+        // Every char takes a byte at least: a short text needs no closer look.
+        if block.text.len() < min_chars {
+            continue;
         }
+        let text = collapse_whitespace(&block.text);
+        if prose_chars(doc, index, &text) < min_chars {
+            continue;
+        }
+        let first = match seen.entry(fingerprint(doc, index)) {
+            Entry::Occupied(first) => first.into_mut(),
+            Entry::Vacant(slot) => {
+                slot.insert(unit);
+                continue;
+            }
+        };
+        if let (Some(a), Some(b)) = (first.container.0, unit.container.0)
+            && copied.contains(&(a, b))
+        {
+            continue;
+        }
+        out.push(report(doc, first, &unit, &text, &counts));
     }
 }
 
@@ -216,7 +200,6 @@ fn report(
         (_, None) => ("delete one of the copies".to_owned(), None),
     };
     Diagnostic::new(
-        META.name,
         trimmed(doc, later),
         format!("{what} \"{}\" is written twice", excerpt(text)),
     )
@@ -234,8 +217,8 @@ fn removal(doc: &Document, unit: &Unit) -> Option<std::ops::Range<usize>> {
         .get(unit.block + 1)
         .is_some_and(|b| b.parent == Some(unit.block));
     match (unit.is_item, block.parent) {
-        (false, None) if !alone_in_section(doc, unit) => line_removal(doc, &block.span, true),
-        (true, _) if !has_children => line_removal(doc, &block.span, false),
+        (false, None) if !alone_in_section(doc, unit) => doc.line_removal(&block.span, true),
+        (true, _) if !has_children => doc.line_removal(&block.span, false),
         _ => None,
     }
 }

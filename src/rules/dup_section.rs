@@ -4,46 +4,33 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::document::entries::{Entry, entries};
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::duplicates::{
-    DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, heading_span,
-    links_in, same_name, texts, web_links,
-};
-use super::{Category, Fixable, Rule, RuleMeta};
-
-pub struct DupSection;
-
-static META: RuleMeta = RuleMeta {
-    name: "dup-section",
-    category: Category::Duplicates,
-    severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
-    summary: "two sections describing the same item",
+    DuplicateSection, SameItem, WebLink, block_sections, duplicate_sections, links_in,
+    same_heading_name, texts,
 };
 
-impl Rule for DupSection {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
+declare_rule!("dup-section", Duplicates, Warning, fix: Sometimes(Unsafe), check: Document(check),
+    summary: "two sections describing the same item");
 
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let links = web_links(doc);
-        let sections = block_sections(doc);
-        for duplicate in duplicate_sections(doc, links, &sections) {
-            out.push(report(doc, links, &duplicate));
-        }
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let links = ctx.web_links();
+    let sections = block_sections(doc);
+    for duplicate in duplicate_sections(doc, links, &sections) {
+        out.push(report(doc, links, &duplicate));
     }
 }
 
 fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Diagnostic {
     let first = &doc.headings[duplicate.first];
     let later = &doc.headings[duplicate.later];
-    let message = if same_name(doc, duplicate.first, duplicate.later) {
+    let message = if same_heading_name(doc, duplicate.first, duplicate.later) {
         format!("\"{}\" is listed twice", later.text.trim())
     } else {
         format!(
@@ -62,8 +49,8 @@ fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Di
     } else {
         format!("{why}; merge the two sections into one")
     };
-    Diagnostic::new(META.name, heading_span(later), message)
-        .with_label(heading_span(first), "first listed here")
+    Diagnostic::new(later.finding_span(), message)
+        .with_label(first.finding_span(), "first listed here")
         .with_help(help)
         .with_fix(fix.map(|range| Fix::unsafe_edits(vec![Edit::delete(range)])))
 }

@@ -1,6 +1,6 @@
 //! What the duplicate rules share: the web links of a document with their canonical
-//! form, the link an entry leads with, the fingerprint of a paragraph, the sections
-//! that describe one item, and how to delete a block without touching its neighbours.
+//! form, the link an entry leads with, the fingerprint of a paragraph, and the sections
+//! that describe one item.
 //!
 //! Everything is found by hashing (canonical URLs, fingerprints, name keys) in one pass
 //! over the document; sections are never compared pairwise.
@@ -8,10 +8,11 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::canonical::{CanonicalUrl, canonicalize};
 use crate::document::entries::{Container, entries, own_text};
-use crate::document::{BlockKind, Document, Heading, LinkKind};
-use crate::text::{collapse_whitespace, fold};
+use crate::document::{BlockKind, Document, LinkKind};
+use crate::text::{collapse_whitespace, name_key_with_symbols};
+
+use super::canonical::{CanonicalUrl, canonicalize};
 
 /// A link to a web page, written as a Markdown link or as a bare URL. Images and
 /// badges (a link around nothing but an image) are not links to what an entry is.
@@ -28,12 +29,9 @@ pub struct WebLink {
     pub target: String,
 }
 
-/// Every web link of `doc`, in document order; canonicalised once per document.
-pub fn web_links<'d>(doc: &'d Document) -> &'d [WebLink] {
-    doc.derived.web_links.get_or_init(|| find_web_links(doc))
-}
-
-fn find_web_links(doc: &Document) -> Vec<WebLink> {
+/// Every web link of `doc`, in document order (read once per check through
+/// [`super::Context::web_links`]).
+pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
     let mut links: Vec<WebLink> = Vec::new();
     for (i, link) in doc.links.iter().enumerate() {
         if link.image || link.kind == LinkKind::Email || is_badge(doc, i) {
@@ -183,11 +181,6 @@ pub fn excerpt(text: &str) -> String {
     }
 }
 
-/// A heading's span for a finding: its markers and text, without the line ending.
-pub fn heading_span(heading: &Heading) -> Range<usize> {
-    heading.span.start..heading.content.end.max(heading.span.start)
-}
-
 /// For each block, the heading whose section directly holds it.
 pub fn block_sections(doc: &Document) -> Vec<Option<usize>> {
     doc.blocks
@@ -242,7 +235,7 @@ pub fn duplicate_sections(
     let mut by_link: HashMap<&str, usize> = HashMap::new();
     let mut found = Vec::new();
     for (i, heading) in doc.headings.iter().enumerate() {
-        let key = heading_key(&heading.text);
+        let key = name_key_with_symbols(&heading.text);
         let named_first = (!key.is_empty())
             .then(|| *by_name.entry((heading.parent, key)).or_insert(i))
             .filter(|&first| first != i);
@@ -254,7 +247,7 @@ pub fn duplicate_sections(
                 reason: SameItem::Name,
             });
         } else if let Some((url, first)) = linked_first.filter(|&(_, first)| {
-            first != i && (same_name(doc, first, i) || share_text(doc, first, i))
+            first != i && (same_heading_name(doc, first, i) || share_text(doc, first, i))
         }) {
             found.push(DuplicateSection {
                 first,
@@ -266,17 +259,9 @@ pub fn duplicate_sections(
     found
 }
 
-/// A heading's name without case, width, brackets, emoji and punctuation, but with
-/// the `+` and `#` that tell `C`, `C++` and `C#` apart.
-pub fn heading_key(text: &str) -> String {
-    fold(text)
-        .chars()
-        .filter(|&c| c.is_alphanumeric() || c == '+' || c == '#')
-        .collect()
-}
-
-pub fn same_name(doc: &Document, a: usize, b: usize) -> bool {
-    heading_key(&doc.headings[a].text) == heading_key(&doc.headings[b].text)
+/// Whether headings `a` and `b` have one name ([`name_key_with_symbols`]).
+pub fn same_heading_name(doc: &Document, a: usize, b: usize) -> bool {
+    name_key_with_symbols(&doc.headings[a].text) == name_key_with_symbols(&doc.headings[b].text)
 }
 
 /// Shortest text that counts as evidence of a copied section.
@@ -350,48 +335,6 @@ fn main_links<'l>(
         .collect()
 }
 
-/// The bytes to delete to remove the whole lines of `span`; with `blank_line`, also one
-/// blank line after it (or before it, when none follows), so the blocks around stay
-/// separated as they were. `None` when other text shares the first or last line.
-pub fn line_removal(doc: &Document, span: &Range<usize>, blank_line: bool) -> Option<Range<usize>> {
-    let source = doc.source;
-    let lines = &doc.lines;
-    // Block spans may end after trailing blank lines; only the text counts.
-    let span = span.start..span.start + source[span.clone()].trim_end().len();
-    let first = lines.line_of(span.start);
-    let last = lines.line_of(span.end.saturating_sub(1).max(span.start));
-    let start = lines.line_start(first);
-    if !source[start..span.start].trim().is_empty() {
-        return None;
-    }
-    let last_range = lines.line_range(source, last);
-    if !source[span.end.min(last_range.end)..last_range.end]
-        .trim()
-        .is_empty()
-    {
-        return None;
-    }
-    let after = |line: usize| {
-        if line + 1 < lines.len() {
-            lines.line_start(line + 1)
-        } else {
-            source.len()
-        }
-    };
-    let mut end = after(last);
-    let is_blank = |line: usize| {
-        line < lines.len() && source[lines.line_range(source, line)].trim().is_empty()
-    };
-    if blank_line {
-        if end < source.len() && is_blank(last + 1) {
-            end = after(last + 1);
-        } else if first > 0 && is_blank(first - 1) {
-            return Some(lines.line_start(first - 1)..end);
-        }
-    }
-    Some(start..end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,7 +343,7 @@ mod tests {
     fn lead_links_and_descriptions() {
         let source = "- [Foo](https://github.com/a/foo) - a thing\n- https://arxiv.org/abs/2401.02385\n- see [Bar](https://example.com)\n";
         let doc = Document::parse(source);
-        let links = web_links(&doc);
+        let links = &find_web_links(&doc);
         let items: Vec<usize> = (0..doc.blocks.len())
             .filter(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }))
             .collect();
@@ -414,22 +357,5 @@ mod tests {
             fingerprint(&doc, items[0]),
             "[Foo](https://github.com/a/foo) - a thing"
         );
-    }
-
-    #[test]
-    fn line_removal_takes_one_blank_line() {
-        let source = "a\n\nb\n\nc\n";
-        let doc = Document::parse(source);
-        let b = source.find('b').unwrap();
-        let range = line_removal(&doc, &(b..b + 1), true).unwrap();
-        let mut out = source.to_owned();
-        out.replace_range(range, "");
-        assert_eq!(out, "a\n\nc\n");
-        let c = source.find('c').unwrap();
-        let range = line_removal(&doc, &(c..c + 2), true).unwrap();
-        let mut out = source.to_owned();
-        out.replace_range(range, "");
-        assert_eq!(out, "a\n\nb\n");
-        assert_eq!(line_removal(&doc, &(b..b + 1), false), Some(b..b + 2));
     }
 }

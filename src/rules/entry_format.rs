@@ -10,24 +10,16 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::is_cjk;
 
+use super::Context;
 use super::convention::{CLEAR, Majority, Tally};
-use super::{Category, Fixable, Rule, RuleMeta};
 
-pub struct EntryFormat;
-
-static META: RuleMeta = RuleMeta {
-    name: "entry-format",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
-    summary: "a list entry whose separator, capitalisation or final punctuation breaks the list's pattern",
-};
+declare_rule!("entry-format", Format, Warning, fix: Sometimes(Unsafe), check: Document(check),
+    summary: "a list entry whose separator, capitalisation or final punctuation breaks the list's pattern");
 
 /// Fewer entries of the `[Name](url) - Description` shape than this: no house style.
 const MIN_ENTRIES: usize = 10;
@@ -104,32 +96,35 @@ struct Entry {
     ending: Option<Ending>,
 }
 
-impl Rule for EntryFormat {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let entries = entries(doc);
+    if entries.len() < MIN_ENTRIES {
+        return;
     }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let entries = entries(doc);
-        if entries.len() < MIN_ENTRIES {
-            return;
-        }
-        let styles = Styles::new(&entries);
-        for entry in &entries {
-            let local = styles.lists.get(&entry.list);
-            // The document's style, unless the entry's list clearly has another.
-            let separator = styled(&styles.document.separators, local.map(|s| &s.separators), CLEAR);
-            let case = styled(&styles.document.cases, local.map(|s| &s.cases), CAPITALS);
-            let ending = styled(&styles.document.endings, local.map(|s| &s.endings), CLEAR);
-            report(doc, entry, separator, case, ending, out);
-        }
+    let styles = Styles::new(&entries);
+    for entry in &entries {
+        let local = styles.lists.get(&entry.list);
+        // The document's style, unless the entry's list clearly has another.
+        let separator = styled(
+            &styles.document.separators,
+            local.map(|s| &s.separators),
+            CLEAR,
+        );
+        let case = styled(&styles.document.cases, local.map(|s| &s.cases), CAPITALS);
+        let ending = styled(&styles.document.endings, local.map(|s| &s.endings), CLEAR);
+        report(doc, entry, separator, case, ending, out);
     }
 }
 
 /// The form a feature should take in an entry: the document's, when it has a clear
 /// one and the entry's list does not clearly use another. A list's own majority alone
 /// proves nothing: where the document is mixed, some lists are uniform by chance.
-fn styled<K: Copy + PartialEq>(document: &Tally<K>, list: Option<&Tally<K>>, majority: Majority) -> Option<K> {
+fn styled<K: Copy + PartialEq>(
+    document: &Tally<K>,
+    list: Option<&Tally<K>>,
+    majority: Majority,
+) -> Option<K> {
     let expected = document.dominant(majority)?;
     match list.and_then(|l| l.dominant(OWN_STYLE)) {
         Some(own) if own != expected => None,
@@ -188,7 +183,6 @@ fn report(
     if let Some(expected) = separator.filter(|&s| s != entry.separator) {
         out.push(
             Diagnostic::new(
-                META.name,
                 entry.separator_span.clone(),
                 format!(
                     "entry separates its description with `{}` where the list uses `{}`",
@@ -196,7 +190,10 @@ fn report(
                     expected.text().trim()
                 ),
             )
-            .with_help(format!("write `{}` like the other entries", expected.text().trim()))
+            .with_help(format!(
+                "write `{}` like the other entries",
+                expected.text().trim()
+            ))
             .with_fix(Fix::unsafe_edits(vec![Edit::replace(
                 entry.separator_span.clone(),
                 expected.text(),
@@ -208,7 +205,6 @@ fn report(
         let start = entry.description.start;
         out.push(
             Diagnostic::new(
-                META.name,
                 start..start + first,
                 "entry description starts with a lowercase letter where the list capitalises",
             )
@@ -221,7 +217,6 @@ fn report(
         let end = entry.description.end;
         out.push(
             Diagnostic::new(
-                META.name,
                 end - last.len_utf8()..end,
                 "entry description does not end with punctuation where the list's do",
             )
@@ -298,7 +293,9 @@ fn list_marker_len(text: &str) -> usize {
         .checked_add(1)
         .filter(|&n| n > 1 && matches!(text.as_bytes().get(n - 1), Some(b'.' | b')')))
         .or_else(|| matches!(text.as_bytes().first(), Some(b'-' | b'*' | b'+')).then_some(1));
-    marker.map_or(0, |n| n + text[n..].len() - text[n..].trim_start_matches(' ').len())
+    marker.map_or(0, |n| {
+        n + text[n..].len() - text[n..].trim_start_matches(' ').len()
+    })
 }
 
 /// `Upper`/`Lower` for a description of a few words starting with a plain word; `None`
@@ -319,7 +316,9 @@ fn case_of(description: &str, name: &str, dest: &str) -> Option<Case> {
     if first.is_uppercase() {
         return Some(Case::Upper);
     }
-    let plain = word.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'');
+    let plain = word
+        .chars()
+        .all(|c| c.is_lowercase() || c == '-' || c == '\'');
     let named = |text: &str| {
         text.split(|c: char| !c.is_alphanumeric() && c != '-')
             .any(|part| part.eq_ignore_ascii_case(word))
@@ -350,7 +349,6 @@ fn ending_of(doc: &Document, description: &Range<usize>) -> Option<Ending> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,7 +356,10 @@ mod tests {
     #[test]
     fn case_ignores_names_identifiers_and_cjk() {
         assert_eq!(case_of("Fast JSON parser.", "x", ""), Some(Case::Upper));
-        assert_eq!(case_of("fast, small JSON parser.", "x", ""), Some(Case::Lower));
+        assert_eq!(
+            case_of("fast, small JSON parser.", "x", ""),
+            Some(Case::Lower)
+        );
         assert_eq!(case_of("immudb is a database.", "immudb", ""), None);
         assert_eq!(case_of("iOS client for models.", "x", ""), None);
         assert_eq!(case_of("net/http based client library.", "x", ""), None);
@@ -376,7 +377,9 @@ mod tests {
 
     #[test]
     fn cjk_sentences_end_with_cjk_punctuation() {
-        let doc = Document::parse("- [a](https://a.example)：中文描述。\n- [b](https://b.example)：没有句号\n");
+        let doc = Document::parse(
+            "- [a](https://a.example)：中文描述。\n- [b](https://b.example)：没有句号\n",
+        );
         let found = entries(&doc);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].ending, Some(Ending::Punctuated));

@@ -8,30 +8,22 @@
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document, HeadingSyntax};
 use crate::fix::{Edit, Fix};
 
+use super::Context;
 use super::convention::{CLEAR, Tally};
-use super::{Category, Fixable, Rule, RuleMeta};
 
-pub struct HeadingBlankLines;
-
-static META: RuleMeta = RuleMeta {
-    name: "heading-blank-lines",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fixable: Fixable::Safe,
-    summary: "a heading not separated by blank lines where the document separates its headings",
-};
+declare_rule!("heading-blank-lines", Format, Warning, fix: Sometimes(Safe), options: Options,
+    check: Document(check),
+    summary: "a heading not separated by blank lines where the document separates its headings");
 
 /// Pins the style instead of inferring it: `true` requires the blank line, `false`
 /// never asks for it.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Options {
-    pub severity: Option<Level>,
     pub blank_before: Option<bool>,
     pub blank_after: Option<bool>,
 }
@@ -61,48 +53,44 @@ struct Observation {
     fixable: bool,
 }
 
-impl Rule for HeadingBlankLines {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<Options>();
+    let observations = observe(doc);
+    let mut tallies = [Tally::default(), Tally::default()];
+    for o in observations.iter().filter(|o| o.gap != Gap::Html) {
+        tallies[o.side as usize].add(o.gap == Gap::Blank);
     }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let options = &settings.options.heading_blank_lines;
-        let observations = observe(doc);
-        let mut tallies = [Tally::default(), Tally::default()];
-        for o in observations.iter().filter(|o| o.gap != Gap::Html) {
-            tallies[o.side as usize].add(o.gap == Gap::Blank);
+    let pinned = [options.blank_before, options.blank_after];
+    let required =
+        [0, 1].map(|side| pinned[side].unwrap_or(tallies[side].dominant(CLEAR) == Some(true)));
+    let mut reported_at = None;
+    for o in &observations {
+        if o.gap != Gap::Text || !required[o.side as usize] || reported_at == Some(o.insert_at) {
+            continue;
         }
-        let pinned = [options.blank_before, options.blank_after];
-        let required = [0, 1].map(|side| {
-            pinned[side].unwrap_or(tallies[side].dominant(CLEAR) == Some(true))
-        });
-        let mut reported_at = None;
-        for o in &observations {
-            if o.gap != Gap::Text || !required[o.side as usize] || reported_at == Some(o.insert_at) {
-                continue;
-            }
-            reported_at = Some(o.insert_at);
-            let heading = &doc.headings[o.heading];
-            let side = o.side as usize;
-            let where_ = ["before", "after"][side];
-            let why = match pinned[side] {
-                None => format!(", as {} headings in this document have", tallies[side].share(true)),
-                Some(_) => String::new(),
-            };
-            let fix = o
-                .fixable
-                .then(|| Fix::safe(vec![Edit::insert(o.insert_at, "\n")]));
-            out.push(
-                Diagnostic::new(
-                    META.name,
-                    heading.span.start..heading.content.end.max(heading.span.start),
-                    format!("no blank line {where_} heading \"{}\"", heading.text.trim()),
-                )
-                .with_help(format!("insert a blank line {where_} it{why}"))
-                .with_fix(fix),
-            );
-        }
+        reported_at = Some(o.insert_at);
+        let heading = &doc.headings[o.heading];
+        let side = o.side as usize;
+        let where_ = ["before", "after"][side];
+        let why = match pinned[side] {
+            None => format!(
+                ", as {} headings in this document have",
+                tallies[side].share(true)
+            ),
+            Some(_) => String::new(),
+        };
+        let fix = o
+            .fixable
+            .then(|| Fix::safe(vec![Edit::insert(o.insert_at, "\n")]));
+        out.push(
+            Diagnostic::new(
+                heading.finding_span(),
+                format!("no blank line {where_} heading \"{}\"", heading.text.trim()),
+            )
+            .with_help(format!("insert a blank line {where_} it{why}"))
+            .with_fix(fix),
+        );
     }
 }
 
@@ -121,7 +109,9 @@ fn observe(doc: &Document) -> Vec<Observation> {
         let heading = &doc.headings[index];
         let text = doc.slice(&block.span).trim_end();
         let first = doc.lines.line_of(block.span.start);
-        let last = doc.lines.line_of(block.span.start + text.len().saturating_sub(1));
+        let last = doc
+            .lines
+            .line_of(block.span.start + text.len().saturating_sub(1));
         if first > 0 {
             observations.push(Observation {
                 heading: index,

@@ -1,73 +1,56 @@
 //! `heading-level`: headings that skip a level, and a stray heading that breaks a run
 //! of same-level entries.
-//!
-//! In a list of `###` entries, one entry written as `##` silently turns every `###`
-//! after it into its children: the TOC, the outline and GitHub's section folding all
-//! go wrong, and nothing looks broken in the rendered page.
 
 use std::collections::HashMap;
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document, Heading, HeadingSyntax};
 use crate::fix::{Edit, Fix};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
 
-pub struct HeadingLevel;
+declare_rule!("heading-level", Structure, Warning, fix: Sometimes(Unsafe), check: Document(check),
+    summary: "a heading skips a level, or breaks a run of same-level entries");
 
-static META: RuleMeta = RuleMeta {
-    name: "heading-level",
-    category: Category::Structure,
-    severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
-    summary: "a heading skips a level, or breaks a run of same-level entries",
-};
-
-impl Rule for HeadingLevel {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let headings = &doc.headings;
-        let outline = Outline::new(doc);
-        for (i, heading) in headings.iter().enumerate() {
-            if let Some(parent) = heading.parent.map(|p| &headings[p])
-                && heading.level > parent.level + 1
-            {
-                let expected = parent.level + 1;
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        heading.span.start..heading.content.end.max(heading.span.start),
-                        format!("heading level {} skips a level under a level-{} heading", heading.level, parent.level),
-                    )
-                    .with_label(parent.span.clone(), "parent heading")
-                    .with_help(format!("make it a level-{expected} heading"))
-                    .with_fix(relevel(doc, heading, expected)),
-                );
-                continue;
-            }
-            if let Some(entry_level) = outline.breaks_entry_run(headings, i) {
-                let previous = &headings[i - 1];
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        heading.span.start..heading.content.end.max(heading.span.start),
-                        format!(
-                            "level-{} heading \"{}\" interrupts a run of level-{entry_level} entries",
-                            heading.level,
-                            heading.text.trim()
-                        ),
-                    )
-                    .with_label(previous.span.clone(), "the entry before it")
-                    .with_help(format!(
-                        "make it a level-{entry_level} heading like its neighbours; as it is, the entries after it become its children"
-                    ))
-                    .with_fix(relevel(doc, heading, entry_level)),
-                );
-            }
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let headings = &doc.headings;
+    let outline = Outline::new(doc);
+    for (i, heading) in headings.iter().enumerate() {
+        if let Some(parent) = heading.parent.map(|p| &headings[p])
+            && heading.level > parent.level + 1
+        {
+            let expected = parent.level + 1;
+            out.push(
+                Diagnostic::new(
+                    heading.finding_span(),
+                    format!(
+                        "heading level {} skips a level under a level-{} heading",
+                        heading.level, parent.level
+                    ),
+                )
+                .with_label(parent.span.clone(), "parent heading")
+                .with_help(format!("make it a level-{expected} heading"))
+                .with_fix(relevel(doc, heading, expected)),
+            );
+            continue;
+        }
+        if let Some(entry_level) = outline.breaks_entry_run(headings, i) {
+            let previous = &headings[i - 1];
+            out.push(
+                Diagnostic::new(heading.finding_span(),
+                    format!(
+                        "level-{} heading \"{}\" interrupts a run of level-{entry_level} entries",
+                        heading.level,
+                        heading.text.trim()
+                    ),
+                )
+                .with_label(previous.span.clone(), "the entry before it")
+                .with_help(format!(
+                    "make it a level-{entry_level} heading like its neighbours; as it is, the entries after it become its children"
+                ))
+                .with_fix(relevel(doc, heading, entry_level)),
+            );
         }
     }
 }
@@ -80,7 +63,11 @@ fn first_body_blocks<'d>(doc: &'d Document) -> Vec<Option<&'d BlockKind>> {
         if block.parent.is_some() || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Html) {
             continue;
         }
-        if let Some(owner) = doc.headings.partition_point(|h| h.span.start <= block.span.start).checked_sub(1) {
+        if let Some(owner) = doc
+            .headings
+            .partition_point(|h| h.span.start <= block.span.start)
+            .checked_sub(1)
+        {
             first[owner].get_or_insert(&block.kind);
         }
     }
@@ -117,7 +104,11 @@ impl<'d> Outline<'d> {
                 *by_shape.entry(shape).or_default() += 1;
             }
         }
-        Self { first_body, runs, shapes }
+        Self {
+            first_body,
+            runs,
+            shapes,
+        }
     }
 
     /// If heading `i` sits between two entries of a deeper level and looks like one of
@@ -154,8 +145,13 @@ impl<'d> Outline<'d> {
 
 /// `1 Intro`, `2. Tools`, `IV Models`: a heading that starts with a section number.
 fn is_numbered(text: &str) -> bool {
-    let first = text.trim_start().split([' ', '.', '、']).next().unwrap_or("");
-    !first.is_empty() && (first.chars().all(|c| c.is_ascii_digit()) || first.chars().all(|c| "IVXLC".contains(c)))
+    let first = text
+        .trim_start()
+        .split([' ', '.', '、'])
+        .next()
+        .unwrap_or("");
+    !first.is_empty()
+        && (first.chars().all(|c| c.is_ascii_digit()) || first.chars().all(|c| "IVXLC".contains(c)))
 }
 
 /// Rewrites an ATX heading's marker to `level` (unsafe: it changes the outline).
@@ -167,5 +163,8 @@ fn relevel(doc: &Document, heading: &Heading, level: u8) -> Option<Fix> {
     let indent = line.len() - line.trim_start().len();
     let start = heading.span.start + indent;
     let hashes = line[indent..].bytes().take_while(|&b| b == b'#').count();
-    Some(Fix::unsafe_edits(vec![Edit::replace(start..start + hashes, "#".repeat(level.into()))]))
+    Some(Fix::unsafe_edits(vec![Edit::replace(
+        start..start + hashes,
+        "#".repeat(level.into()),
+    )]))
 }

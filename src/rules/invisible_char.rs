@@ -1,26 +1,13 @@
 //! `invisible-char`: characters that render as nothing but change what GitHub does.
-//!
-//! A zero-width space inside a name defeats search and duplicate detection; a leftover
-//! variation selector (U+FE0F) from a deleted emoji changes a heading's anchor; a
-//! no-break space in a heading vanishes from its anchor instead of becoming `-`, so the
-//! TOC link written by hand points at nothing.
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
 
-pub struct InvisibleChar;
-
-static META: RuleMeta = RuleMeta {
-    name: "invisible-char",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fixable: Fixable::Safe,
-    summary: "an invisible character that changes anchors, search or rendering",
-};
+declare_rule!("invisible-char", Format, Warning, fix: Always(Safe), check: Document(check),
+    summary: "an invisible character that changes anchors, search or rendering");
 
 const ZWSP: char = '\u{200B}';
 const ZWJ: char = '\u{200D}';
@@ -29,41 +16,40 @@ const BOM: char = '\u{FEFF}';
 const VS16: char = '\u{FE0F}';
 const NBSP: char = '\u{A0}';
 
-impl Rule for InvisibleChar {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let source = doc.source;
-        for offset in candidates(source) {
-            let Some(c) = source[offset..].chars().next() else { continue };
-            let before = source[..offset].chars().next_back();
-            let next = source[offset + c.len_utf8()..].chars().next();
-            let problem = match c {
-                ZWSP => Some("zero-width space"),
-                WORD_JOINER => Some("word joiner"),
-                BOM if offset > 0 => Some("byte order mark in the middle of the file"),
-                ZWJ if !joins_emoji(before, next) => Some("zero-width joiner outside an emoji sequence"),
-                VS16 if !before.is_some_and(takes_variation_selector) => {
-                    Some("variation selector U+FE0F that follows no emoji (the leftover of a deleted emoji)")
-                }
-                _ => None,
-            };
-            let Some(problem) = problem else { continue };
-            if doc.in_code(offset) {
-                continue;
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let source = doc.source;
+    for offset in candidates(source) {
+        let Some(c) = source[offset..].chars().next() else {
+            continue;
+        };
+        let before = source[..offset].chars().next_back();
+        let next = source[offset + c.len_utf8()..].chars().next();
+        let problem = match c {
+            ZWSP => Some("zero-width space"),
+            WORD_JOINER => Some("word joiner"),
+            BOM if offset > 0 => Some("byte order mark in the middle of the file"),
+            ZWJ if !joins_emoji(before, next) => {
+                Some("zero-width joiner outside an emoji sequence")
             }
-            let span = offset..offset + c.len_utf8();
-            out.push(
-                Diagnostic::new(META.name, span.clone(), format!("invisible {problem}"))
-                    .with_help("remove it")
-                    .with_fix(Fix::safe(vec![Edit::delete(span)])),
-            );
+            VS16 if !before.is_some_and(takes_variation_selector) => Some(
+                "variation selector U+FE0F that follows no emoji (the leftover of a deleted emoji)",
+            ),
+            _ => None,
+        };
+        let Some(problem) = problem else { continue };
+        if doc.in_code(offset) {
+            continue;
         }
-        check_headings(doc, out);
-        check_table_cells(doc, out);
+        let span = offset..offset + c.len_utf8();
+        out.push(
+            Diagnostic::new(span.clone(), format!("invisible {problem}"))
+                .with_help("remove it")
+                .with_fix(Fix::safe(vec![Edit::delete(span)])),
+        );
     }
+    check_headings(doc, out);
+    check_table_cells(doc, out);
 }
 
 /// Where the characters above may start: each is U+2xxx or U+FExx, encoded from a lead
@@ -83,7 +69,7 @@ fn check_headings(doc: &Document, out: &mut Vec<Diagnostic>) {
             if c == NBSP {
                 let at = heading.content.start + i;
                 out.push(
-                    Diagnostic::new(META.name, at..at + 2, "no-break space in a heading")
+                    Diagnostic::new(at..at + 2, "no-break space in a heading")
                         .with_help("replace it with a plain space: GitHub drops it from the anchor instead of writing `-`")
                         .with_fix(Fix::safe(vec![Edit::replace(at..at + 2, " ")])),
                 );
@@ -113,7 +99,7 @@ fn report_trailing_whitespace(start: usize, text: &str, what: &str, out: &mut Ve
     }
     let span = start + trimmed.len()..start + text.len();
     out.push(
-        Diagnostic::new(META.name, span.clone(), format!("trailing whitespace inside a {what}"))
+        Diagnostic::new(span.clone(), format!("trailing whitespace inside a {what}"))
             .with_help("remove it")
             .with_fix(Fix::safe(vec![Edit::delete(span)])),
     );

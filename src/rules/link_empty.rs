@@ -1,48 +1,41 @@
 //! `link-empty`: a link that goes nowhere or shows nothing.
-//!
-//! `[text]()` and `[text](#)` are placeholders left in a list entry; `[](url)` renders
-//! as nothing to click. Both look like an entry with a link and are not.
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{Document, LinkKind};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
 
-pub struct LinkEmpty;
+declare_rule!("link-empty", Links, Error, fix: Never, check: Document(check),
+    summary: "a link with no destination, `#` as destination, or no text");
 
-static META: RuleMeta = RuleMeta {
-    name: "link-empty",
-    category: Category::Links,
-    severity: Severity::Error,
-    fixable: Fixable::No,
-    summary: "a link with no destination, `#` as destination, or no text",
-};
-
-impl Rule for LinkEmpty {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        for (i, link) in doc.links.iter().enumerate() {
-            if matches!(link.kind, LinkKind::Autolink | LinkKind::Email) {
-                continue;
-            }
-            let dest = link.dest.trim();
-            let text = link.text.trim();
-            let (message, help) = if dest.is_empty() {
-                let what = if link.image { "image" } else { "link" };
-                (format!("{what} \"{text}\" has no destination"), "add the URL")
-            } else if dest == "#" {
-                (format!("link \"{text}\" points to \"#\", which goes nowhere"), "add the URL or the heading's anchor")
-            } else if !link.image && link.text.trim().is_empty() && !shows_markup(doc, i) {
-                (format!("link to \"{dest}\" has no text"), "add the text to click")
-            } else {
-                continue;
-            };
-            out.push(Diagnostic::new(META.name, link.span.clone(), message).with_help(help));
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    for (i, link) in doc.links.iter().enumerate() {
+        if matches!(link.kind, LinkKind::Autolink | LinkKind::Email) {
+            continue;
         }
+        let dest = link.dest.trim();
+        let text = link.text.trim();
+        let (message, help) = if dest.is_empty() {
+            let what = if link.image { "image" } else { "link" };
+            (
+                format!("{what} \"{text}\" has no destination"),
+                "add the URL",
+            )
+        } else if dest == "#" {
+            (
+                format!("link \"{text}\" points to \"#\", which goes nowhere"),
+                "add the URL or the heading's anchor",
+            )
+        } else if !link.image && link.text.trim().is_empty() && !shows_markup(doc, i) {
+            (
+                format!("link to \"{dest}\" has no text"),
+                "add the text to click",
+            )
+        } else {
+            continue;
+        };
+        out.push(Diagnostic::new(link.span.clone(), message).with_help(help));
     }
 }
 

@@ -4,59 +4,42 @@
 //! the brackets on the page and link nothing (or only the bare URL). Found in the plain
 //! text of the document model, so real links and code are never reported.
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
 
-use super::broken_links::{self, Broken};
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
+use super::malformed_links::Malformation;
 
-pub struct LinkSyntax;
+declare_rule!("link-syntax", Links, Error, fix: Sometimes(Safe), check: Document(check),
+    summary: "text meant as a link that is not one: a space, a missing or fullwidth parenthesis, reversed parts");
 
-static META: RuleMeta = RuleMeta {
-    name: "link-syntax",
-    category: Category::Links,
-    severity: Severity::Error,
-    fixable: Fixable::Sometimes,
-    summary: "text meant as a link that is not one: a space, a missing or fullwidth parenthesis, reversed parts",
-};
-
-impl Rule for LinkSyntax {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        for broken in broken_links::broken_links(doc) {
-            let (message, help) = match broken.kind {
-                Broken::SpaceBeforeParen => (
-                    "space between the link text and its destination",
-                    "remove the space",
-                ),
-                Broken::Unclosed => ("link destination is never closed", "add the closing \")\""),
-                Broken::SpaceInDestination => (
-                    "space inside a link destination",
-                    "remove the space, or write it as %20",
-                ),
-                Broken::Reversed => (
-                    "link written as (url)[text]",
-                    "write it as [text](url)",
-                ),
-                Broken::FullwidthParens => (
-                    "link destination in fullwidth parentheses",
-                    "use ASCII parentheses",
-                ),
-                // url-whitespace reports these.
-                Broken::LineBreakInDestination | Broken::SpacedAutolink => continue,
-            };
-            let span = broken.span.clone();
-            let what = doc.slice(&span);
-            out.push(
-                Diagnostic::new(META.name, span, format!("{message}: \"{what}\""))
-                    .with_help(help)
-                    .with_fix(broken.edits.clone().map(Fix::safe)),
-            );
-        }
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    for broken in ctx.malformed_links() {
+        let (message, help) = match broken.kind {
+            Malformation::SpaceBeforeParen => (
+                "space between the link text and its destination",
+                "remove the space",
+            ),
+            Malformation::Unclosed => ("link destination is never closed", "add the closing \")\""),
+            Malformation::SpaceInDestination => (
+                "space inside a link destination",
+                "remove the space, or write it as %20",
+            ),
+            Malformation::Reversed => ("link written as (url)[text]", "write it as [text](url)"),
+            Malformation::FullwidthParens => (
+                "link destination in fullwidth parentheses",
+                "use ASCII parentheses",
+            ),
+            // url-whitespace reports these.
+            Malformation::LineBreakInDestination | Malformation::SpacedAutolink => continue,
+        };
+        let span = broken.span.clone();
+        let what = doc.slice(&span);
+        out.push(
+            Diagnostic::new(span, format!("{message}: \"{what}\""))
+                .with_help(help)
+                .with_fix(broken.edits.clone().map(Fix::safe)),
+        );
     }
 }

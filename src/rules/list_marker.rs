@@ -7,23 +7,16 @@
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Applicability, Edit, Fix};
 
+use super::Context;
 use super::convention::{CLEAR, Tally};
-use super::{Category, Fixable, Rule, RuleMeta};
 
-pub struct ListMarker;
-
-static META: RuleMeta = RuleMeta {
-    name: "list-marker",
-    category: Category::Format,
-    severity: Severity::Warning,
-    fixable: Fixable::Sometimes,
-    summary: "a bullet marker or nesting indentation that differs from the document's",
-};
+declare_rule!("list-marker", Format, Warning, fix: Sometimes(SafeOrUnsafe), options: Options,
+    check: Document(check),
+    summary: "a bullet marker or nesting indentation that differs from the document's");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum Marker {
@@ -57,11 +50,10 @@ impl Marker {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Options {
-    pub severity: Option<Level>,
     /// The bullet every list must use, at every depth; unset, each depth's majority.
     pub marker: Option<Marker>,
     /// Spaces between a bullet and the bullets nested under it; unset, the majority.
-    #[serde(deserialize_with = "crate::config::optional_count")]
+    #[serde(deserialize_with = "crate::settings::optional_count")]
     pub indent: Option<usize>,
 }
 
@@ -72,17 +64,12 @@ struct BulletList {
     depth: usize,
 }
 
-impl Rule for ListMarker {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let options = &settings.options.list_marker;
-        let lists = bullet_lists(doc);
-        check_markers(doc, &lists, options.marker, out);
-        check_indentation(doc, &lists, options.indent, out);
-    }
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<Options>();
+    let lists = bullet_lists(doc);
+    check_markers(doc, &lists, options.marker, out);
+    check_indentation(doc, &lists, options.indent, out);
 }
 
 fn bullet_lists(doc: &Document) -> Vec<BulletList> {
@@ -166,7 +153,6 @@ fn check_markers(
         let start = marker_at(doc, doc.blocks[list.block].span.start);
         out.push(
             Diagnostic::new(
-                META.name,
                 start..start + 1,
                 format!(
                     "list uses `{}` bullets where the document uses `{}`",
@@ -296,7 +282,6 @@ fn check_indentation(
         let start = marker_at(doc, doc.blocks[n.item].span.start);
         out.push(
             Diagnostic::new(
-                META.name,
                 start..start + 1,
                 format!(
                     "{what} indented {step} spaces past the parent's bullet instead of {expected}"

@@ -1,14 +1,188 @@
 //! The rules, and the one registry that lists them.
 //!
-//! A rule is a unit struct with static metadata and a pure `check` over the
-//! [`Document`]; it pushes [`Diagnostic`]s, each optionally carrying a fix. Its
-//! documentation lives in `rules/<name>.md`, embedded in the binary.
+//! A rule is one [`Rule`] constant, `RULE`, declared with [`declare_rule!`] in
+//! `rules/<name>.rs`: its name, category, default severity, the fixes it offers, its
+//! options, its check and a one-line summary. The check reads the document through a
+//! [`Context`] and pushes [`Diagnostic`]s (each optionally carrying a fix). The engine fills in each finding's rule name and
+//! severity. The prose (what, why, examples, fix safety, options) is `rules/<name>.md`,
+//! embedded in the binary for `pocketlint explain`; a rule module's own `//!` says only
+//! how the check works.
+//!
+//! Adding a rule: `scripts/new-rule.sh NAME CATEGORY` writes the rule, its doc and its
+//! fixtures and lists it in [`RULES`].
+
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::config::{Level, RuleEntry, Settings};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::fix::Applicability;
+pub use crate::settings::parse_options;
+use crate::settings::{ParseOptions, RuleSchema};
+use crate::toc::Toc;
+
+/// Declares a rule's `RULE` beside its check function:
+///
+/// ```ignore
+/// declare_rule!("toc-order", Toc, Warning, fix: Sometimes(Unsafe), check: Toc(check),
+///     summary: "TOC entries are not in the order of their sections");
+/// ```
+///
+/// Category and severity are variants of [`Category`] and [`Severity`]; `fix` is a
+/// [`FixAvailability`] (`Never`, `Sometimes(Safe)`, `Always(SafeOrUnsafe)`…); `options:
+/// Type,` before `check` names the rule's options type, read from the config file; `check`
+/// is `Document(f)` or `Toc(f)` ([`Check`]). The documentation is `rules/<name>.md`.
+macro_rules! declare_rule {
+    (
+        $name:literal, $category:ident, $severity:ident, fix: $fix:ident $(($safety:ident))?,
+        $(options: $options:ty,)? check: $kind:ident($check:path), summary: $summary:literal
+    ) => {
+        pub const RULE: $crate::rules::Rule = $crate::rules::Rule {
+            name: $name,
+            category: $crate::rules::Category::$category,
+            severity: $crate::diagnostic::Severity::$severity,
+            fix: $crate::rules::FixAvailability::$fix$(($crate::rules::FixSafety::$safety))?,
+            summary: $summary,
+            options: declare_rule!(@options $($options)?),
+            check: $crate::rules::Check::$kind($check),
+            doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name, ".md")),
+        };
+    };
+    (@options) => {
+        $crate::rules::NO_OPTIONS
+    };
+    (@options $options:ty) => {
+        $crate::settings::parse_options::<$options>
+    };
+}
+
+pub mod canonical;
+mod context;
+pub mod convention;
+pub(crate) mod duplicates;
+pub(crate) mod malformed_links;
+pub(crate) mod urls;
+
+pub mod blank_lines;
+pub mod dup_link;
+pub mod dup_paragraph;
+pub mod dup_section;
+pub mod empty_section;
+pub mod entry_format;
+pub mod heading_blank_lines;
+pub mod heading_level;
+pub mod invisible_char;
+pub mod link_broken_anchor;
+pub mod link_empty;
+pub mod link_syntax;
+pub mod list_marker;
+pub mod repo_archived;
+pub mod repo_moved;
+pub mod toc_broken_anchor;
+pub mod toc_dangling_entry;
+pub mod toc_duplicate_entry;
+pub mod toc_missing_entry;
+pub mod toc_order;
+pub mod toc_text_mismatch;
+pub mod trailing_space;
+pub mod url_bare;
+pub mod url_cjk_boundary;
+pub mod url_dead;
+pub mod url_insecure;
+pub mod url_invalid;
+pub mod url_redirect;
+pub mod url_tracking;
+pub mod url_unverified;
+pub mod url_whitespace;
+
+pub use context::Context;
+
+/// Every rule, in the order `pocketlint rules` lists them.
+pub static RULES: &[Rule] = &[
+    heading_level::RULE,
+    toc_broken_anchor::RULE,
+    link_broken_anchor::RULE,
+    toc_dangling_entry::RULE,
+    toc_missing_entry::RULE,
+    toc_text_mismatch::RULE,
+    toc_order::RULE,
+    toc_duplicate_entry::RULE,
+    dup_section::RULE,
+    dup_paragraph::RULE,
+    dup_link::RULE,
+    url_invalid::RULE,
+    url_cjk_boundary::RULE,
+    link_syntax::RULE,
+    link_empty::RULE,
+    url_whitespace::RULE,
+    url_tracking::RULE,
+    url_insecure::RULE,
+    url_bare::RULE,
+    entry_format::RULE,
+    empty_section::RULE,
+    heading_blank_lines::RULE,
+    blank_lines::RULE,
+    trailing_space::RULE,
+    list_marker::RULE,
+    invisible_char::RULE,
+    url_dead::RULE,
+    url_redirect::RULE,
+    url_unverified::RULE,
+    repo_archived::RULE,
+    repo_moved::RULE,
+];
+
+/// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
+pub static SCHEMA: LazyLock<Vec<RuleSchema>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .map(|rule| RuleSchema {
+            name: rule.name,
+            parse_options: rule.options,
+        })
+        .collect()
+});
+
+/// One rule: everything about it but its prose, declared once next to its code.
+#[derive(Debug)]
+pub struct Rule {
+    pub name: &'static str,
+    pub category: Category,
+    /// The severity it runs at unless configured.
+    pub severity: Severity,
+    pub fix: FixAvailability,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// Reads its options from the config file ([`NO_OPTIONS`] when it has none).
+    pub options: ParseOptions,
+    pub check: Check,
+    /// `rules/<name>.md`: What it does / Why is this bad / Example / Use instead / Fix
+    /// safety / Options.
+    pub doc: &'static str,
+}
+
+/// How a rule reads the document.
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    /// Any document.
+    Document(fn(&Context, &mut Vec<Diagnostic>)),
+    /// The table of contents; the rule does not run on a document without one.
+    Toc(fn(&Context, &Toc, &mut Vec<Diagnostic>)),
+}
+
+impl Rule {
+    /// Pushes what the rule finds in `ctx` onto `out`.
+    pub fn run(&self, ctx: &Context, out: &mut Vec<Diagnostic>) {
+        match self.check {
+            Check::Document(check) => check(ctx, out),
+            Check::Toc(check) => {
+                if let Some(toc) = ctx.toc() {
+                    check(ctx, toc, out);
+                }
+            }
+        }
+    }
+}
 
 /// What a rule is about; groups rules in `pocketlint rules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +191,9 @@ pub enum Category {
     Toc,
     Duplicates,
     Links,
+    /// Layout only (whitespace, markers, invisible characters): `pocketlint fmt` applies
+    /// the safe fixes of these rules on their own, so their fixes must never change
+    /// what the page says.
     Format,
     /// Found by `check --online`, not in the text.
     Online,
@@ -35,154 +212,63 @@ impl Category {
     }
 }
 
-/// Whether and how surely a rule can fix what it finds.
+/// Whether a rule's findings carry fixes (ruff's `FixAvailability`), and how sure those
+/// fixes are. Each fix has its own [`Applicability`]; a test holds the fixes every rule
+/// emits on its fixtures to this declaration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fixable {
-    No,
-    Safe,
-    Unsafe,
-    /// Safe for some findings, unsafe for others.
-    Sometimes,
+pub enum FixAvailability {
+    Never,
+    /// Some findings carry a fix, others only a help line.
+    Sometimes(FixSafety),
+    /// Every finding carries a fix.
+    Always(FixSafety),
 }
 
-impl Fixable {
-    pub fn as_str(self) -> &'static str {
+/// The applicabilities of the fixes a rule emits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixSafety {
+    Safe,
+    Unsafe,
+    /// Safe when the rule is certain, unsafe otherwise.
+    SafeOrUnsafe,
+}
+
+impl FixSafety {
+    /// The applicabilities a fix of this safety may have.
+    pub fn allows(self, applicability: Applicability) -> bool {
         match self {
-            Fixable::No => "no",
-            Fixable::Safe => "safe",
-            Fixable::Unsafe => "unsafe",
-            Fixable::Sometimes => "sometimes",
+            FixSafety::Safe => applicability == Applicability::Safe,
+            FixSafety::Unsafe => applicability == Applicability::Unsafe,
+            FixSafety::SafeOrUnsafe => applicability != Applicability::DisplayOnly,
         }
     }
 }
 
-/// Static facts about a rule, kept in step with its `rules/<name>.md` by a test.
-#[derive(Debug)]
-pub struct RuleMeta {
-    pub name: &'static str,
-    pub category: Category,
-    pub severity: Severity,
-    pub fixable: Fixable,
-    /// One line: what the rule finds.
-    pub summary: &'static str,
+impl std::fmt::Display for FixAvailability {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (how_often, safety) = match self {
+            FixAvailability::Never => return f.write_str("never"),
+            FixAvailability::Sometimes(safety) => ("sometimes", safety),
+            FixAvailability::Always(safety) => ("always", safety),
+        };
+        let safety = match safety {
+            FixSafety::Safe => "safe",
+            FixSafety::Unsafe => "unsafe",
+            FixSafety::SafeOrUnsafe => "safe or unsafe",
+        };
+        write!(f, "{how_often}, {safety}")
+    }
 }
 
-pub trait Rule: Sync {
-    fn meta(&self) -> &'static RuleMeta;
-
-    /// Reports what the rule finds in `doc`. Severity is set by the engine.
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>);
-}
-
-/// Options of a rule that has none but its severity.
+/// The options of a rule that has none: its entry may only set `severity`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NoOptions {
-    pub severity: Option<Level>,
-}
+pub struct NoOptions {}
 
-/// Declares every rule once: its module, its type, and its options type. Generates the
-/// registry, the `rules:` section of the config file (unknown names are errors), and
-/// the resolved per-rule options handed to `check`.
-macro_rules! registry {
-    ($($module:ident :: $rule:ident ($options:ty) => $doc:literal),* $(,)?) => {
-        $(pub mod $module;)*
-
-        /// Each rule's documentation, `rules/<name>.md`, by file name.
-        pub static DOCS: &[(&str, &str)] = &[
-            $(($doc, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $doc, ".md"))),)*
-        ];
-
-        /// Every rule, in the order `pocketlint rules` lists them.
-        pub static RULES: &[&dyn Rule] = &[$(&$module::$rule),*];
-
-        /// The `rules:` mapping of a config file.
-        #[derive(Debug, Clone, Default, Deserialize)]
-        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-        pub struct RulesConfig {
-            $(#[serde(default)] pub $module: Option<RuleEntry<$options>>,)*
-        }
-
-        /// Each rule's options, defaults filled in.
-        #[derive(Debug, Clone, Default)]
-        pub struct RuleOptions {
-            $(pub $module: $options,)*
-        }
-
-        impl RulesConfig {
-            /// Severities set in this config, by rule name.
-            pub fn levels(&self) -> Vec<(&'static str, Level)> {
-                let mut levels = Vec::new();
-                $(
-                    let level = match &self.$module {
-                        Some(RuleEntry::Level(level)) => Some(*level),
-                        Some(RuleEntry::Options(options)) => options.severity,
-                        None => None,
-                    };
-                    if let Some(level) = level {
-                        levels.push(($module::$rule.meta().name, level));
-                    }
-                )*
-                levels
-            }
-
-            /// The options this config sets, defaults for the rest.
-            pub fn options(&self) -> RuleOptions {
-                RuleOptions {
-                    $($module: match &self.$module {
-                        Some(RuleEntry::Options(options)) => options.clone(),
-                        _ => Default::default(),
-                    },)*
-                }
-            }
-        }
-    };
-}
-
-pub(crate) mod broken_links;
-pub mod convention;
-pub(crate) mod duplicates;
-pub(crate) mod urls;
-registry! {
-    heading_level::HeadingLevel(NoOptions) => "heading-level",
-    toc_broken_anchor::TocBrokenAnchor(NoOptions) => "toc-broken-anchor",
-    link_broken_anchor::LinkBrokenAnchor(NoOptions) => "link-broken-anchor",
-    toc_dangling_entry::TocDanglingEntry(NoOptions) => "toc-dangling-entry",
-    toc_missing_entry::TocMissingEntry(NoOptions) => "toc-missing-entry",
-    toc_text_mismatch::TocTextMismatch(NoOptions) => "toc-text-mismatch",
-    toc_order::TocOrder(NoOptions) => "toc-order",
-    toc_duplicate_entry::TocDuplicateEntry(NoOptions) => "toc-duplicate-entry",
-    dup_section::DupSection(NoOptions) => "dup-section",
-    dup_paragraph::DupParagraph(dup_paragraph::DupParagraphOptions) => "dup-paragraph",
-    dup_link::DupLink(dup_link::DupLinkOptions) => "dup-link",
-    url_invalid::UrlInvalid(NoOptions) => "url-invalid",
-    url_cjk_boundary::UrlCjkBoundary(NoOptions) => "url-cjk-boundary",
-    link_syntax::LinkSyntax(NoOptions) => "link-syntax",
-    link_empty::LinkEmpty(NoOptions) => "link-empty",
-    url_whitespace::UrlWhitespace(NoOptions) => "url-whitespace",
-    url_tracking::UrlTracking(NoOptions) => "url-tracking",
-    url_insecure::UrlInsecure(url_insecure::UrlInsecureOptions) => "url-insecure",
-    url_bare::UrlBare(url_bare::UrlBareOptions) => "url-bare",
-    entry_format::EntryFormat(NoOptions) => "entry-format",
-    empty_section::EmptySection(NoOptions) => "empty-section",
-    heading_blank_lines::HeadingBlankLines(heading_blank_lines::Options) => "heading-blank-lines",
-    blank_lines::BlankLines(blank_lines::Options) => "blank-lines",
-    trailing_space::TrailingSpace(NoOptions) => "trailing-space",
-    list_marker::ListMarker(list_marker::Options) => "list-marker",
-    invisible_char::InvisibleChar(NoOptions) => "invisible-char",
-    url_dead::UrlDead(NoOptions) => "url-dead",
-    url_redirect::UrlRedirect(NoOptions) => "url-redirect",
-    url_unverified::UrlUnverified(NoOptions) => "url-unverified",
-    repo_archived::RepoArchived(NoOptions) => "repo-archived",
-    repo_moved::RepoMoved(NoOptions) => "repo-moved",
-}
+/// [`Rule::options`] of a rule that has none.
+pub const NO_OPTIONS: ParseOptions = parse_options::<NoOptions>;
 
 /// The rule called `name`.
-pub fn find(name: &str) -> Option<&'static dyn Rule> {
-    RULES.iter().copied().find(|r| r.meta().name == name)
-}
-
-/// The documentation of the rule called `name`.
-pub fn doc(name: &str) -> Option<&'static str> {
-    DOCS.iter().find(|(n, _)| *n == name).map(|(_, d)| *d)
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.name == name)
 }

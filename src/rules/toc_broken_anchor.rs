@@ -1,40 +1,24 @@
 //! `toc-broken-anchor`: a TOC link whose `#fragment` no heading produces, though a
 //! section matches it: the heading was renamed, or the anchor was typed by hand.
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::fix::{Edit, Fix};
+use crate::fix::Fix;
 use crate::toc::anchors::Suggestion;
-use crate::toc::{EntryKind, Target, analyse};
+use crate::toc::{EntryKind, Target, Toc, edit};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
 
-pub struct TocBrokenAnchor;
+declare_rule!("toc-broken-anchor", Toc, Error, fix: Sometimes(Safe), check: Toc(check),
+    summary: "a TOC link points at an anchor no heading has");
 
-static META: RuleMeta = RuleMeta {
-    name: "toc-broken-anchor",
-    category: Category::Toc,
-    severity: Severity::Error,
-    fixable: Fixable::Safe,
-    summary: "a TOC link points at an anchor no heading has",
-};
-
-impl Rule for TocBrokenAnchor {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let Some(toc) = &analyse(doc, settings).toc else {
-            return;
-        };
-        for entry in &toc.entries {
-            if let (Target::Broken(suggestion), EntryKind::Link { link, .. }) =
-                (&entry.target, &entry.kind)
-            {
-                out.push(broken_anchor(doc, META.name, *link, suggestion));
-            }
+fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    for entry in &toc.entries {
+        if let (Target::Broken(suggestion), EntryKind::Link { link, .. }) =
+            (&entry.target, &entry.kind)
+        {
+            out.push(broken_anchor(doc, *link, suggestion));
         }
     }
 }
@@ -42,19 +26,12 @@ impl Rule for TocBrokenAnchor {
 /// The finding for link `link` whose anchor is broken, with the headings it may have
 /// meant: shared with `link-broken-anchor`. Only a certain suggestion is a fix; the
 /// others are named in the help.
-pub fn broken_anchor(
-    doc: &Document,
-    rule: &'static str,
-    link: usize,
-    suggestion: &Suggestion,
-) -> Diagnostic {
+pub fn broken_anchor(doc: &Document, link: usize, suggestion: &Suggestion) -> Diagnostic {
+    let index = link;
     let link = &doc.links[link];
     let span = link.dest_span.clone().unwrap_or_else(|| link.span.clone());
-    let mut diagnostic = Diagnostic::new(
-        rule,
-        span,
-        format!("no heading has the anchor \"{}\"", link.dest),
-    );
+    let mut diagnostic =
+        Diagnostic::new(span, format!("no heading has the anchor \"{}\"", link.dest));
     for &h in &suggestion.candidates {
         diagnostic =
             diagnostic.with_label(doc.headings[h].span.clone(), "did you mean this heading?");
@@ -76,10 +53,7 @@ pub fn broken_anchor(
         return diagnostic.with_help(format!("did you mean {}? {which}", names.join(" or ")));
     }
     let heading = &doc.headings[suggestion.heading];
-    let fix = link
-        .dest_span
-        .clone()
-        .map(|dest| Fix::safe(vec![Edit::replace(dest, format!("#{}", heading.anchor))]));
+    let fix = edit::retarget(doc, index, &heading.anchor).map(|e| Fix::safe(vec![e]));
     diagnostic
         .with_help(format!(
             "did you mean `#{}`? point the link at \"{}\"",

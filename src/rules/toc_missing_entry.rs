@@ -1,81 +1,63 @@
 //! `toc-missing-entry`: a section at a level the TOC covers that the TOC does not list.
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
-use crate::toc::{analyse, edit};
+use crate::toc::{Toc, edit};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
 
-pub struct TocMissingEntry;
+declare_rule!("toc-missing-entry", Toc, Warning, fix: Sometimes(Unsafe), check: Toc(check),
+    summary: "a section is missing from the TOC");
 
-static META: RuleMeta = RuleMeta {
-    name: "toc-missing-entry",
-    category: Category::Toc,
-    severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
-    summary: "a section is missing from the TOC",
-};
-
-impl Rule for TocMissingEntry {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let Some(toc) = &analyse(doc, settings).toc else {
-            return;
+fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let listed = toc.listed(doc);
+    let toc_span = match toc.title {
+        Some(title) => doc.blocks[title].span.clone(),
+        None => toc.entries[0].span.clone(),
+    };
+    let missing: Vec<usize> = toc
+        .expected(doc, &ctx.settings.toc)
+        .into_iter()
+        .filter(|&h| !listed[h])
+        .collect();
+    let inserts: Vec<Option<Edit>> = missing
+        .iter()
+        .map(|&h| edit::insert_entry(doc, toc, h))
+        .collect();
+    for (&h, insert) in missing.iter().zip(&inserts) {
+        let heading = &doc.headings[h];
+        let beside = insert.as_ref().map_or(0, |e| {
+            inserts
+                .iter()
+                .flatten()
+                .filter(|o| o.range == e.range)
+                .count()
+                - 1
+        });
+        let fix = insert
+            .as_ref()
+            .map(|e| Fix::unsafe_edits(vec![shared_insert(&inserts, e.range.start)]));
+        let help = match (&fix, beside) {
+            (None, _) => "list it in the table of contents".to_owned(),
+            (Some(_), 0) => "add an entry for it to the table of contents".to_owned(),
+            (Some(_), n) => format!(
+                "add entries for it and the {n} missing section{} beside it to the table of contents",
+                if n == 1 { "" } else { "s" }
+            ),
         };
-        let listed = toc.listed(doc);
-        let toc_span = match toc.title {
-            Some(title) => doc.blocks[title].span.clone(),
-            None => toc.entries[0].span.clone(),
-        };
-        let missing: Vec<usize> = toc
-            .expected(doc, &settings.toc)
-            .into_iter()
-            .filter(|&h| !listed[h])
-            .collect();
-        let inserts: Vec<Option<Edit>> = missing
-            .iter()
-            .map(|&h| edit::insert_entry(doc, toc, h))
-            .collect();
-        for (&h, insert) in missing.iter().zip(&inserts) {
-            let heading = &doc.headings[h];
-            let beside = insert.as_ref().map_or(0, |e| {
-                inserts
-                    .iter()
-                    .flatten()
-                    .filter(|o| o.range == e.range)
-                    .count()
-                    - 1
-            });
-            let fix = insert
-                .as_ref()
-                .map(|e| Fix::unsafe_edits(vec![shared_insert(&inserts, e.range.start)]));
-            let help = match (&fix, beside) {
-                (None, _) => "list it in the table of contents".to_owned(),
-                (Some(_), 0) => "add an entry for it to the table of contents".to_owned(),
-                (Some(_), n) => format!(
-                    "add entries for it and the {n} missing section{} beside it to the table of contents",
-                    if n == 1 { "" } else { "s" }
+        out.push(
+            Diagnostic::new(
+                heading.finding_span(),
+                format!(
+                    "section \"{}\" is missing from the table of contents",
+                    heading.text.trim()
                 ),
-            };
-            out.push(
-                Diagnostic::new(
-                    META.name,
-                    heading.span.start..heading.content.end.max(heading.span.start),
-                    format!(
-                        "section \"{}\" is missing from the table of contents",
-                        heading.text.trim()
-                    ),
-                )
-                .with_label(toc_span.clone(), "table of contents")
-                .with_help(help)
-                .with_fix(fix),
-            );
-        }
+            )
+            .with_label(toc_span.clone(), "table of contents")
+            .with_help(help)
+            .with_fix(fix),
+        );
     }
 }
 

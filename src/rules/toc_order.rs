@@ -9,78 +9,86 @@
 
 use std::collections::HashMap;
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
-use crate::toc::{Style, analyse, edit};
+use crate::toc::{Style, Toc, edit, section_name};
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
 
-pub struct TocOrder;
+declare_rule!("toc-order", Toc, Warning, fix: Sometimes(Unsafe), check: Toc(check),
+    summary: "TOC entries are not in the order of their sections");
 
-static META: RuleMeta = RuleMeta {
-    name: "toc-order",
-    category: Category::Toc,
-    severity: Severity::Warning,
-    fixable: Fixable::Unsafe,
-    summary: "TOC entries are not in the order of their sections",
-};
-
-impl Rule for TocOrder {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    if toc.style != Style::Links {
+        return;
     }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let Some(toc) = &analyse(doc, settings).toc else {
-            return;
+    // Sibling items by list: (item, heading, entry), first link of each item only.
+    // A section listed again is toc-duplicate-entry's: it has no place of its own.
+    let mut lists: HashMap<Option<usize>, Vec<(usize, usize, usize)>> = HashMap::new();
+    let mut listed = vec![false; doc.headings.len()];
+    for (i, entry) in toc.entries.iter().enumerate() {
+        let (Some(item), Some(h)) = (entry.item(), entry.heading()) else {
+            continue;
         };
-        if toc.style != Style::Links {
-            return;
+        if std::mem::replace(&mut listed[h], true) {
+            continue;
         }
-        // Sibling items by list: (item, heading, entry), first link of each item only.
-        // A section listed again is toc-duplicate-entry's: it has no place of its own.
-        let mut lists: HashMap<Option<usize>, Vec<(usize, usize, usize)>> = HashMap::new();
-        let mut listed = vec![false; doc.headings.len()];
-        for (i, entry) in toc.entries.iter().enumerate() {
-            let (Some(item), Some(h)) = (entry.item(), entry.heading()) else {
+        let siblings = lists.entry(doc.blocks[item].parent).or_default();
+        if siblings.last().is_none_or(|&(last, _, _)| last != item) {
+            siblings.push((item, h, i));
+        }
+    }
+    let mut lists: Vec<_> = lists.into_values().collect();
+    lists.sort_by_key(|s| s[0].0);
+    for siblings in lists {
+        let headings: Vec<usize> = siblings.iter().map(|&(_, h, _)| h).collect();
+        let kept = longest_increasing(&headings);
+        for (position, &(item, h, entry)) in siblings.iter().enumerate() {
+            if kept[position] {
                 continue;
+            }
+            let in_order = || {
+                siblings
+                    .iter()
+                    .zip(&kept)
+                    .filter(|(_, k)| **k)
+                    .map(|(s, _)| *s)
             };
-            if std::mem::replace(&mut listed[h], true) {
-                continue;
-            }
-            let siblings = lists.entry(doc.blocks[item].parent).or_default();
-            if siblings.last().is_none_or(|&(last, _, _)| last != item) {
-                siblings.push((item, h, i));
-            }
-        }
-        let mut lists: Vec<_> = lists.into_values().collect();
-        lists.sort_by_key(|s| s[0].0);
-        for siblings in lists {
-            let headings: Vec<usize> = siblings.iter().map(|&(_, h, _)| h).collect();
-            let kept = longest_increasing(&headings);
-            for (position, &(item, h, entry)) in siblings.iter().enumerate() {
-                if kept[position] {
-                    continue;
-                }
-                let in_order = || siblings.iter().zip(&kept).filter(|(_, k)| **k).map(|(s, _)| *s);
-                let after = in_order().rfind(|&(_, other, _)| other < h);
-                let before = in_order().find(|&(_, other, _)| other > h);
-                let fix = edit::move_item(doc, item, after.map(|a| a.0), before.map(|b| b.0)).map(Fix::unsafe_edits);
-                let title = doc.headings[h].text.trim();
-                let (label, help) = match (after, before) {
-                    (Some((_, other, e)), _) => (e, format!("move it after \"{}\", as its section comes after that one", doc.headings[other].text.trim())),
-                    (None, Some((_, other, e))) => (e, format!("move it before \"{}\", as its section comes first", doc.headings[other].text.trim())),
-                    (None, None) => (entry, "move it to its section's place".to_owned()),
-                };
-                out.push(
-                    Diagnostic::new(META.name, toc.entries[entry].span.clone(), format!("\"{title}\" is out of order in the table of contents"))
-                        .with_label(toc.entries[label].span.clone(), "its neighbour in document order")
-                        .with_help(help)
-                        .with_fix(fix),
-                );
-            }
+            let after = in_order().rfind(|&(_, other, _)| other < h);
+            let before = in_order().find(|&(_, other, _)| other > h);
+            let fix = edit::move_item(doc, item, after.map(|a| a.0), before.map(|b| b.0))
+                .map(Fix::unsafe_edits);
+            let title = section_name(doc, h);
+            let (label, help) = match (after, before) {
+                (Some((_, other, e)), _) => (
+                    e,
+                    format!(
+                        "move it after \"{}\", as its section comes after that one",
+                        section_name(doc, other)
+                    ),
+                ),
+                (None, Some((_, other, e))) => (
+                    e,
+                    format!(
+                        "move it before \"{}\", as its section comes first",
+                        section_name(doc, other)
+                    ),
+                ),
+                (None, None) => (entry, "move it to its section's place".to_owned()),
+            };
+            out.push(
+                Diagnostic::new(
+                    toc.entries[entry].span.clone(),
+                    format!("\"{title}\" is out of order in the table of contents"),
+                )
+                .with_label(
+                    toc.entries[label].span.clone(),
+                    "its neighbour in document order",
+                )
+                .with_help(help)
+                .with_fix(fix),
+            );
         }
     }
 }
@@ -114,7 +122,10 @@ mod tests {
 
     #[test]
     fn one_moved_entry_is_the_only_one_out_of_order() {
-        assert_eq!(longest_increasing(&[1, 2, 9, 3, 4, 5]), [true, true, false, true, true, true]);
+        assert_eq!(
+            longest_increasing(&[1, 2, 9, 3, 4, 5]),
+            [true, true, false, true, true, true]
+        );
         assert_eq!(longest_increasing(&[5, 1, 2, 3]), [false, true, true, true]);
         assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
     }

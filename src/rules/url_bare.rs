@@ -1,36 +1,26 @@
 //! `url-bare`: a bare URL in running prose.
 //!
-//! GitHub links it, but only up to the next space, and a reader cannot tell where an
-//! autolink ends; `<…>` states it. A list item or table cell that is only a URL is a
-//! common, legitimate list style and is left alone by default.
+//! A list item or table cell that is only a URL is a common, legitimate list style and
+//! is left alone by default.
 
 use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::config::{Level, Settings};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 
-use super::broken_links;
+use super::Context;
+use super::malformed_links;
 use super::urls;
-use super::{Category, Fixable, Rule, RuleMeta};
 
-pub struct UrlBare;
-
-static META: RuleMeta = RuleMeta {
-    name: "url-bare",
-    category: Category::Links,
-    severity: Severity::Info,
-    fixable: Fixable::Safe,
-    summary: "a bare URL in running prose",
-};
+declare_rule!("url-bare", Links, Info, fix: Sometimes(Safe), options: UrlBareOptions,
+    check: Document(check), summary: "a bare URL in running prose");
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct UrlBareOptions {
-    pub severity: Option<Level>,
     /// Also report a URL alone on its line, and a list item or table cell that is only a
     /// URL, or a short label and a URL.
     pub url_only_items: bool,
@@ -39,57 +29,61 @@ pub struct UrlBareOptions {
 /// HTML elements that have no closing tag.
 const VOID_ELEMENTS: [&str; 8] = ["br", "hr", "img", "input", "meta", "link", "wbr", "source"];
 
-impl Rule for UrlBare {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let options = &settings.options.url_bare;
-        let broken = broken_links::broken_links(doc);
-        for range in &doc.bare_urls {
-            let url = doc.slice(range);
-            // Reported, with the same fix, by url-cjk-boundary and link-syntax.
-            if urls::intended_len(url).is_some()
-                || broken_links::in_broken_link(broken, range.start)
-            {
-                continue;
-            }
-            let block = doc.block_at(range.start);
-            let alone = alone_on_line(doc, range)
-                || block.is_some_and(|b| is_url_only_item(doc, b, url));
-            if alone && !options.url_only_items {
-                continue;
-            }
-            if block.is_some_and(|b| inside_html_element(doc, &doc.blocks[b].span, range.start)) {
-                continue;
-            }
-            let diagnostic = Diagnostic::new(META.name, range.clone(), format!("bare URL \"{url}\""));
-            // `<www.x.org>` is not an autolink: only a URL with a scheme can be wrapped.
-            out.push(if urls::can_autolink(url) {
-                diagnostic
-                    .with_help("wrap it in <…>")
-                    .with_fix(Fix::safe(vec![
-                        Edit::insert(range.start, "<"),
-                        Edit::insert(range.end, ">"),
-                    ]))
-            } else if url.contains("://") {
-                diagnostic.with_help("remove the control character, then wrap it in <…>")
-            } else {
-                diagnostic.with_help(format!("write it as <http://{url}> or a link"))
-            });
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let options = ctx.options::<UrlBareOptions>();
+    let broken = ctx.malformed_links();
+    for range in &doc.bare_urls {
+        let url = doc.slice(range);
+        // Reported, with the same fix, by url-cjk-boundary and link-syntax.
+        if urls::intended_len(url).is_some()
+            || malformed_links::in_malformed_link(broken, range.start)
+        {
+            continue;
         }
+        let block = doc.block_at(range.start);
+        let alone =
+            alone_on_line(doc, range) || block.is_some_and(|b| is_url_only_item(doc, b, url));
+        if alone && !options.url_only_items {
+            continue;
+        }
+        if block.is_some_and(|b| inside_html_element(doc, &doc.blocks[b].span, range.start)) {
+            continue;
+        }
+        let diagnostic = Diagnostic::new(range.clone(), format!("bare URL \"{url}\""));
+        // `<www.x.org>` is not an autolink: only a URL with a scheme can be wrapped.
+        out.push(if urls::can_autolink(url) {
+            diagnostic
+                .with_help("wrap it in <…>")
+                .with_fix(Fix::safe(vec![
+                    Edit::insert(range.start, "<"),
+                    Edit::insert(range.end, ">"),
+                ]))
+        } else if url.contains("://") {
+            diagnostic.with_help("remove the control character, then wrap it in <…>")
+        } else {
+            diagnostic.with_help(format!("write it as <http://{url}> or a link"))
+        });
     }
 }
 
 /// Whether the URL is all its line holds, after list, quote and table markers. A URL
 /// alone on a line is no prose; GitHub also embeds an uploaded video written so.
 fn alone_on_line(doc: &Document, range: &Range<usize>) -> bool {
-    let line = doc.lines.line_range(doc.source, doc.lines.line_of(range.start));
+    let line = doc
+        .lines
+        .line_range(doc.source, doc.lines.line_of(range.start));
     let before = &doc.source[line.start..range.start];
     let after = &doc.source[range.end..line.end];
-    let marker = |c: char| c.is_whitespace() || matches!(c, '>' | '-' | '*' | '+' | '|' | '.' | ')') || c.is_ascii_digit();
-    before.chars().all(marker) && after.trim_end_matches(['|', ' ', '\t', '\r', '\n']).is_empty()
+    let marker = |c: char| {
+        c.is_whitespace()
+            || matches!(c, '>' | '-' | '*' | '+' | '|' | '.' | ')')
+            || c.is_ascii_digit()
+    };
+    before.chars().all(marker)
+        && after
+            .trim_end_matches(['|', ' ', '\t', '\r', '\n'])
+            .is_empty()
 }
 
 /// A list item (tight, or its paragraph) or table cell whose whole text is the URL,
@@ -132,7 +126,10 @@ fn inside_html_element(doc: &Document, block: &Range<usize>, offset: usize) -> b
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(inner.len() - name_start);
         let name = &inner[name_start..name_start + name_len];
-        if name.is_empty() || text.ends_with("/>") || VOID_ELEMENTS.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+        if name.is_empty()
+            || text.ends_with("/>")
+            || VOID_ELEMENTS.iter().any(|v| v.eq_ignore_ascii_case(name))
+        {
             continue;
         }
         if closing {

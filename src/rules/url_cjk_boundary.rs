@@ -1,88 +1,63 @@
 //! `url-cjk-boundary`: a URL that runs on into the Chinese (or Japanese, Korean)
 //! sentence after it.
 //!
-//! GitHub's autolinker ends a bare URL only at whitespace or `<`, and CJK text has no
-//! spaces: `地址：https://github.com/x/y。该项目…` links the whole rest of the sentence.
-//! The same sentence punctuation typed inside a Markdown link destination breaks the
-//! link too.
+//! Bare URLs are cut where the sentence starts ((`urls::intended_len`)); link
+//! destinations are checked for sentence marks at their end.
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
+use crate::text::is_cjk_sentence_mark;
 
-use super::broken_links;
+use super::Context;
+use super::malformed_links;
 use super::urls::{self, Origin};
-use super::{Category, Fixable, Rule, RuleMeta};
 
-pub struct UrlCjkBoundary;
+declare_rule!("url-cjk-boundary", Links, Error, fix: Sometimes(Safe), check: Document(check),
+    summary: "a URL that runs on into the CJK text or fullwidth punctuation after it");
 
-static META: RuleMeta = RuleMeta {
-    name: "url-cjk-boundary",
-    category: Category::Links,
-    severity: Severity::Error,
-    fixable: Fixable::Sometimes,
-    summary: "a URL that runs on into the CJK text or fullwidth punctuation after it",
-};
-
-impl Rule for UrlCjkBoundary {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let broken = broken_links::broken_links(doc);
-        for range in &doc.bare_urls {
-            let text = doc.slice(range);
-            let Some(len) = urls::intended_len(text) else {
-                continue;
-            };
-            // `[text]（https://…）` is a link written with fullwidth parentheses: link-syntax.
-            if broken_links::in_broken_link(broken, range.start) {
-                continue;
-            }
-            let end = range.start + len;
-            out.push(
-                Diagnostic::new(
-                    META.name,
-                    range.clone(),
-                    format!("bare URL \"{}\" runs on into the text after it", &text[..len]),
-                )
-                .with_help("wrap the URL in <…> to end it where it ends: GitHub links everything up to the next space")
-                .with_fix(urls::can_autolink(&text[..len]).then(|| {
-                    Fix::safe(vec![Edit::insert(range.start, "<"), Edit::insert(end, ">")])
-                })),
-            );
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    let broken = ctx.malformed_links();
+    for range in &doc.bare_urls {
+        let text = doc.slice(range);
+        let Some(len) = urls::intended_len(text) else {
+            continue;
+        };
+        // `[text]（https://…）` is a link written with fullwidth parentheses: link-syntax.
+        if malformed_links::in_malformed_link(broken, range.start) {
+            continue;
         }
-        for site in urls::sites(doc) {
-            if site.origin == Origin::Bare {
-                continue;
-            }
-            check_destination(doc, &site, out);
-        }
+        let end = range.start + len;
+        out.push(
+            Diagnostic::new(range.clone(),
+                format!("bare URL \"{}\" runs on into the text after it", &text[..len]),
+            )
+            .with_help("wrap the URL in <…> to end it where it ends: GitHub links everything up to the next space")
+            .with_fix(urls::can_autolink(&text[..len]).then(|| {
+                Fix::safe(vec![Edit::insert(range.start, "<"), Edit::insert(end, ">")])
+            })),
+        );
     }
-}
-
-/// Sentence punctuation typed with a CJK input method: it never belongs in a URL.
-fn is_sentence_punctuation(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '，' | '、' | '；' | '：' | '！' | '？' | '｡' | '､' | '．'
-    )
+    for site in ctx.urls() {
+        if site.origin == Origin::Bare {
+            continue;
+        }
+        check_destination(doc, site, out);
+    }
 }
 
 /// Sentence punctuation at the end of a link destination: typed after the URL, it ended
 /// up inside the link. (Inside a path it may be a real file name, `《GPT_4，…》.pdf`.)
 /// It moves out of an inline link or autolink that closes right after it.
-fn check_destination(doc: &Document, site: &urls::Site, out: &mut Vec<Diagnostic>) {
+fn check_destination(doc: &Document, site: &urls::UrlOccurrence, out: &mut Vec<Diagnostic>) {
     let url = site.url;
-    let kept = url.trim_end_matches(is_sentence_punctuation);
+    let kept = url.trim_end_matches(is_cjk_sentence_mark);
     if kept.len() == url.len() || kept.is_empty() {
         return;
     }
     let punctuation = &url[kept.len()..];
     let mut diagnostic = Diagnostic::new(
-        META.name,
         site.span.clone(),
         format!("fullwidth \"{punctuation}\" at the end of the link destination \"{url}\""),
     );

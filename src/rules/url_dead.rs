@@ -2,28 +2,13 @@
 //!
 //! An online rule: its findings come from the checks of `check --online`
 //! ([`crate::online::findings`]), never from the text alone, so its offline check
-//! finds nothing. The registry entry gives it a name, a severity, options and docs.
+//! finds nothing. Its declaration gives it a name, a severity and docs.
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::diagnostic::Diagnostic;
 
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
 
-pub struct UrlDead;
+declare_rule!("url-dead", Online, Error, fix: Never,
+    check: Document(check), summary: "a web link that no longer leads anywhere (with --online)");
 
-static META: RuleMeta = RuleMeta {
-    name: "url-dead",
-    category: Category::Online,
-    severity: Severity::Error,
-    fixable: Fixable::No,
-    summary: "a web link that no longer leads anywhere (with --online)",
-};
-
-impl Rule for UrlDead {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, _: &Document, _: &Settings, _: &mut Vec<Diagnostic>) {}
-}
+fn check(_: &Context, _: &mut Vec<Diagnostic>) {}

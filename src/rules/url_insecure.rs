@@ -1,77 +1,91 @@
 //! `url-insecure`: an `http://` link to a site known to serve https.
-//!
-//! The link works through a redirect, but the first request goes in clear text, and a
-//! list that mixes `http://github.com` and `https://github.com` hides duplicates.
 
 use serde::Deserialize;
 use url::Url;
 
-use crate::config::{Level, Settings};
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 
-use super::urls;
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
 
-pub struct UrlInsecure;
-
-static META: RuleMeta = RuleMeta {
-    name: "url-insecure",
-    category: Category::Links,
-    severity: Severity::Info,
-    fixable: Fixable::Unsafe,
-    summary: "an http:// link to a site known to serve https",
-};
+declare_rule!("url-insecure", Links, Info, fix: Sometimes(Unsafe), options: UrlInsecureOptions,
+    check: Document(check), summary: "an http:// link to a site known to serve https");
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct UrlInsecureOptions {
-    pub severity: Option<Level>,
     /// More hosts known to serve https (their subdomains included).
     pub hosts: Vec<String>,
 }
 
 /// Sites that serve every page over https; their subdomains included.
 const HTTPS_HOSTS: &[&str] = &[
-    "github.com", "githubusercontent.com", "github.io", "gitlab.com", "gitee.com",
-    "arxiv.org", "huggingface.co", "hf.co", "modelscope.cn", "openreview.net",
-    "aclanthology.org", "paperswithcode.com", "kaggle.com", "pypi.org", "npmjs.com",
-    "crates.io", "docs.rs", "readthedocs.io", "wikipedia.org", "google.com",
-    "youtube.com", "twitter.com", "x.com", "medium.com", "zhihu.com", "bilibili.com",
-    "stackoverflow.com", "reddit.com", "openai.com", "microsoft.com",
+    "github.com",
+    "githubusercontent.com",
+    "github.io",
+    "gitlab.com",
+    "gitee.com",
+    "arxiv.org",
+    "huggingface.co",
+    "hf.co",
+    "modelscope.cn",
+    "openreview.net",
+    "aclanthology.org",
+    "paperswithcode.com",
+    "kaggle.com",
+    "pypi.org",
+    "npmjs.com",
+    "crates.io",
+    "docs.rs",
+    "readthedocs.io",
+    "wikipedia.org",
+    "google.com",
+    "youtube.com",
+    "twitter.com",
+    "x.com",
+    "medium.com",
+    "zhihu.com",
+    "bilibili.com",
+    "stackoverflow.com",
+    "reddit.com",
+    "openai.com",
+    "microsoft.com",
 ];
 
-impl Rule for UrlInsecure {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Diagnostic>) {
-        let extra = &settings.options.url_insecure.hosts;
-        for site in urls::sites(doc) {
-            let url = site.url.trim();
-            if !url.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://")) {
-                continue;
-            }
-            let Some(host) = Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned)) else {
-                continue;
-            };
-            let known = HTTPS_HOSTS
-                .iter()
-                .copied()
-                .chain(extra.iter().map(String::as_str))
-                .any(|h| host == h || host.strip_suffix(h).is_some_and(|sub| sub.ends_with('.')));
-            if !known {
-                continue;
-            }
-            // After the scheme's "http": where the "s" goes.
-            let at = site.span.start + (site.url.len() - site.url.trim_start().len()) + 4;
-            out.push(
-                Diagnostic::new(META.name, site.span.clone(), format!("\"{host}\" linked over http"))
-                    .with_help("use https://")
-                    .with_fix(site.exact.then(|| Fix::unsafe_edits(vec![Edit::insert(at, "s")]))),
-            );
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let options = ctx.options::<UrlInsecureOptions>();
+    let extra = &options.hosts;
+    for site in ctx.urls() {
+        let url = site.url.trim();
+        if !url
+            .get(..7)
+            .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
+        {
+            continue;
         }
+        let Some(host) = Url::parse(url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+        else {
+            continue;
+        };
+        let known = HTTPS_HOSTS
+            .iter()
+            .copied()
+            .chain(extra.iter().map(String::as_str))
+            .any(|h| host == h || host.strip_suffix(h).is_some_and(|sub| sub.ends_with('.')));
+        if !known {
+            continue;
+        }
+        // After the scheme's "http": where the "s" goes.
+        let at = site.span.start + (site.url.len() - site.url.trim_start().len()) + 4;
+        out.push(
+            Diagnostic::new(site.span.clone(), format!("\"{host}\" linked over http"))
+                .with_help("use https://")
+                .with_fix(
+                    site.exact
+                        .then(|| Fix::unsafe_edits(vec![Edit::insert(at, "s")])),
+                ),
+        );
     }
 }

@@ -1,29 +1,21 @@
 //! `url-invalid`: a link destination or bare URL that no browser can follow.
 //!
-//! A curated list is a list of links, and the commonest contribution bug is a link that
-//! goes nowhere: `hhttps://`, `https//`, a comma for a dot in the host, a fullwidth colon
-//! typed with a Chinese input method. URLs are read with the `url` crate (WHATWG, what
-//! browsers do), plus the checks browsers are lenient about but a list should not be.
+//! A mistyped scheme is read first (`mistyped.rs`); the rest of the URL is read with the
+//! `url` crate (WHATWG, what browsers do), plus the checks browsers are lenient about but
+//! a list should not be.
+
+mod mistyped;
 
 use url::{Host, ParseError, Url};
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 
-use super::urls::{self, Origin, Site};
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
+use super::urls::{Origin, UrlOccurrence};
 
-pub struct UrlInvalid;
-
-static META: RuleMeta = RuleMeta {
-    name: "url-invalid",
-    category: Category::Links,
-    severity: Severity::Error,
-    fixable: Fixable::Sometimes,
-    summary: "a link destination or bare URL that is not a valid URL or relative path",
-};
+declare_rule!("url-invalid", Links, Error, fix: Sometimes(SafeOrUnsafe), check: Document(check),
+    summary: "a link destination or bare URL that is not a valid URL or relative path");
 
 /// Top-level domains that make `github.com/x` a URL missing its scheme rather than a
 /// relative path: a file is rarely named like that.
@@ -31,52 +23,45 @@ const COMMON_TLDS: [&str; 12] = [
     "com", "org", "net", "io", "ai", "cn", "dev", "edu", "gov", "co", "me", "app",
 ];
 
-impl Rule for UrlInvalid {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = ctx.doc;
+    for (span, typo) in mistyped::mistyped_in_text(doc) {
+        let written = &doc.source[span.start..span.start + typo.len];
+        out.push(
+            Diagnostic::new(
+                span.clone(),
+                format!("mistyped URL start \"{written}\", GitHub does not link it"),
+            )
+            .with_help(format!("replace it with \"{}\"", typo.fixed))
+            .with_fix(Fix::safe(vec![Edit::replace(
+                span.start..span.start + typo.len,
+                typo.fixed,
+            )])),
+        );
     }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        for (span, typo) in urls::mistyped_in_text(doc) {
-            let written = &doc.source[span.start..span.start + typo.len];
-            out.push(
-                Diagnostic::new(
-                    META.name,
-                    span.clone(),
-                    format!("mistyped URL start \"{written}\", GitHub does not link it"),
-                )
-                .with_help(format!("replace it with \"{}\"", typo.fixed))
-                .with_fix(Fix::safe(vec![Edit::replace(
-                    span.start..span.start + typo.len,
-                    typo.fixed,
-                )])),
-            );
-        }
-        for site in urls::sites(doc) {
-            if let Some(diagnostic) = check_site(&site) {
-                out.push(diagnostic);
-            }
+    for site in ctx.urls() {
+        if let Some(diagnostic) = check_site(site) {
+            out.push(diagnostic);
         }
     }
 }
 
-fn check_site(site: &Site) -> Option<Diagnostic> {
+fn check_site(site: &UrlOccurrence) -> Option<Diagnostic> {
     let url = site.url.trim();
     let span = site.span.clone();
-    if let Some(typo) = urls::mistyped(url, site.origin != Origin::Bare) {
+    if let Some(typo) = mistyped::mistyped(url, site.origin != Origin::Bare) {
         let written = &url[..typo.len];
-        let diagnostic = Diagnostic::new(
-            META.name,
-            span.clone(),
-            format!("mistyped URL start \"{written}\""),
-        )
-        .with_help(format!("replace it with \"{}\"", typo.fixed));
+        let diagnostic = Diagnostic::new(span.clone(), format!("mistyped URL start \"{written}\""))
+            .with_help(format!("replace it with \"{}\"", typo.fixed));
         // `trim` only removes whitespace, which url-whitespace reports; edit past it.
         let offset = site.url.len() - site.url.trim_start().len();
         let start = span.start + offset;
-        return Some(diagnostic.with_fix(site.exact.then(|| {
-            Fix::safe(vec![Edit::replace(start..start + typo.len, typo.fixed)])
-        })));
+        return Some(
+            diagnostic.with_fix(
+                site.exact
+                    .then(|| Fix::safe(vec![Edit::replace(start..start + typo.len, typo.fixed)])),
+            ),
+        );
     }
     // GitHub links a bare `www.` URL with `http://` in front.
     let problem = if site.origin == Origin::Bare && !url.contains("://") {
@@ -84,11 +69,16 @@ fn check_site(site: &Site) -> Option<Diagnostic> {
     } else {
         problem(url)?
     };
-    let mut diagnostic = Diagnostic::new(META.name, span.clone(), format!("{problem} in \"{url}\""));
+    let mut diagnostic = Diagnostic::new(span.clone(), format!("{problem} in \"{url}\""));
     if problem == Problem::MissingScheme {
         diagnostic = diagnostic
-            .with_help("add \"https://\": without a scheme GitHub links to a file of the repository")
-            .with_fix(site.exact.then(|| Fix::unsafe_edits(vec![Edit::insert(span.start, "https://")])));
+            .with_help(
+                "add \"https://\": without a scheme GitHub links to a file of the repository",
+            )
+            .with_fix(
+                site.exact
+                    .then(|| Fix::unsafe_edits(vec![Edit::insert(span.start, "https://")])),
+            );
     }
     Some(diagnostic)
 }
@@ -156,18 +146,24 @@ fn parsed_problem(url: &str) -> Option<Problem> {
 /// name (not one that WHATWG reads as an IPv4 address or decodes as punycode), no port
 /// or credentials, and a path, query and fragment of characters that need no escaping.
 fn plainly_valid(url: &str) -> bool {
-    let Some((host, tail)) = urls::web_host_and_tail(url) else {
+    let Some((host, tail)) = mistyped::web_host_and_tail(url) else {
         return false;
     };
-    let last_label = host.strip_suffix('.').unwrap_or(host).rsplit('.').next().unwrap_or_default();
-    host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+    let last_label = host
+        .strip_suffix('.')
+        .unwrap_or(host)
+        .rsplit('.')
+        .next()
+        .unwrap_or_default();
+    host.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
         && valid_domain(host)
         && !host.contains("xn--")
         && !last_label.bytes().all(|b| b.is_ascii_digit())
         && !last_label.to_ascii_lowercase().starts_with("0x")
-        && tail.bytes().all(|b| {
-            b.is_ascii_alphanumeric() || b"-._~/?#&=%+:@!$'()*,;[]".contains(&b)
-        })
+        && tail
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~/?#&=%+:@!$'()*,;[]".contains(&b))
 }
 
 /// `%` always starts two hex digits.
@@ -199,9 +195,11 @@ fn looks_like_domain(url: &str) -> bool {
     let labels: Vec<&str> = first.split('.').collect();
     let tld = labels.last().copied().unwrap_or_default();
     labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
         && (labels[0] == "www" || COMMON_TLDS.contains(&tld))
 }
 
@@ -211,12 +209,24 @@ mod tests {
 
     #[test]
     fn problems() {
-        assert_eq!(problem("https://github,com/x"), Some(Problem::InvalidHost("github,com".into())));
-        assert_eq!(problem("https://a..org/"), Some(Problem::InvalidHost("a..org".into())));
-        assert_eq!(problem("https://"), Some(Problem::Parse(ParseError::EmptyHost)));
+        assert_eq!(
+            problem("https://github,com/x"),
+            Some(Problem::InvalidHost("github,com".into()))
+        );
+        assert_eq!(
+            problem("https://a..org/"),
+            Some(Problem::InvalidHost("a..org".into()))
+        );
+        assert_eq!(
+            problem("https://"),
+            Some(Problem::Parse(ParseError::EmptyHost))
+        );
         assert_eq!(problem("https://a.org/%zz"), Some(Problem::BadPercent));
         assert_eq!(problem("https://a.org/a b"), Some(Problem::Space));
-        assert_eq!(problem("https://a.org:99999/"), Some(Problem::Parse(ParseError::InvalidPort)));
+        assert_eq!(
+            problem("https://a.org:99999/"),
+            Some(Problem::Parse(ParseError::InvalidPort))
+        );
         assert_eq!(problem("github.com/x/y"), Some(Problem::MissingScheme));
         assert_eq!(problem("www.example.org"), Some(Problem::MissingScheme));
     }
@@ -235,7 +245,12 @@ mod tests {
     #[test]
     fn the_shortcut_leaves_hard_cases_to_the_parser() {
         assert!(plainly_valid("https://github.com/x/y?tab=readme#top"));
-        for url in ["https://1.2.3.999/", "https://a.0x1f/", "https://xn--zz.org/", "https://a:1/"] {
+        for url in [
+            "https://1.2.3.999/",
+            "https://a.0x1f/",
+            "https://xn--zz.org/",
+            "https://a:1/",
+        ] {
             assert!(!plainly_valid(url), "{url}");
         }
     }

@@ -1,60 +1,55 @@
 //! `url-tracking`: tracking parameters in a URL (`utm_source`, `spm`, `share_source`…).
-//!
-//! They say where a click came from, not which page it opens: noise in a list, a leak
-//! of where the author found the link, and a way for one project to be listed twice
-//! under two spellings.
 
-use crate::canonical::is_tracking_param;
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::Document;
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 
-use super::urls;
-use super::{Category, Fixable, Rule, RuleMeta};
+use super::Context;
+use super::canonical::is_tracking_param;
 
-pub struct UrlTracking;
+declare_rule!("url-tracking", Links, Warning, fix: Sometimes(Safe), check: Document(check),
+    summary: "tracking parameters in a URL");
 
-static META: RuleMeta = RuleMeta {
-    name: "url-tracking",
-    category: Category::Links,
-    severity: Severity::Warning,
-    fixable: Fixable::Safe,
-    summary: "tracking parameters in a URL",
-};
-
-impl Rule for UrlTracking {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Diagnostic>) {
-        for site in urls::sites(doc) {
-            let url = site.url;
-            let Some(question) = url.find('?') else {
-                continue;
-            };
-            let query_end = url[question..].find('#').map_or(url.len(), |i| question + i);
-            let query = &url[question + 1..query_end];
-            let (tracking, kept): (Vec<&str>, Vec<&str>) = query
-                .split('&')
-                .filter(|p| !p.is_empty())
-                .partition(|p| is_tracking_param(p.split('=').next().unwrap_or_default()));
-            if tracking.is_empty() {
-                continue;
-            }
-            let names: Vec<&str> = tracking.iter().map(|p| p.split('=').next().unwrap_or_default()).collect();
-            let replacement = if kept.is_empty() { String::new() } else { format!("?{}", kept.join("&")) };
-            let range = site.span.start + question..site.span.start + query_end;
-            out.push(
-                Diagnostic::new(
-                    META.name,
-                    site.span.clone(),
-                    format!("tracking parameter{} {} in \"{url}\"", if names.len() > 1 { "s" } else { "" }, names.join(", ")),
-                )
-                .with_help("remove the tracking parameters, keeping the rest of the query")
-                .with_fix(site.exact.then(|| Fix::safe(vec![Edit::replace(range, replacement)]))),
-            );
+fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
+    for site in ctx.urls() {
+        let url = site.url;
+        let Some(question) = url.find('?') else {
+            continue;
+        };
+        let query_end = url[question..]
+            .find('#')
+            .map_or(url.len(), |i| question + i);
+        let query = &url[question + 1..query_end];
+        let (tracking, kept): (Vec<&str>, Vec<&str>) = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .partition(|p| is_tracking_param(p.split('=').next().unwrap_or_default()));
+        if tracking.is_empty() {
+            continue;
         }
+        let names: Vec<&str> = tracking
+            .iter()
+            .map(|p| p.split('=').next().unwrap_or_default())
+            .collect();
+        let replacement = if kept.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", kept.join("&"))
+        };
+        let range = site.span.start + question..site.span.start + query_end;
+        out.push(
+            Diagnostic::new(
+                site.span.clone(),
+                format!(
+                    "tracking parameter{} {} in \"{url}\"",
+                    if names.len() > 1 { "s" } else { "" },
+                    names.join(", ")
+                ),
+            )
+            .with_help("remove the tracking parameters, keeping the rest of the query")
+            .with_fix(
+                site.exact
+                    .then(|| Fix::safe(vec![Edit::replace(range, replacement)])),
+            ),
+        );
     }
 }

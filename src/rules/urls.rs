@@ -1,9 +1,10 @@
-//! What the URL rules share: every URL a document holds, where the author meant a bare
-//! URL to end, and how a mistyped scheme reads.
+//! What the URL rules share: every URL a document holds, and where the author meant a
+//! bare URL to end.
 
 use std::ops::Range;
 
 use crate::document::{Document, LinkKind, find_bare_urls};
+use crate::text::is_cjk_punctuation;
 
 /// Where a URL comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,9 +17,9 @@ pub enum Origin {
     Bare,
 }
 
-/// One URL of the document.
+/// One place the document holds a URL.
 #[derive(Debug, Clone)]
-pub struct Site<'a> {
+pub struct UrlOccurrence<'a> {
     pub origin: Origin,
     /// The URL; the source text of `span` when `exact`.
     pub url: &'a str,
@@ -30,20 +31,20 @@ pub struct Site<'a> {
 
 /// Every URL of the document in source order: link destinations (a reference link's
 /// URL is its definition's, listed once), definitions, and bare URLs.
-pub fn sites<'a>(doc: &'a Document) -> Vec<Site<'a>> {
-    let mut sites = Vec::new();
+pub fn occurrences<'a>(doc: &'a Document) -> Vec<UrlOccurrence<'a>> {
+    let mut found = Vec::new();
     for (i, link) in doc.links.iter().enumerate() {
         if matches!(link.kind, LinkKind::Reference | LinkKind::Email) || link.dest.is_empty() {
             continue;
         }
-        sites.push(match &link.dest_span {
-            Some(span) => Site {
+        found.push(match &link.dest_span {
+            Some(span) => UrlOccurrence {
                 origin: Origin::Link(i),
                 url: doc.slice(span),
                 span: span.clone(),
                 exact: true,
             },
-            None => Site {
+            None => UrlOccurrence {
                 origin: Origin::Link(i),
                 url: &link.dest,
                 span: link.span.clone(),
@@ -55,14 +56,14 @@ pub fn sites<'a>(doc: &'a Document) -> Vec<Site<'a>> {
         if def.dest.is_empty() {
             continue;
         }
-        sites.push(match &def.dest_span {
-            Some(span) => Site {
+        found.push(match &def.dest_span {
+            Some(span) => UrlOccurrence {
                 origin: Origin::Definition(i),
                 url: doc.slice(span),
                 span: span.clone(),
                 exact: true,
             },
-            None => Site {
+            None => UrlOccurrence {
                 origin: Origin::Definition(i),
                 url: &def.dest,
                 span: def.span.clone(),
@@ -74,23 +75,15 @@ pub fn sites<'a>(doc: &'a Document) -> Vec<Site<'a>> {
         let text = doc.slice(range);
         let len = intended_len(text).unwrap_or(text.len());
         let span = range.start..range.start + len;
-        sites.push(Site {
+        found.push(UrlOccurrence {
             origin: Origin::Bare,
             url: doc.slice(&span),
             span,
             exact: true,
         });
     }
-    sites.sort_by_key(|s| s.span.start);
-    sites
-}
-
-/// Fullwidth and CJK punctuation: never part of a URL, always the sentence around it.
-pub fn is_cjk_punctuation(c: char) -> bool {
-    matches!(c,
-        '\u{2010}'..='\u{2027}' | '\u{3000}'..='\u{303F}' | '\u{FE10}'..='\u{FE1F}'
-        | '\u{FE30}'..='\u{FE6F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
+    found.sort_by_key(|s| s.span.start);
+    found
 }
 
 /// Where a bare URL really ends when GitHub's autolinker ran on into the sentence
@@ -130,244 +123,9 @@ pub fn can_autolink(url: &str) -> bool {
         && !url.contains(|c: char| c.is_ascii_control() || matches!(c, ' ' | '<' | '>'))
 }
 
-/// A mistyped scheme (`hhttps://`, `https//`, `ｈｔｔｐｓ：//`) or fullwidth punctuation
-/// in a host, and its repair.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mistyped {
-    /// Bytes of the URL that are replaced: the scheme, separator and, when repaired,
-    /// the host.
-    pub len: usize,
-    /// What replaces them (`https://`, `https://github.com`).
-    pub fixed: String,
-}
-
-/// The schemes a web URL is a typo of.
-const WEB_SCHEMES: [&str; 2] = ["http", "https"];
-
-/// Reads the start of `url` as a web URL whose scheme, `://` or host punctuation is
-/// mistyped; `None` when it is correct or is not meant as a web URL. Hosts are
-/// repaired only when `repair_host` (in a link destination, where the host's end is
-/// certain; a bare URL ends at the first fullwidth character anyway).
-pub fn mistyped(url: &str, repair_host: bool) -> Option<Mistyped> {
-    if well_typed(url, repair_host) {
-        return None;
-    }
-    let mut chars = url.char_indices().peekable();
-    let mut scheme = String::new();
-    let mut separator = String::new();
-    let mut fullwidth = false;
-    let mut len = 0;
-    while let Some(&(i, c)) = chars.peek() {
-        match to_ascii(c) {
-            Some(a) if a.is_ascii_alphabetic() && scheme.len() < 8 => scheme.push(a),
-            _ => break,
-        }
-        fullwidth |= !c.is_ascii();
-        len = i + c.len_utf8();
-        chars.next();
-    }
-    while let Some(&(i, c)) = chars.peek() {
-        match to_ascii(c) {
-            Some(a @ (':' | '/')) if separator.len() < 6 => separator.push(a),
-            _ => break,
-        }
-        fullwidth |= !c.is_ascii();
-        len = i + c.len_utf8();
-        chars.next();
-    }
-    // A host must follow.
-    if !chars.peek().is_some_and(|&(_, c)| c.is_alphanumeric()) {
-        return None;
-    }
-    let colons = separator.bytes().take_while(|&b| b == b':').count();
-    let slashes = separator.len() - colons;
-    let separator_ok = colons <= 2 && (1..=3).contains(&slashes) && (colons > 0 || slashes == 2);
-    if !separator_ok {
-        return None;
-    }
-    let lower = scheme.to_ascii_lowercase();
-    let target = if lower == "ftp" || WEB_SCHEMES.contains(&lower.as_str()) {
-        if fullwidth { lower } else { scheme }
-    } else {
-        closest_web_scheme(&lower)?.to_owned()
-    };
-    let mut fixed = format!("{target}://");
-    if repair_host {
-        let host_end = url[len..]
-            .find(['/', '?', '#', ' '])
-            .map_or(url.len(), |i| len + i);
-        let host = &url[len..host_end];
-        let folded: String = host.chars().map(|c| to_ascii(c).unwrap_or(c)).collect();
-        if folded != host {
-            fixed.push_str(&folded);
-            len = host_end;
-        }
-    }
-    (url[..len] != fixed).then_some(Mistyped { len, fixed })
-}
-
-/// The common case, answered without allocating: `http://` or `https://` and a host
-/// that starts with a letter or digit (and, when hosts are repaired, is ASCII).
-fn well_typed(url: &str, repair_host: bool) -> bool {
-    web_host_and_tail(url).is_some_and(|(host, _)| {
-        host.starts_with(|c: char| c.is_ascii_alphanumeric()) && (!repair_host || host.is_ascii())
-    })
-}
-
-/// An `http://` or `https://` URL's host (with any port) and what follows it.
-pub fn web_host_and_tail(url: &str) -> Option<(&str, &str)> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    Some(rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len())))
-}
-
-/// The web scheme one edit away from `scheme`, if exactly one is.
-fn closest_web_scheme(scheme: &str) -> Option<&'static str> {
-    let mut close = WEB_SCHEMES.iter().filter(|s| edit_distance(scheme, s) == 1);
-    let first = close.next()?;
-    close.next().is_none().then_some(*first)
-}
-
-/// Levenshtein distance of two short ASCII strings.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b = b.as_bytes();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.bytes().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitute = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitute.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
-}
-
-/// The ASCII character a fullwidth form or ideographic full stop stands for.
-pub fn to_ascii(c: char) -> Option<char> {
-    match c {
-        c if c.is_ascii() => Some(c),
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
-        '\u{3002}' | '\u{FF61}' => Some('.'),
-        _ => None,
-    }
-}
-
-/// Offsets of `:` and `/`, ASCII or fullwidth: bytes first, as the fullwidth forms
-/// (U+FF1A, U+FF0F) are the only ones that start with byte 0xEF.
-fn separators(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter_map(|(i, b)| match b {
-        b':' | b'/' => Some(i),
-        0xEF if text[i..].starts_with(['\u{FF1A}', '\u{FF0F}']) => Some(i),
-        _ => None,
-    })
-}
-
-/// Mistyped web URLs in plain text, which GitHub does not link at all
-/// (`- hhttps://arxiv.org/abs/2401.01335`): byte range of the URL as the author
-/// meant it, and its repair.
-pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
-    let mut found = Vec::new();
-    for run in &doc.text_runs {
-        let text = doc.slice(run);
-        let is_letter = |c: char| to_ascii(c).is_some_and(|a| a.is_ascii_alphabetic());
-        // A mistyped URL is a word of scheme letters and then a separator: look at the
-        // letters before each separator rather than at every word.
-        let mut previous = None;
-        for separator in separators(text) {
-            let letters: usize = text[..separator]
-                .chars()
-                .rev()
-                .take_while(|&c| is_letter(c))
-                .map(char::len_utf8)
-                .sum();
-            let i = separator - letters;
-            if letters == 0
-                || previous == Some(i)
-                || found
-                    .last()
-                    .is_some_and(|(r, _): &(Range<usize>, _)| r.end > run.start + i)
-            {
-                continue;
-            }
-            previous = Some(i);
-            // Without host repair only the scheme, separator and next char are read, none
-            // of which can be whitespace or `<`: the rest of the run stands for the token.
-            let Some(typo) = mistyped(&text[i..], false) else {
-                continue;
-            };
-            let token_end = text[i..]
-                .find(|c: char| c.is_ascii_whitespace() || c == '<')
-                .map_or(text.len(), |n| i + n);
-            let token = &text[i..token_end];
-            // Where the repaired URL would end, as the autolinker and the author see it.
-            let repaired = format!("{}{}", typo.fixed, &token[typo.len..]);
-            let repaired_len = intended_len(&repaired).unwrap_or_else(|| {
-                find_bare_urls(&repaired)
-                    .first()
-                    .filter(|r| r.start == 0)
-                    .map_or(repaired.len(), |r| r.end)
-            });
-            let len = (repaired_len + typo.len)
-                .saturating_sub(typo.fixed.len())
-                .max(typo.len);
-            found.push((run.start + i..run.start + i + len, typo));
-        }
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn repair(url: &str) -> Option<String> {
-        mistyped(url, true).map(|m| format!("{}{}", m.fixed, &url[m.len..]))
-    }
-
-    #[test]
-    fn scheme_typos_are_repaired() {
-        assert_eq!(
-            repair("hhttps://arxiv.org/abs/1").as_deref(),
-            Some("https://arxiv.org/abs/1")
-        );
-        assert_eq!(repair("htps://a.org").as_deref(), Some("https://a.org"));
-        assert_eq!(repair("htp://a.org").as_deref(), Some("http://a.org"));
-        assert_eq!(repair("ttps://a.org").as_deref(), Some("https://a.org"));
-        assert_eq!(repair("https//a.org").as_deref(), Some("https://a.org"));
-        assert_eq!(repair("https:/a.org").as_deref(), Some("https://a.org"));
-        assert_eq!(repair("http:://a.org").as_deref(), Some("http://a.org"));
-        assert_eq!(repair("https:///a.org").as_deref(), Some("https://a.org"));
-        assert_eq!(
-            repair("ｈｔｔｐｓ://a.org").as_deref(),
-            Some("https://a.org")
-        );
-        assert_eq!(repair("https：//a.org").as_deref(), Some("https://a.org"));
-        assert_eq!(
-            repair("https://github。com/x").as_deref(),
-            Some("https://github.com/x")
-        );
-    }
-
-    #[test]
-    fn correct_and_foreign_schemes_are_left_alone() {
-        for url in [
-            "https://a.org",
-            "HTTPS://a.org",
-            "ftp://a.org",
-            "mailto:x@a.org",
-            "file:///etc",
-            "hxxp://a.org",
-            "httpx://a.org",
-            "docs/https/x.md",
-            "https/x.md",
-            "note: see",
-        ] {
-            assert_eq!(repair(url), None, "{url}");
-        }
-    }
 
     #[test]
     fn sentences_after_bare_urls_are_cut() {
@@ -385,12 +143,5 @@ mod tests {
         assert_eq!(cut("https://zh.wikipedia.org/wiki/大语言模型"), None);
         assert_eq!(cut("https://a.org/?q=中文"), None);
         assert_eq!(cut("https://a.org/x"), None);
-    }
-
-    #[test]
-    fn edit_distances() {
-        assert_eq!(edit_distance("hhttps", "https"), 1);
-        assert_eq!(edit_distance("htps", "http"), 2);
-        assert_eq!(edit_distance("https", "https"), 0);
     }
 }

@@ -4,6 +4,12 @@
 //! model), an explicit HTML anchor (`<a name>`, `id=`), or the top of the page. GitHub
 //! also resolves a fragment that differs from an anchor only in case, and the handling of
 //! U+FE0F (emoji presentation selector) is disputed, so both forms are accepted.
+//!
+//! A link into the document itself is written `#x`, but also `./#x`, `README.md#x`, or
+//! as an absolute link to the repository's README (`https://github.com/OWNER/REPO#x`,
+//! `…/blob/BRANCH/README.md#x`, `…/tree/BRANCH#x`): lists render on GitHub and in
+//! mirrors, and authors copy links from the address bar. OWNER/REPO comes from the
+//! configuration, else from the links themselves (see [`Anchors::new`]).
 
 use std::collections::HashMap;
 
@@ -21,7 +27,7 @@ pub enum Anchor {
     Heading(usize),
     /// An HTML anchor, by index into [`Document::html_anchors`].
     Html(usize),
-    /// `#`, `#top` (the top of the page), or a GitHub line link (`#L12`).
+    /// `#`, `#top`, `#readme` (the top of the page), or a GitHub line link (`#L12`).
     Top,
 }
 
@@ -42,6 +48,8 @@ pub struct Suggestion {
 pub struct Anchors {
     exact: HashMap<String, Anchor>,
     lenient: HashMap<String, Anchor>,
+    /// `owner/repo`, lower case: absolute links into it are links into the document.
+    repository: Option<String>,
 }
 
 /// Lower case, U+FE0F dropped: the spelling differences GitHub forgives.
@@ -54,7 +62,12 @@ fn lenient_key(fragment: &str) -> String {
 }
 
 impl Anchors {
-    pub fn new(doc: &Document) -> Self {
+    /// The anchors of `doc`, whose repository is `repository` (`owner/repo`) when known.
+    /// Otherwise it is inferred: the repository most absolute README links with a
+    /// fragment point into, if at least three do and most of their fragments are
+    /// anchors of this document (a list linking to sections of another project's
+    /// README does not make that project its own).
+    pub fn new(doc: &Document, repository: Option<&str>) -> Self {
         let mut anchors = Self::default();
         let targets = doc
             .headings
@@ -71,13 +84,51 @@ impl Anchors {
             anchors.exact.entry(name.to_owned()).or_insert(target);
             anchors.lenient.entry(lenient_key(name)).or_insert(target);
         }
+        anchors.repository = match repository {
+            Some(repo) => Some(repo.trim_matches('/').to_ascii_lowercase()),
+            None => anchors.inferred_repository(doc),
+        };
         anchors
     }
 
-    /// The target of a link destination `#fragment`, or `None` when nothing has that
-    /// anchor. `dest` must start with `#`.
+    fn inferred_repository(&self, doc: &Document) -> Option<String> {
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        for link in doc.links.iter().filter(|l| !l.image) {
+            if let Some((repo, fragment)) = github_readme_link(&link.dest) {
+                let (links, resolved) = counts.entry(repo).or_default();
+                *links += 1;
+                *resolved += usize::from(self.resolve_fragment(fragment).is_some());
+            }
+        }
+        counts
+            .into_iter()
+            .filter(|&(_, (links, resolved))| links >= 3 && resolved * 2 > links)
+            .max_by(|(a, x), (b, y)| x.0.cmp(&y.0).then_with(|| b.cmp(a)))
+            .map(|(repo, _)| repo)
+    }
+
+    /// The `#fragment` part of `dest` when it links into the document itself (in any
+    /// of the forms above), else `None`.
+    pub fn local<'a>(&self, dest: &'a str) -> Option<&'a str> {
+        let hash = dest.find('#')?;
+        let (path, fragment) = dest.split_at(hash);
+        let path = path.strip_prefix("./").unwrap_or(path);
+        let local = path.is_empty()
+            || is_readme(path)
+            || github_readme_link(dest)
+                .is_some_and(|(repo, _)| self.repository.as_deref() == Some(repo.as_str()));
+        local.then_some(fragment)
+    }
+
+    /// The target of a link into the document (see [`Anchors::local`]), or `None` when
+    /// it is no such link or nothing has its anchor.
     pub fn resolve(&self, dest: &str) -> Option<Anchor> {
-        let fragment = fragment_of(dest)?;
+        self.resolve_fragment(self.local(dest)?)
+    }
+
+    /// The target of `#fragment`, or `None` when nothing has that anchor.
+    fn resolve_fragment(&self, fragment: &str) -> Option<Anchor> {
+        let fragment = fragment_of(fragment)?;
         if fragment.is_empty() || fragment.eq_ignore_ascii_case("top") || is_line_link(&fragment) {
             return Some(Anchor::Top);
         }
@@ -86,9 +137,16 @@ impl Anchors {
             .get(fragment)
             .or_else(|| self.lenient.get(&lenient_key(fragment)))
             .copied()
+            // GitHub wraps a rendered README in an element with the id `readme`.
+            .or_else(|| {
+                fragment
+                    .eq_ignore_ascii_case("readme")
+                    .then_some(Anchor::Top)
+            })
     }
 
-    /// The headings a broken link `[text](#fragment)` may have meant, looked for
+    /// The headings a broken link `[text](#fragment)` may have meant (`fragment` as
+    /// [`Anchors::local`] returns it), looked for
     /// first in section `scope` (where the TOC's structure or the link's position puts
     /// it), then in each section around it, then in the whole document. Certain when
     /// the nearest of these holding a heading whose text is the link's text (ignoring
@@ -98,7 +156,7 @@ impl Anchors {
     /// holding one close enough (none when nothing is, or two tie).
     pub fn suggest(
         doc: &Document,
-        dest: &str,
+        fragment: &str,
         text: &str,
         scope: Option<usize>,
     ) -> Option<Suggestion> {
@@ -125,7 +183,7 @@ impl Anchors {
                 candidates: same,
             });
         }
-        let fragment = lenient_key(&fragment_of(dest)?);
+        let fragment = lenient_key(&fragment_of(fragment)?);
         let score = |h: usize| {
             let heading = &doc.headings[h];
             let by_anchor = similarity(&fragment, &lenient_key(&heading.anchor));
@@ -152,6 +210,42 @@ impl Anchors {
             _ => None,
         }
     }
+}
+
+/// `README.md`, `readme.md`, `README.markdown`: the document's own file, as GitHub
+/// names the README it renders.
+fn is_readme(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower == "readme.md" || lower == "readme.markdown"
+}
+
+/// `(owner/repo, #fragment)` of an absolute link to a GitHub repository's README
+/// section: `https://github.com/OWNER/REPO#x`, with `/`, `/blob/BRANCH/README.md` or
+/// `/tree/BRANCH` before the fragment. The repository is lower case (GitHub ignores
+/// case in it).
+fn github_readme_link(dest: &str) -> Option<(String, &str)> {
+    let hash = dest.find('#')?;
+    let (address, fragment) = dest.split_at(hash);
+    let path = address
+        .strip_prefix("https://")
+        .or_else(|| address.strip_prefix("http://"))?;
+    let path = path
+        .strip_prefix("www.")
+        .unwrap_or(path)
+        .strip_prefix("github.com/")?;
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let readme = match parts.as_slice() {
+        [_, _] => true,
+        [_, _, "tree", _] => true,
+        [_, _, "blob", _, file] => is_readme(file),
+        _ => false,
+    };
+    (readme && parts[..2].iter().all(|p| !p.is_empty())).then(|| {
+        (
+            format!("{}/{}", parts[0], parts[1]).to_ascii_lowercase(),
+            fragment,
+        )
+    })
 }
 
 /// Whether heading `h` lies in the section of `scope` (anywhere, without one).
@@ -224,7 +318,7 @@ mod tests {
         let doc = Document::parse(
             "# Top\n## 🚀 Quick Start\n## 标题\n## Lit-LLaMA \u{fe0f}\n## A\n## A\n<a name=\"x\"></a>\n",
         );
-        let anchors = Anchors::new(&doc);
+        let anchors = Anchors::new(&doc, None);
         assert_eq!(anchors.resolve("#-quick-start"), Some(Anchor::Heading(1)));
         assert_eq!(anchors.resolve("#-Quick-Start"), Some(Anchor::Heading(1)));
         assert_eq!(
@@ -239,6 +333,7 @@ mod tests {
         assert_eq!(anchors.resolve("#a-1"), Some(Anchor::Heading(5)));
         assert_eq!(anchors.resolve("#x"), Some(Anchor::Html(0)));
         assert_eq!(anchors.resolve("#"), Some(Anchor::Top));
+        assert_eq!(anchors.resolve("#readme"), Some(Anchor::Top));
         assert_eq!(anchors.resolve("#a-2"), None);
         assert_eq!(anchors.resolve("#L3C4-L8"), Some(Anchor::Top));
         for not_a_line in ["#L", "#L30C12", "#L30C11-", "#C30", "#l7"] {

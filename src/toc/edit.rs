@@ -3,12 +3,12 @@
 
 use std::ops::Range;
 
-use crate::config::TocConfig;
 use crate::document::{BlockKind, Document, Heading};
 use crate::fix::Edit;
+use crate::settings::TocConfig;
 
 use super::anchors::fragment_of;
-use super::{Entry, EntryKind, Style, Toc};
+use super::{Entry, EntryKind, Style, Toc, section_name};
 
 /// How a link TOC writes its items, as written: the first item's marker, its
 /// indentation, and what each nesting level adds (spaces or tabs, kept as they are:
@@ -109,21 +109,9 @@ fn number_of(prefix: &str) -> Option<usize> {
     digits.parse().ok()
 }
 
-/// The byte range of the whole lines holding `span` (trailing blank lines left out),
-/// final newline included.
-pub fn whole_lines(doc: &Document, span: &Range<usize>) -> Range<usize> {
-    let source = doc.source;
-    let start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let content_end = span.start + source[span.clone()].trim_end().len();
-    let end = source[content_end..]
-        .find('\n')
-        .map_or(source.len(), |i| content_end + i + 1);
-    start..end
-}
-
 /// The spaces and tabs before the text on the line holding `offset`.
 fn indentation<'d>(doc: &Document<'d>, offset: usize) -> &'d str {
-    let text = &doc.source[whole_lines(doc, &(offset..offset))];
+    let text = &doc.source[doc.whole_lines(&(offset..offset))];
     &text[..text.len() - text.trim_start_matches([' ', '\t']).len()]
 }
 
@@ -131,7 +119,7 @@ fn indentation<'d>(doc: &Document<'d>, offset: usize) -> &'d str {
 /// (`-`, `*`, `1.`) and the spaces after it.
 pub fn item_prefix(doc: &Document, item: usize) -> String {
     let start = doc.blocks[item].span.start;
-    let line = &doc.source[whole_lines(doc, &(start..start))];
+    let line = &doc.source[doc.whole_lines(&(start..start))];
     let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
     let rest = &line[indent..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -211,7 +199,11 @@ fn items(
         .iter()
         .map(|&h| {
             let heading = &doc.headings[h];
-            style.line(usize::from(heading.level - top), &heading.text, &anchor(h))
+            style.line(
+                usize::from(heading.level - top),
+                &section_name(doc, h),
+                &anchor(h),
+            )
         })
         .collect()
 }
@@ -251,7 +243,11 @@ fn anchor_of(doc: &Document, h: usize, encode: bool) -> String {
 fn percent_encodes(doc: &Document) -> bool {
     let (mut encoded, mut raw) = (0, 0);
     for link in &doc.links {
-        if fragment_of(&link.dest).is_some_and(|f| !f.is_ascii()) {
+        let fragment = link.dest.find('#').map(|hash| &link.dest[hash..]);
+        if fragment
+            .and_then(fragment_of)
+            .is_some_and(|f| !f.is_ascii())
+        {
             if link.dest.is_ascii() {
                 encoded += 1;
             } else {
@@ -300,7 +296,7 @@ pub fn remove_entry(doc: &Document, toc: &Toc, entry: &Entry) -> Option<Edit> {
         .count()
         == 1;
     (alone && !has_children(doc, item))
-        .then(|| Edit::delete(whole_lines(doc, &doc.blocks[item].span)))
+        .then(|| Edit::delete(doc.whole_lines(&doc.blocks[item].span)))
 }
 
 /// The text range of an inline link (between `[` and `](`).
@@ -356,17 +352,23 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
         })
         .collect();
     if toc.style == Style::Tables {
-        return insert_row(doc, toc, heading.parent, &heading.text);
+        return insert_row(doc, toc, heading.parent, &section_name(doc, h));
     }
     let anchor = anchor_of(doc, h, percent_encodes(doc));
-    let line = |prefix: &str| format!("{prefix}[{}](#{anchor})\n", escape_link_text(&heading.text));
+    let path = link_path(doc, toc);
+    let line = |prefix: &str| {
+        format!(
+            "{prefix}[{}]({path}#{anchor})\n",
+            escape_link_text(&section_name(doc, h))
+        )
+    };
     if let Some(item) = siblings
         .iter()
         .rev()
         .filter(|&&s| s < h)
         .find_map(|&s| item_of(s))
     {
-        let end = whole_lines(doc, &doc.blocks[item].span).end;
+        let end = doc.whole_lines(&doc.blocks[item].span).end;
         let prefix = item_prefix(doc, item);
         let prefix =
             number_of(&prefix).map_or_else(|| prefix.clone(), |n| numbered(&prefix, n + 1));
@@ -377,16 +379,43 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
         .filter(|&&s| s > h)
         .find_map(|&s| item_of(s))
     {
-        let start = whole_lines(doc, &doc.blocks[item].span).start;
+        let start = doc.whole_lines(&doc.blocks[item].span).start;
         return Some(Edit::insert(start, line(&item_prefix(doc, item))));
     }
     let parent = item_of(heading.parent?)?;
     let start = doc.blocks[parent].span.start;
-    let first_line = whole_lines(doc, &(start..start));
+    let first_line = doc.whole_lines(&(start..start));
     Some(Edit::insert(
         first_line.end,
         line(&child_prefix(doc, toc, parent)),
     ))
+}
+
+/// Points link `link` at `#anchor`, changing only its fragment: `README.md#old`
+/// becomes `README.md#anchor`.
+pub fn retarget(doc: &Document, link: usize, anchor: &str) -> Option<Edit> {
+    let dest = doc.links[link].dest_span.clone()?;
+    let hash = doc.slice(&dest).find('#')?;
+    Some(Edit::replace(
+        dest.start + hash..dest.end,
+        format!("#{anchor}"),
+    ))
+}
+
+/// What the TOC's links write before the fragment, as written in the first of them:
+/// empty for `#x`, `README.md` or the repository's address for the other forms.
+fn link_path<'d>(doc: &Document<'d>, toc: &Toc) -> &'d str {
+    toc.entries
+        .iter()
+        .find_map(|e| match e.kind {
+            EntryKind::Link { link, .. } => doc.links[link].dest_span.clone(),
+            EntryKind::Cell { .. } => None,
+        })
+        .and_then(|dest| {
+            let written = doc.slice(&dest);
+            written.find('#').map(|hash| &written[..hash])
+        })
+        .unwrap_or("")
 }
 
 /// The prefix of a first nested item under list item `parent`: the parent's
@@ -448,7 +477,7 @@ fn insert_row(doc: &Document, toc: &Toc, part: Option<usize>, text: &str) -> Opt
         .filter(|b| b.parent == Some(head))
         .count()
         .max(1);
-    let end = whole_lines(doc, &doc.blocks[table].span).end;
+    let end = doc.whole_lines(&doc.blocks[table].span).end;
     let newline = if doc.source[..end].ends_with('\n') {
         ""
     } else {
@@ -471,7 +500,7 @@ pub fn move_item(
     after: Option<usize>,
     before: Option<usize>,
 ) -> Option<Vec<Edit>> {
-    let lines = whole_lines(doc, &doc.blocks[item].span);
+    let lines = doc.whole_lines(&doc.blocks[item].span);
     let text = doc.source[lines.clone()].to_owned();
     let text = if text.ends_with('\n') {
         text
@@ -479,8 +508,8 @@ pub fn move_item(
         format!("{text}\n")
     };
     let at = match (after, before) {
-        (Some(a), _) => whole_lines(doc, &doc.blocks[a].span).end,
-        (None, Some(b)) => whole_lines(doc, &doc.blocks[b].span).start,
+        (Some(a), _) => doc.whole_lines(&doc.blocks[a].span).end,
+        (None, Some(b)) => doc.whole_lines(&doc.blocks[b].span).start,
         (None, None) => return None,
     };
     Some(vec![Edit::delete(lines), Edit::insert(at, text)])
@@ -489,16 +518,6 @@ pub fn move_item(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn whole_lines_cover_the_span() {
-        let doc = Document::parse("a\n- b\n  - c\nd\n");
-        let start = doc.source.find("- c").unwrap();
-        assert_eq!(
-            &doc.source[whole_lines(&doc, &(start..start + 3))],
-            "  - c\n"
-        );
-    }
 
     #[test]
     fn list_style_follows_the_toc() {

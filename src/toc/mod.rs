@@ -1,6 +1,6 @@
 //! The document's table of contents, found once and matched against its sections.
 //!
-//! A TOC is found by explicit markers (`<!-- toc -->`, doctoc, mktoc), else by a heading
+//! A TOC is found by a generator's markers (`<!-- toc -->`, doctoc, MarkdownTOC, …), else by a heading
 //! or short paragraph titled like one (Contents, Table of Contents, 目录, 一览 …), else
 //! as the first list whose items mostly link to sections below it. Two styles exist:
 //! link lists (`- [Name](#anchor)`, nested), and tables of plain names grouped under
@@ -8,14 +8,17 @@
 //! [`names::match_names`]. Every TOC rule reads the one [`Analysis`] of a document.
 
 pub mod anchors;
+mod describe;
 pub mod edit;
 pub mod names;
 
 use std::ops::Range;
 
-use crate::config::{Settings, TocConfig};
 use crate::document::{BlockKind, Document};
+use crate::settings::TocConfig;
 use crate::text::name_key;
+
+pub use describe::describe;
 
 use anchors::{Anchor, Anchors, Suggestion};
 use names::{Candidate, NameMatch, Query};
@@ -53,18 +56,16 @@ pub struct Analysis {
     pub toc: Option<Toc>,
 }
 
-/// The analysis of `doc`, computed on first use. The TOC settings must not change
-/// between calls for one document (they do not within one check).
-pub fn analyse<'d>(doc: &'d Document, settings: &Settings) -> &'d Analysis {
-    doc.derived.toc.get_or_init(|| {
-        let anchors = Anchors::new(doc);
-        let toc = settings
-            .toc
-            .enabled
-            .then(|| Toc::detect(doc, &anchors, &settings.toc))
-            .flatten();
-        Analysis { anchors, toc }
-    })
+/// The anchors of `doc` (whose GitHub repository is `repository`, when configured) and
+/// its table of contents, found with `config`. Rules read it once per check through
+/// [`crate::rules::Context`].
+pub fn analyse(doc: &Document, config: &TocConfig, repository: Option<&str>) -> Analysis {
+    let anchors = Anchors::new(doc, repository);
+    let toc = config
+        .enabled
+        .then(|| Toc::detect(doc, &anchors, config))
+        .flatten();
+    Analysis { anchors, toc }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,9 +125,9 @@ pub enum EntryKind {
     },
 }
 
-/// How an entry names a section.
+/// How an entry matched its section: by anchor, or by a name of some closeness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
+pub enum MatchKind {
     /// Its link's anchor.
     Anchor,
     /// The same name.
@@ -139,13 +140,16 @@ pub enum How {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    Heading(usize, How),
+    Heading(usize, MatchKind),
     /// An HTML anchor or the top of the page.
     Elsewhere,
     /// A name fitting several headings equally well.
     Ambiguous(Vec<usize>),
     /// A link whose anchor no heading has, though a section matches it.
     Broken(Suggestion),
+    /// A link to the anchor of `.0`, which another entry lists, while its text names
+    /// `.1`, a section no entry lists: the anchor was copied from the entry above.
+    Misdirected(usize, usize),
     /// Matches no section.
     Dangling,
 }
@@ -172,6 +176,7 @@ impl Entry {
         match &self.target {
             Target::Heading(h, _) => vec![*h],
             Target::Broken(s) => vec![s.heading],
+            Target::Misdirected(_, meant) => vec![*meant],
             Target::Ambiguous(list) => list.clone(),
             Target::Elsewhere | Target::Dangling => Vec::new(),
         }
@@ -192,7 +197,7 @@ impl Toc {
         });
         for (index, block) in titled {
             let start = block.span.end;
-            let end = doc.next_heading_start(start);
+            let end = next_section_start(doc, start);
             if let Some(toc) = Self::build(doc, anchors, config, Some(index), start..end) {
                 return Some(toc);
             }
@@ -325,9 +330,9 @@ impl Toc {
         let found = names::match_names(&candidates, &queries);
         for (((block, group), (text, new)), found) in cells.into_iter().zip(texts).zip(found) {
             let target = match found {
-                NameMatch::Exact(h) => Target::Heading(h, How::Exact),
-                NameMatch::Short(h) => Target::Heading(h, How::Short),
-                NameMatch::Fuzzy(h) => Target::Heading(h, How::Fuzzy),
+                NameMatch::Exact(h) => Target::Heading(h, MatchKind::Exact),
+                NameMatch::Short(h) => Target::Heading(h, MatchKind::Short),
+                NameMatch::Fuzzy(h) => Target::Heading(h, MatchKind::Fuzzy),
                 NameMatch::Ambiguous(list) => Target::Ambiguous(list),
                 NameMatch::None => Target::Dangling,
             };
@@ -386,9 +391,9 @@ impl Toc {
 
     /// The headings this TOC should list, in document order: those it lists before it
     /// (its own title, the document's), and sections after it at a
-    /// covered level, except those usually left out that it does not list (and their
-    /// subsections); a deeper
-    /// section only under a listed parent whose own subsections the TOC lists.
+    /// covered level, except those marked `<!-- omit in toc -->` and those usually left
+    /// out, when it does not list them (nor their subsections); a deeper section only
+    /// under a listed parent whose own subsections the TOC lists.
     pub fn expected(&self, doc: &Document, config: &TocConfig) -> Vec<usize> {
         let listed = self.listed(doc);
         let Some(&top) = self.levels.iter().min() else {
@@ -406,10 +411,12 @@ impl Toc {
                 has_listed_child[p] = true;
             }
         }
+        let omitted = omitted_headings(doc);
         let left_out = |h: usize| {
             let key = name_key(&doc.headings[h].text);
             // A heading with nothing to name it (`##` alone) cannot be listed.
             Some(h) == title
+                || omitted[h]
                 || key.is_empty()
                 || USUALLY_LEFT_OUT.iter().any(|k| key.contains(k))
                 || config.exclude.iter().any(|e| name_key(e) == key)
@@ -451,6 +458,47 @@ impl Toc {
         }
         expected
     }
+}
+
+/// The name a TOC gives heading `h`: its text without the links back into the
+/// document it carries (`### Topics ([back👆](#paperlist))` is "Topics").
+pub fn section_name(doc: &Document, h: usize) -> String {
+    let heading = &doc.headings[h];
+    let mut name = heading.text.clone();
+    for link in doc.links_within(&heading.content) {
+        if link.dest.starts_with('#')
+            && !link.text.trim().is_empty()
+            && let Some(at) = name.rfind(&link.text)
+        {
+            name.replace_range(at..at + link.text.len(), "");
+        }
+    }
+    if name.len() == heading.text.len() {
+        return name.trim().to_owned();
+    }
+    let mut name = name.trim_end().to_owned();
+    while let Some(rest) = name.strip_suffix("()").or_else(|| name.strip_suffix("[]")) {
+        name = rest.trim_end().to_owned();
+    }
+    name.trim().to_owned()
+}
+
+/// For each heading, whether it carries Markdown All in One's `<!-- omit in toc -->`
+/// (or `omit from toc`): its author keeps it out of the TOC.
+fn omitted_headings(doc: &Document) -> Vec<bool> {
+    let mut omitted = vec![false; doc.headings.len()];
+    for (span, body) in doc.html_comments() {
+        let body = body.to_ascii_lowercase();
+        if body != "omit in toc" && body != "omit from toc" {
+            continue;
+        }
+        if let Some(h) = doc.section_at(span.start)
+            && doc.headings[h].span.contains(&span.start)
+        {
+            omitted[h] = true;
+        }
+    }
+    omitted
 }
 
 fn within(span: &Range<usize>, region: &Range<usize>) -> bool {
@@ -507,69 +555,143 @@ fn strip_new_marker(text: &str) -> (String, bool) {
     }
 }
 
-/// Between `<!-- toc -->` and `<!-- tocstop -->`, or doctoc's or mktoc's markers.
+/// The comments TOC generators write around the TOC they maintain (compared in lower
+/// case, as the comment's whole body or its first words): the start, and the ends
+/// that close it.
+const MARKERS: &[(&str, &[&str])] = &[
+    // markdown-toc, and Markdown All in One (`<!-- TOC -->` … `<!-- /TOC -->`).
+    ("toc", &["tocstop", "/toc"]),
+    ("start doctoc", &["end doctoc"]),
+    ("begin mktoc", &["end mktoc"]),
+    // Sublime Text's MarkdownTOC, whose start may carry options.
+    ("markdowntoc", &["/markdowntoc"]),
+    ("mdformat-toc start", &["mdformat-toc end"]),
+];
+
+/// Between a TOC generator's start and end markers ([`MARKERS`]).
 fn marked_region(doc: &Document) -> Option<Range<usize>> {
-    let mut start = None;
+    let mut open: Option<(usize, &[&str])> = None;
     for (span, body) in doc.html_comments() {
         let body = body.to_ascii_lowercase();
-        let word = |prefix: &str| body == prefix || body.starts_with(&format!("{prefix} "));
-        match start {
-            None if word("toc") || word("start doctoc") || word("begin mktoc") => {
-                start = Some(span.end)
+        let word = |prefix: &str| {
+            body.strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        };
+        match open {
+            None => {
+                open = MARKERS
+                    .iter()
+                    .find(|(start, _)| word(start))
+                    .map(|(_, ends)| (span.end, *ends));
             }
-            Some(from) if word("tocstop") || word("end doctoc") || word("end mktoc") => {
+            Some((from, ends)) if ends.iter().any(|end| word(end)) => {
                 return Some(from..span.start);
             }
-            _ => {}
+            Some(_) => {}
         }
     }
     None
 }
 
-/// From the first list whose items, with those of the lists after it up to the next
-/// heading (a TOC may be several lists under group titles), mostly link to sections
-/// that come after them, to that heading.
+/// From the first list or table whose items (cells holding a link, for a table), with
+/// those of the lists after it up to the next heading (a TOC may be several lists
+/// under group titles), mostly link to sections that come after them, to that heading.
 fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
     doc.blocks
         .iter()
-        .filter(|b| b.parent.is_none() && matches!(b.kind, BlockKind::List { .. }))
-        .map(|b| b.span.start..doc.next_heading_start(b.span.end))
+        .filter(|b| {
+            b.parent.is_none() && matches!(b.kind, BlockKind::List { .. } | BlockKind::Table)
+        })
+        .map(|b| b.span.start..next_section_start(doc, b.span.end))
         .find(|region| {
             let items = doc.blocks[doc.block_indices_within(region)]
                 .iter()
-                .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }) && within(&b.span, region))
+                .filter(|b| within(&b.span, region))
+                .filter(|b| match b.kind {
+                    BlockKind::ListItem { .. } => true,
+                    BlockKind::TableCell => !doc.links_within(&b.span).is_empty(),
+                    _ => false,
+                })
                 .count();
             let forward = doc
                 .links_within(region)
                 .iter()
                 .filter(|l| !l.image)
                 .filter(|l| {
-                    matches!(anchors.resolve(&l.dest), Some(Anchor::Heading(h)) if doc.headings[h].span.start >= region.end)
+                    matches!(resolve_in(doc, anchors, &l.dest, region), Some(Anchor::Heading(h)) if doc.headings[h].span.start >= region.end)
                 })
                 .count();
             forward >= 3 && forward * 5 >= items * 3
         })
 }
 
-/// Every `#fragment` link in `region`, resolved.
+/// Start of the first heading at or after `offset` that opens a section: not one
+/// inside a list item (`* #### [Tools](#tools)`, a TOC item written as a heading).
+fn next_section_start(doc: &Document, offset: usize) -> usize {
+    let first = doc.headings.partition_point(|h| h.span.start < offset);
+    doc.headings[first..]
+        .iter()
+        .map(|h| h.span.start)
+        .find(|&start| {
+            !doc.block_at(start).is_some_and(|b| {
+                doc.ancestors(b)
+                    .any(|a| matches!(a.kind, BlockKind::ListItem { .. }))
+            })
+        })
+        .unwrap_or(doc.source.len())
+}
+
+/// What link `dest` in TOC `region` points at. A TOC item written as a heading
+/// (`* #### [Tools](#tools)`) takes the heading's anchor itself, so the section it
+/// lists is the first one after the TOC with that anchor or a numbered one
+/// (`#tools-1`): GitHub numbers repeated anchors in document order.
+fn resolve_in(
+    doc: &Document,
+    anchors: &Anchors,
+    dest: &str,
+    region: &Range<usize>,
+) -> Option<Anchor> {
+    match anchors.resolve(dest)? {
+        Anchor::Heading(h) if within(&doc.headings[h].span, region) => {
+            let base = doc.headings[h].anchor.as_str();
+            let numbered = |anchor: &str| {
+                anchor == base
+                    || anchor
+                        .strip_prefix(base)
+                        .and_then(|rest| rest.strip_prefix('-'))
+                        .is_some_and(|n| n.parse::<usize>().is_ok())
+            };
+            let section = doc
+                .headings
+                .iter()
+                .position(|x| x.span.start >= region.end && numbered(&x.anchor));
+            Some(Anchor::Heading(section.unwrap_or(h)))
+        }
+        found => Some(found),
+    }
+}
+
+/// Every link into the document (`#fragment`, `README.md#fragment`, …) in `region`,
+/// resolved.
 fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec<Entry> {
     let mut entries: Vec<Entry> = doc
         .links
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.image && l.dest.starts_with('#') && within(&l.span, region))
+        .filter(|(_, l)| !l.image && within(&l.span, region))
+        .filter(|(_, l)| anchors.local(&l.dest).is_some())
         .map(|(index, link)| {
             let item = list_item_at(doc, region, link.span.start);
-            let target = match anchors.resolve(&link.dest) {
+            let target = match resolve_in(doc, anchors, &link.dest, region) {
                 // A back-to-top link to the TOC's title, outside its list, is no entry.
                 Some(Anchor::Heading(h))
                     if item.is_none() && doc.headings[h].span.start < region.start =>
                 {
                     Target::Elsewhere
                 }
-                Some(Anchor::Heading(h)) => Target::Heading(h, How::Anchor),
+                Some(Anchor::Heading(h)) => Target::Heading(h, MatchKind::Anchor),
                 Some(Anchor::Html(a)) => match html_anchor_heading(doc, a) {
-                    Some(h) => Target::Heading(h, How::Anchor),
+                    Some(h) => Target::Heading(h, MatchKind::Anchor),
                     None => Target::Elsewhere,
                 },
                 Some(Anchor::Top) => Target::Elsewhere,
@@ -596,11 +718,12 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
                 return None;
             };
             let link = &doc.links[link];
+            let fragment = anchors.local(&link.dest)?;
             (entry.target == Target::Dangling && anchors.resolve(&link.dest).is_none())
                 .then(|| {
                     Anchors::suggest(
                         doc,
-                        &link.dest,
+                        fragment,
                         &link.text,
                         parent_heading(doc, &entries, entry),
                     )
@@ -626,7 +749,36 @@ fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec
             entry.target = Target::Broken(s);
         }
     }
+    misdirect(doc, &mut entries);
     entries
+}
+
+/// Marks [`Target::Misdirected`] the entries that share their anchor with another entry
+/// and whose text is not their section's name but exactly that of a section no entry
+/// lists (`- [Bar](#foo)` under `- [Foo](#foo)`, with `## Bar` unlisted).
+fn misdirect(doc: &Document, entries: &mut [Entry]) {
+    let mut count = vec![0usize; doc.headings.len()];
+    for h in entries.iter().flat_map(Entry::claims) {
+        count[h] += 1;
+    }
+    let unlisted = |h: usize, count: &[usize]| count[h] == 0;
+    for entry in entries.iter_mut() {
+        let Target::Heading(h, MatchKind::Anchor) = entry.target else {
+            continue;
+        };
+        let key = name_key(&entry.text);
+        if count[h] < 2 || key.is_empty() || key == name_key(&section_name(doc, h)) {
+            continue;
+        }
+        let named: Vec<usize> = (0..doc.headings.len())
+            .filter(|&o| unlisted(o, &count) && name_key(&section_name(doc, o)) == key)
+            .collect();
+        if let [meant] = named[..] {
+            entry.target = Target::Misdirected(h, meant);
+            count[h] -= 1;
+            count[meant] += 1;
+        }
+    }
 }
 
 /// The heading of the entry whose list item holds `entry`'s: the section the TOC's
@@ -641,27 +793,40 @@ fn parent_heading(doc: &Document, entries: &[Entry], entry: &Entry) -> Option<us
         .find_map(Entry::heading)
 }
 
-/// The heading an HTML anchor names: the one it sits in (`### <a id="csharp"></a>C#`)
-/// or the one right after it, with only blank space between
-/// (`<a name="general" />` on the line above `## Introduction`).
+/// The heading an HTML anchor names: the one it sits in (`### <a id="csharp"></a>C#`),
+/// the one right after it, with only blank space between (`<a name="general" />` on
+/// the line above `## Introduction`), or else the one right before it
+/// (`<div id="mla"></div>` on the line below `### DeepSeek/MLA`).
 fn html_anchor_heading(doc: &Document, anchor: usize) -> Option<usize> {
     let span = &doc.html_anchors[anchor].span;
     let next = doc.headings.partition_point(|h| h.span.start <= span.start);
-    if let Some(h) = next
-        .checked_sub(1)
-        .filter(|&h| doc.headings[h].span.contains(&span.start))
-    {
+    let previous = next.checked_sub(1);
+    if let Some(h) = previous.filter(|&h| doc.headings[h].span.contains(&span.start)) {
         return Some(h);
     }
-    // The anchor's span is its name: the tag ends at the next `>`, then maybe `</a>`.
-    let heading = doc.headings.get(next)?;
-    let (_, after_tag) = doc
-        .source
-        .get(span.end..heading.span.start)?
-        .split_once('>')?;
-    let rest = after_tag.trim_start();
-    let rest = rest.strip_prefix("</a>").unwrap_or(rest);
-    rest.trim().is_empty().then_some(next)
+    // The anchor's span is its name: the tag ends at the next `>`, then maybe `</a>`
+    // or `</div>`.
+    let blank = |text: &str| text.trim().is_empty();
+    let after_heading = doc.headings.get(next).and_then(|heading| {
+        let (_, after_tag) = doc
+            .source
+            .get(span.end..heading.span.start)?
+            .split_once('>')?;
+        let rest = after_tag.trim_start();
+        let rest = ["</a>", "</div>", "</span>"]
+            .iter()
+            .find_map(|close| rest.strip_prefix(close))
+            .unwrap_or(rest);
+        blank(rest).then_some(next)
+    });
+    after_heading.or_else(|| {
+        let h = previous?;
+        let (before_tag, _) = doc
+            .source
+            .get(doc.headings[h].span.end..span.start)?
+            .rsplit_once('<')?;
+        blank(before_tag).then_some(h)
+    })
 }
 
 /// The innermost list item inside `region` holding `offset`, with its depth.

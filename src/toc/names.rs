@@ -138,141 +138,203 @@ impl Name {
 
 /// Matches every query to at most one candidate; see the module documentation.
 pub fn match_names(candidates: &[Candidate], queries: &[Query]) -> Vec<NameMatch> {
-    let names: Vec<Name> = candidates.iter().map(|c| Name::new(c.text)).collect();
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_token: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, name) in names.iter().enumerate() {
-        by_key.entry(&name.key).or_default().push(i);
-        let mut seen: Vec<&str> = name.tokens.iter().map(String::as_str).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for token in seen {
-            by_token.entry(token).or_default().push(i);
+    let mut matching = Matching::new(candidates, queries);
+    matching.exact();
+    matching.short();
+    matching.fuzzy();
+    matching.into_headings()
+}
+
+/// The state of one [`match_names`]: the candidates' names indexed by key and token, the
+/// queries, which candidates are taken and what each query found so far (by candidate
+/// index). The passes run from the surest match to the loosest.
+struct Matching<'c> {
+    candidates: &'c [Candidate<'c>],
+    names: Vec<Name>,
+    by_key: HashMap<String, Vec<usize>>,
+    by_token: HashMap<String, Vec<usize>>,
+    queries: Vec<(Name, Option<usize>)>,
+    claimed: Vec<bool>,
+    found: Vec<Option<NameMatch>>,
+}
+
+impl<'c> Matching<'c> {
+    fn new(candidates: &'c [Candidate<'c>], queries: &[Query]) -> Self {
+        let names: Vec<Name> = candidates.iter().map(|c| Name::new(c.text)).collect();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_token: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, name) in names.iter().enumerate() {
+            by_key.entry(name.key.clone()).or_default().push(i);
+            let mut seen: Vec<&str> = name.tokens.iter().map(String::as_str).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for token in seen {
+                by_token.entry(token.to_owned()).or_default().push(i);
+            }
+        }
+        let queries: Vec<(Name, Option<usize>)> = queries
+            .iter()
+            .map(|q| (Name::new(q.text), q.part))
+            .collect();
+        Self {
+            candidates,
+            names,
+            by_key,
+            by_token,
+            claimed: vec![false; candidates.len()],
+            found: vec![None; queries.len()],
+            queries,
         }
     }
-    let queries: Vec<(Name, Option<usize>)> = queries
-        .iter()
-        .map(|q| (Name::new(q.text), q.part))
-        .collect();
-    let mut claimed = vec![false; candidates.len()];
-    let mut found: Vec<Option<NameMatch>> = vec![None; queries.len()];
-    let narrow = |list: Vec<usize>, part: Option<usize>, claimed: &[bool]| {
-        let list = keep_if_any(list, |&c| !claimed[c]);
-        keep_if_any(list, |&c| part.is_some() && candidates[c].part == part)
-    };
 
-    for (q, (name, part)) in queries.iter().enumerate() {
-        if let Some(list) = by_key.get(name.key.as_str()) {
-            let pick = narrow(list.clone(), *part, &claimed)[0];
-            claimed[pick] = true;
-            found[q] = Some(NameMatch::Exact(pick));
-        }
+    /// `list` without taken candidates, then only those in `part`, each unless that
+    /// would leave nothing.
+    fn narrow(&self, list: Vec<usize>, part: Option<usize>) -> Vec<usize> {
+        let list = keep_if_any(list, |&c| !self.claimed[c]);
+        keep_if_any(list, |&c| part.is_some() && self.candidates[c].part == part)
     }
 
-    // Sharing tokens, for the queries still open: candidate → number of shared tokens.
-    let shared = |name: &Name| {
+    fn take(&mut self, query: usize, found: NameMatch) {
+        if let NameMatch::Exact(c) | NameMatch::Short(c) | NameMatch::Fuzzy(c) = found {
+            self.claimed[c] = true;
+        }
+        self.found[query] = Some(found);
+    }
+
+    /// Candidates sharing tokens with `name`: candidate → number of shared tokens.
+    fn shared(&self, name: &Name) -> HashMap<usize, usize> {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         let mut seen: Vec<&String> = name.tokens.iter().collect();
         seen.sort_unstable();
         seen.dedup();
         for token in seen {
-            for &c in by_token.get(token.as_str()).into_iter().flatten() {
+            for &c in self.by_token.get(token.as_str()).into_iter().flatten() {
                 *counts.entry(c).or_default() += 1;
             }
         }
         counts
-    };
-    let containing: Vec<Vec<usize>> = queries
-        .iter()
-        .zip(&found)
-        .map(|((name, _), done)| {
-            if done.is_some() {
-                return Vec::new();
+    }
+
+    /// Queries whose name key is a candidate's.
+    fn exact(&mut self) {
+        for q in 0..self.queries.len() {
+            let (name, part) = &self.queries[q];
+            if let Some(list) = self.by_key.get(name.key.as_str()) {
+                let pick = self.narrow(list.clone(), *part)[0];
+                self.take(q, NameMatch::Exact(pick));
             }
-            let mut list: Vec<usize> = shared(name)
-                .into_keys()
-                .filter(|&c| {
-                    let other = &names[c];
-                    (name.distinctive() && contains_run(&other.tokens, &name.tokens))
-                        || (other.distinctive() && contains_run(&name.tokens, &other.tokens))
-                })
-                .collect();
-            list.sort_unstable();
-            list
-        })
-        .collect();
-    // Unique fits first: each one taken may make another entry's fit unique.
-    loop {
-        let mut progress = false;
-        for (q, list) in containing.iter().enumerate() {
-            if found[q].is_some() || list.is_empty() {
+        }
+    }
+
+    /// Open queries whose name contains a candidate's, or is contained in one: unique
+    /// fits first, as each one taken may make another entry's fit unique; what is left
+    /// with several fits is ambiguous.
+    fn short(&mut self) {
+        let containing: Vec<Vec<usize>> = (0..self.queries.len())
+            .map(|q| self.containing(q))
+            .collect();
+        loop {
+            let mut progress = false;
+            for (q, list) in containing.iter().enumerate() {
+                if self.found[q].is_some() || list.is_empty() {
+                    continue;
+                }
+                if let [pick] = self.narrow(list.clone(), self.queries[q].1)[..] {
+                    self.take(q, NameMatch::Short(pick));
+                    progress = true;
+                }
+            }
+            if !progress {
+                break;
+            }
+        }
+        for (q, list) in containing.into_iter().enumerate() {
+            if self.found[q].is_none() && !list.is_empty() {
+                let list = self.narrow(list, self.queries[q].1);
+                self.take(q, NameMatch::Ambiguous(list));
+            }
+        }
+    }
+
+    /// The candidates whose names contain or are contained in open query `q`'s, sorted.
+    fn containing(&self, q: usize) -> Vec<usize> {
+        if self.found[q].is_some() {
+            return Vec::new();
+        }
+        let name = &self.queries[q].0;
+        let mut list: Vec<usize> = self
+            .shared(name)
+            .into_keys()
+            .filter(|&c| {
+                let other = &self.names[c];
+                (name.distinctive() && contains_run(&other.tokens, &name.tokens))
+                    || (other.distinctive() && contains_run(&name.tokens, &other.tokens))
+            })
+            .collect();
+        list.sort_unstable();
+        list
+    }
+
+    /// Open queries by similarity: the best candidate when it clearly leads.
+    fn fuzzy(&mut self) {
+        for q in 0..self.queries.len() {
+            if self.found[q].is_some() {
                 continue;
             }
-            if let [pick] = narrow(list.clone(), queries[q].1, &claimed)[..] {
-                claimed[pick] = true;
-                found[q] = Some(NameMatch::Short(pick));
-                progress = true;
-            }
-        }
-        if !progress {
-            break;
-        }
-    }
-    for (q, list) in containing.into_iter().enumerate() {
-        if found[q].is_none() && !list.is_empty() {
-            let list = narrow(list, queries[q].1, &claimed);
-            found[q] = Some(NameMatch::Ambiguous(list));
+            let (name, part) = &self.queries[q];
+            let scored: Vec<(usize, f64)> = self
+                .shared(name)
+                .into_keys()
+                .map(|c| {
+                    let other = &self.names[c];
+                    let score = similarity(&name.key, &other.key).max(name.word_coverage(other));
+                    (c, score)
+                })
+                .filter(|&(_, score)| score >= MIN_SIMILARITY)
+                .collect();
+            let list = self.narrow(scored.iter().map(|&(c, _)| c).collect(), *part);
+            let mut ranked: Vec<(usize, f64)> = scored
+                .into_iter()
+                .filter(|(c, _)| list.contains(c))
+                .collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            self.take(q, best_ranked(&ranked));
         }
     }
 
-    for (q, (name, part)) in queries.iter().enumerate() {
-        if found[q].is_some() {
-            continue;
-        }
-        let scored: Vec<(usize, f64)> = shared(name)
-            .into_keys()
-            .map(|c| {
-                let other = &names[c];
-                let score = similarity(&name.key, &other.key).max(name.word_coverage(other));
-                (c, score)
-            })
-            .filter(|&(_, score)| score >= MIN_SIMILARITY)
-            .collect();
-        let list = narrow(scored.iter().map(|&(c, _)| c).collect(), *part, &claimed);
-        let mut ranked: Vec<(usize, f64)> = scored
+    /// What each query found, by heading.
+    fn into_headings(self) -> Vec<NameMatch> {
+        let heading = |c: usize| self.candidates[c].heading;
+        self.found
             .into_iter()
-            .filter(|(c, _)| list.contains(c))
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        found[q] = Some(match ranked.as_slice() {
-            [] => NameMatch::None,
-            [(best, _)] => NameMatch::Fuzzy(*best),
-            [(best, top), (_, second), ..] if top - second >= TIE => NameMatch::Fuzzy(*best),
-            [(_, top), ..] => NameMatch::Ambiguous(
-                ranked
-                    .iter()
-                    .filter(|(_, s)| top - s < TIE)
-                    .map(|&(c, _)| c)
-                    .collect(),
-            ),
-        });
-        if let Some(NameMatch::Fuzzy(c)) = found[q] {
-            claimed[c] = true;
-        }
+            .map(|m| match m.unwrap_or(NameMatch::None) {
+                NameMatch::Exact(c) => NameMatch::Exact(heading(c)),
+                NameMatch::Short(c) => NameMatch::Short(heading(c)),
+                NameMatch::Fuzzy(c) => NameMatch::Fuzzy(heading(c)),
+                NameMatch::Ambiguous(list) => {
+                    NameMatch::Ambiguous(list.into_iter().map(heading).collect())
+                }
+                NameMatch::None => NameMatch::None,
+            })
+            .collect()
     }
+}
 
-    found
-        .into_iter()
-        .map(|m| match m.unwrap_or(NameMatch::None) {
-            NameMatch::Exact(c) => NameMatch::Exact(candidates[c].heading),
-            NameMatch::Short(c) => NameMatch::Short(candidates[c].heading),
-            NameMatch::Fuzzy(c) => NameMatch::Fuzzy(candidates[c].heading),
-            NameMatch::Ambiguous(list) => {
-                NameMatch::Ambiguous(list.into_iter().map(|c| candidates[c].heading).collect())
-            }
-            NameMatch::None => NameMatch::None,
-        })
-        .collect()
+/// The match of candidates ranked by score, best first: the best when it leads by more
+/// than a tie, else the tied ones.
+fn best_ranked(ranked: &[(usize, f64)]) -> NameMatch {
+    match ranked {
+        [] => NameMatch::None,
+        [(best, _)] => NameMatch::Fuzzy(*best),
+        [(best, top), (_, second), ..] if top - second >= TIE => NameMatch::Fuzzy(*best),
+        [(_, top), ..] => NameMatch::Ambiguous(
+            ranked
+                .iter()
+                .filter(|(_, s)| top - s < TIE)
+                .map(|&(c, _)| c)
+                .collect(),
+        ),
+    }
 }
 
 /// `list` filtered by `keep`, unless that would leave nothing.

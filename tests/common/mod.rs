@@ -3,9 +3,46 @@
 
 use std::path::{Path, PathBuf};
 
+use assert_cmd::Command;
+
 use pocketlint::config::{ConfigFile, Settings};
 use pocketlint::diagnostic::Diagnostic;
 use pocketlint::report::{self, FileReport, Format, HumanOptions};
+
+/// The real binary, without colour and outside GitHub Actions.
+pub fn pocketlint() -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("pocketlint"));
+    cmd.env("NO_COLOR", "1").env_remove("GITHUB_STEP_SUMMARY");
+    cmd
+}
+
+/// What `cmd` prints on stdout.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("utf-8")
+}
+
+/// A fresh temporary folder, removed when dropped.
+pub struct TempDir(tempfile::TempDir);
+
+impl TempDir {
+    pub fn new() -> Self {
+        Self(tempfile::tempdir().expect("temp dir"))
+    }
+
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    /// Writes `contents` to `name` (creating its folders); returns its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("parent dir");
+        }
+        std::fs::write(&path, contents).expect("write");
+        path
+    }
+}
 
 /// `../shared` beside the checkout, or `None` (with the reason printed) when absent.
 pub fn shared_dir(what: &str) -> Option<PathBuf> {
@@ -23,15 +60,34 @@ pub fn shared_dir(what: &str) -> Option<PathBuf> {
     }
 }
 
+/// The fixture cases of `rule`: `tests/fixtures/<rule>/*.md`, sorted (none when the
+/// folder is missing, which `tests/meta.rs` reports).
+pub fn fixture_cases(rule: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rule);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut cases: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    cases.sort();
+    cases
+}
+
 /// Settings running only `rule`, with options from `config` YAML if given.
 pub fn settings_for(rule: &str, config: Option<&str>) -> Settings {
     let file = match config {
         Some(yaml) => {
-            ConfigFile::parse(yaml, Path::new("fixture.yaml")).expect("fixture config parses")
+            ConfigFile::parse(yaml, Path::new("fixture.yaml"), &pocketlint::rules::SCHEMA)
+                .expect("fixture config parses")
         }
         None => ConfigFile::default(),
     };
-    let mut settings = Settings::from_config(&file);
+    let mut settings = file.settings();
     settings.restrict(&[rule.to_owned()], &[]);
     settings
 }

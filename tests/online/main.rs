@@ -357,7 +357,11 @@ fn a_dead_link_is_an_error_only_after_failures_on_two_days() {
         );
     }
     let entry = history
-        .get(&pocketlint::canonical::canonicalize(&gone).unwrap().key)
+        .get(
+            &pocketlint::rules::canonical::canonicalize(&gone)
+                .unwrap()
+                .key,
+        )
         .unwrap();
     assert_eq!(entry.failures.len(), 3);
     assert!(
@@ -381,7 +385,7 @@ fn a_dead_link_is_an_error_only_after_failures_on_two_days() {
 }
 
 fn entry_key(url: &str) -> String {
-    pocketlint::canonical::canonicalize(url).unwrap().key
+    pocketlint::rules::canonical::canonicalize(url).unwrap().key
 }
 
 #[test]
@@ -554,9 +558,13 @@ fn findings_follow_the_rules_settings() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity.to_string(), "warning");
     let config = "rules:\n  url-redirect: error\n";
-    let file =
-        pocketlint::config::ConfigFile::parse(config, std::path::Path::new("c.yaml")).unwrap();
-    let found = findings(&doc, &results, &Settings::from_config(&file));
+    let file = pocketlint::config::ConfigFile::parse(
+        config,
+        std::path::Path::new("c.yaml"),
+        &pocketlint::rules::SCHEMA,
+    )
+    .unwrap();
+    let found = findings(&doc, &results, &file.settings());
     assert_eq!(found[0].severity.to_string(), "error");
     let mut ignoring = Settings::default();
     ignoring.restrict(&[], &["url-redirect".to_owned()]);

@@ -139,7 +139,13 @@ mod tests {
 
     fn finding(text: &str, needle: &str, message: &str) -> Diagnostic {
         let at = text.find(needle).unwrap();
-        Diagnostic::new("dup-link", at..at + needle.len(), message)
+        dup_link(at..at + needle.len(), message)
+    }
+
+    fn dup_link(span: std::ops::Range<usize>, message: &str) -> Diagnostic {
+        let mut diagnostic = Diagnostic::new(span, message);
+        diagnostic.rule = "dup-link";
+        diagnostic
     }
 
     #[test]
@@ -157,7 +163,7 @@ mod tests {
         let second = text.rfind("[X]").unwrap();
         let mut diagnostics = vec![
             finding(text, "[X]", "\"X\" is listed 3 times"),
-            Diagnostic::new("dup-link", second..second + 3, "\"X\" is listed 3 times"),
+            dup_link(second..second + 3, "\"X\" is listed 3 times"),
             finding(text, "a\n", "\"X\" is listed 3 times"),
         ];
         assert_eq!(baseline.keep_new(text, &mut diagnostics), 1);

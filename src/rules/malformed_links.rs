@@ -10,7 +10,7 @@ use crate::fix::Edit;
 
 /// What is wrong with text that was meant as a link but is not one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Broken {
+pub enum Malformation {
     /// `[text] (url)`
     SpaceBeforeParen,
     /// `[text](url` and nothing closes it on the line.
@@ -30,17 +30,17 @@ pub enum Broken {
 /// Text meant as a link that GitHub renders as text, and the edits that make it the
 /// link the author meant (`None` when that is not certain).
 #[derive(Debug, Clone)]
-pub struct BrokenLink {
-    pub kind: Broken,
+pub struct MalformedLink {
+    pub kind: Malformation,
     pub span: Range<usize>,
     pub edits: Option<Vec<Edit>>,
 }
 
-/// Whether `offset` lies in one of `broken` (sorted and disjoint, as [`broken_links`]
-/// returns them).
-pub fn in_broken_link(broken: &[BrokenLink], offset: usize) -> bool {
-    let i = broken.partition_point(|b| b.span.start <= offset);
-    i > 0 && broken[i - 1].span.contains(&offset)
+/// Whether `offset` lies in one of `links` (sorted and disjoint, as [`find`] returns
+/// them).
+pub fn in_malformed_link(links: &[MalformedLink], offset: usize) -> bool {
+    let i = links.partition_point(|b| b.span.start <= offset);
+    i > 0 && links[i - 1].span.contains(&offset)
 }
 
 /// Whether a destination candidate is certainly meant as a URL or a link target.
@@ -54,13 +54,9 @@ fn looks_like_destination(text: &str) -> bool {
             || text.starts_with("../"))
 }
 
-/// Broken links in the plain text of the document (never in code or real links), sorted
-/// and disjoint; found once per document.
-pub fn broken_links<'d>(doc: &'d Document) -> &'d [BrokenLink] {
-    doc.derived.broken_links.get_or_init(|| find(doc))
-}
-
-fn find(doc: &Document) -> Vec<BrokenLink> {
+/// Malformed links in the plain text of the document (never in code or real links),
+/// sorted and disjoint (read once per check through [`super::Context::malformed_links`]).
+pub fn find(doc: &Document) -> Vec<MalformedLink> {
     let mut found = Vec::new();
     for run in &doc.text_runs {
         let text = doc.slice(run);
@@ -76,19 +72,19 @@ fn find(doc: &Document) -> Vec<BrokenLink> {
                         } else {
                             start
                         };
-                        if let Some(broken) = after_brackets(doc, run, start, i + 1) {
-                            found.push(broken);
+                        if let Some(link) = after_brackets(doc, run, start, i + 1) {
+                            found.push(link);
                         }
                     }
                 }
                 b'<' => {
-                    if let Some(broken) = spaced_autolink(run.start, text, i) {
-                        found.push(broken);
+                    if let Some(link) = spaced_autolink(run.start, text, i) {
+                        found.push(link);
                     }
                 }
                 b')' if text[i..].starts_with(")[") => {
-                    if let Some(broken) = reversed(run.start, text, i) {
-                        found.push(broken);
+                    if let Some(link) = reversed(run.start, text, i) {
+                        found.push(link);
                     }
                 }
                 _ => {}
@@ -100,13 +96,13 @@ fn find(doc: &Document) -> Vec<BrokenLink> {
     found
 }
 
-/// `[text]` ends at `close` (relative to the run): is what follows a broken destination?
+/// `[text]` ends at `close` (relative to the run): is what follows a malformed destination?
 fn after_brackets(
     doc: &Document,
     run: &Range<usize>,
     start: usize,
     close: usize,
-) -> Option<BrokenLink> {
+) -> Option<MalformedLink> {
     let text = doc.slice(run);
     let rest = &text[close..];
     let at = |i: usize| run.start + i;
@@ -125,8 +121,8 @@ fn after_brackets(
                 ")",
             ));
         }
-        return Some(BrokenLink {
-            kind: Broken::FullwidthParens,
+        return Some(MalformedLink {
+            kind: Malformation::FullwidthParens,
             span: at(start)..at(close_paren + close_len),
             edits: Some(edits),
         });
@@ -138,8 +134,8 @@ fn after_brackets(
     let paren = close + spaces;
     if spaces > 0 {
         let dest = token.strip_suffix(')')?;
-        return looks_like_destination(dest).then(|| BrokenLink {
-            kind: Broken::SpaceBeforeParen,
+        return looks_like_destination(dest).then(|| MalformedLink {
+            kind: Malformation::SpaceBeforeParen,
             span: at(start)..at(paren + 1 + token_len),
             edits: Some(vec![Edit::delete(at(close)..at(paren))]),
         });
@@ -154,8 +150,8 @@ fn after_brackets(
     let token_end = paren + 1 + token_len;
     let after = &inner[token_len..];
     if let Some(close_paren) = after.find(')') {
-        return Some(BrokenLink {
-            kind: Broken::SpaceInDestination,
+        return Some(MalformedLink {
+            kind: Malformation::SpaceInDestination,
             span: at(start)..at(token_end + close_paren + 1),
             edits: None,
         });
@@ -176,23 +172,23 @@ fn after_brackets(
             && tail.ends_with(')')
             && !tail.contains(['(', '[', ']'])
         {
-            return Some(BrokenLink {
-                kind: Broken::LineBreakInDestination,
+            return Some(MalformedLink {
+                kind: Malformation::LineBreakInDestination,
                 span: at(start)..run.end + tail_start + tail_len,
                 edits: Some(vec![Edit::delete(run.end..run.end + tail_start)]),
             });
         }
     }
     // A destination has no spaces: it ends where the token ends.
-    Some(BrokenLink {
-        kind: Broken::Unclosed,
+    Some(MalformedLink {
+        kind: Malformation::Unclosed,
         span: at(start)..at(token_end),
         edits: Some(vec![Edit::insert(at(token_end), ")")]),
     })
 }
 
 /// `< https://… >` with its `<` at `open` (relative to the run).
-fn spaced_autolink(base: usize, text: &str, open: usize) -> Option<BrokenLink> {
+fn spaced_autolink(base: usize, text: &str, open: usize) -> Option<MalformedLink> {
     let rest = &text[open + 1..];
     let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     let token_len = rest[lead..].find(|c: char| c.is_whitespace() || c == '>')?;
@@ -206,8 +202,8 @@ fn spaced_autolink(base: usize, text: &str, open: usize) -> Option<BrokenLink> {
         return None;
     }
     let at = |i: usize| base + open + 1 + i;
-    Some(BrokenLink {
-        kind: Broken::SpacedAutolink,
+    Some(MalformedLink {
+        kind: Malformation::SpacedAutolink,
         span: base + open..at(close + 1),
         edits: Some(
             [at(0)..at(lead), at(token_end)..at(close)]
@@ -220,7 +216,7 @@ fn spaced_autolink(base: usize, text: &str, open: usize) -> Option<BrokenLink> {
 }
 
 /// `(url)[text]` with its `)` at `close_paren` (relative to the run).
-fn reversed(base: usize, text: &str, close_paren: usize) -> Option<BrokenLink> {
+fn reversed(base: usize, text: &str, close_paren: usize) -> Option<MalformedLink> {
     let open = text[..close_paren].rfind('(')?;
     let dest = &text[open + 1..close_paren];
     let label_start = close_paren + 1;
@@ -229,8 +225,8 @@ fn reversed(base: usize, text: &str, close_paren: usize) -> Option<BrokenLink> {
     if !looks_like_destination(dest) || label.len() < 3 || label[1..].contains('[') {
         return None;
     }
-    Some(BrokenLink {
-        kind: Broken::Reversed,
+    Some(MalformedLink {
+        kind: Malformation::Reversed,
         span: base + open..base + label_end,
         edits: Some(vec![Edit::replace(
             base + open..base + label_end,

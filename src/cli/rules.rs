@@ -1,0 +1,55 @@
+//! `pocketlint rules`: every rule with its declaration, as a terminal table or as the
+//! Markdown table in the README (which a test keeps equal to this output); and
+//! `pocketlint explain`: a rule's documentation with its declaration.
+
+use super::args::RulesFormat;
+use crate::rules::{RULES, Rule};
+
+/// `rules/<name>.md` with the rule's declaration under its title.
+pub fn explain(rule: &Rule) -> String {
+    let (title, body) = rule.doc.split_once('\n').unwrap_or((rule.doc, ""));
+    format!(
+        "{title}\n\ncategory: {}, default severity: {}, fix: {}\n{body}",
+        rule.category.as_str(),
+        rule.severity,
+        rule.fix
+    )
+}
+
+/// The rule table in `format`, one line per rule after the header.
+pub fn table(format: RulesFormat) -> String {
+    let mut out = String::new();
+    match format {
+        RulesFormat::Text => {
+            out.push_str(&format!(
+                "{:<22} {:<11} {:<8} {:<26} summary\n",
+                "rule", "category", "severity", "fix"
+            ));
+            for rule in RULES {
+                out.push_str(&format!(
+                    "{:<22} {:<11} {:<8} {:<26} {}\n",
+                    rule.name,
+                    rule.category.as_str(),
+                    rule.severity.as_str(),
+                    rule.fix.to_string(),
+                    rule.summary
+                ));
+            }
+        }
+        RulesFormat::Markdown => {
+            out.push_str("| rule | category | severity | fix | finds |\n");
+            out.push_str("| --- | --- | --- | --- | --- |\n");
+            for rule in RULES {
+                out.push_str(&format!(
+                    "| `{}` | {} | {} | {} | {} |\n",
+                    rule.name,
+                    rule.category.as_str(),
+                    rule.severity,
+                    rule.fix,
+                    rule.summary
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,105 @@
+//! The engine: runs the enabled rules over a document, and fixes a text to a fixed point.
+
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::fix::{Applicability, Fix, apply_fixes};
+use crate::rules::{Context, RULES};
+use crate::settings::Settings;
+
+/// Every finding of the enabled rules in `source`, sorted by position.
+pub fn check(source: &str, settings: &Settings) -> Vec<Diagnostic> {
+    let doc = Document::parse(source);
+    check_document(&doc, settings)
+}
+
+/// Runs the enabled rules over an already parsed document. Each rule's findings get its
+/// name and configured severity here, so no rule writes either.
+pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
+    let ctx = Context::new(doc, settings);
+    let mut all = Vec::new();
+    for rule in RULES {
+        let Some(severity) = settings.severity(rule.name, rule.severity) else {
+            continue;
+        };
+        let first = all.len();
+        rule.run(&ctx, &mut all);
+        for d in &mut all[first..] {
+            d.rule = rule.name;
+            d.severity = severity;
+        }
+    }
+    all.retain(|d| {
+        let line = doc.lines.line_of(d.span.start);
+        !doc.suppressions.is_suppressed(d.rule, d.span.start, line)
+    });
+    all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    all
+}
+
+/// The result of fixing one text to a fixed point.
+#[derive(Debug, Clone)]
+pub struct FixOutcome {
+    pub output: String,
+    /// How many fixes were applied, over all rounds.
+    pub applied: usize,
+    /// The findings that remain in `output`.
+    pub remaining: Vec<Diagnostic>,
+    /// Rules whose fixes kept changing the text when the round limit was reached;
+    /// empty when the fixes converged.
+    pub not_converged: Vec<&'static str>,
+}
+
+/// Most rounds the engine runs before it gives up on a fixed point.
+const MAX_ROUNDS: usize = 16;
+
+/// Applies every fix at least as sure as `min`, re-checking after each round.
+pub fn fix(source: &str, settings: &Settings, min: Applicability) -> FixOutcome {
+    fix_observed(source, settings, min, |_, _, _| {})
+}
+
+/// [`fix`], calling `observe(before, applied, after)` for every round that changed the
+/// text, so the fuzz properties can check each round's edits against its output.
+pub fn fix_observed(
+    source: &str,
+    settings: &Settings,
+    min: Applicability,
+    mut observe: impl FnMut(&str, &[&Fix], &str),
+) -> FixOutcome {
+    let mut text = source.to_owned();
+    let mut applied = 0;
+    let mut diagnostics = check(&text, settings);
+    for _ in 0..MAX_ROUNDS {
+        let fixable: Vec<&Fix> = diagnostics
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .filter(|f| f.applicability >= min && min > Applicability::DisplayOnly)
+            .collect();
+        let (output, taken) = apply_fixes(&text, fixable.iter().copied());
+        if taken.is_empty() || output == text {
+            return FixOutcome {
+                output: text,
+                applied,
+                remaining: diagnostics,
+                not_converged: Vec::new(),
+            };
+        }
+        let taken: Vec<&Fix> = taken.iter().map(|&i| fixable[i]).collect();
+        observe(&text, &taken, &output);
+        applied += taken.len();
+        text = output;
+        diagnostics = check(&text, settings);
+    }
+    let mut not_converged: Vec<&'static str> = diagnostics
+        .iter()
+        .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability >= min))
+        .map(|d| d.rule)
+        .collect();
+    not_converged.sort_unstable();
+    not_converged.dedup();
+    FixOutcome {
+        output: text,
+        applied,
+        remaining: diagnostics,
+        not_converged,
+    }
+}

@@ -1,0 +1,82 @@
+//! What every rule reads: the document, the settings, and the analyses several rules
+//! share, each computed once per check on first use (as ruff's `Checker` carries the
+//! semantic model). The document model itself stays a plain parse: what rules derive
+//! from it lives here.
+
+use std::any::Any;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use crate::document::Document;
+use crate::settings::Settings;
+use crate::toc::anchors::Anchors;
+use crate::toc::{Analysis, Toc};
+
+use super::duplicates::{WebLink, find_web_links};
+use super::malformed_links::{self, MalformedLink};
+use super::urls::{self, UrlOccurrence};
+
+/// One document being checked with one set of settings.
+pub struct Context<'d> {
+    pub doc: &'d Document<'d>,
+    pub settings: &'d Settings,
+    toc: OnceCell<Analysis>,
+    web_links: OnceCell<Vec<WebLink>>,
+    malformed_links: OnceCell<Vec<MalformedLink>>,
+    urls: OnceCell<Vec<UrlOccurrence<'d>>>,
+}
+
+impl<'d> Context<'d> {
+    pub fn new(doc: &'d Document<'d>, settings: &'d Settings) -> Self {
+        Self {
+            doc,
+            settings,
+            toc: OnceCell::new(),
+            web_links: OnceCell::new(),
+            malformed_links: OnceCell::new(),
+            urls: OnceCell::new(),
+        }
+    }
+
+    /// The options of type `T` the rule running was configured with, or their defaults.
+    pub fn options<T: Any + Clone + Default>(&self) -> Cow<'_, T> {
+        self.settings.options::<T>()
+    }
+
+    /// The document's anchors and table of contents ([`crate::toc::analyse`]).
+    pub fn toc_analysis(&self) -> &Analysis {
+        self.toc.get_or_init(|| {
+            crate::toc::analyse(
+                self.doc,
+                &self.settings.toc,
+                self.settings.repository.as_deref(),
+            )
+        })
+    }
+
+    /// The table of contents, if the document has one (and `toc:` is not off).
+    pub fn toc(&self) -> Option<&Toc> {
+        self.toc_analysis().toc.as_ref()
+    }
+
+    /// Every anchor an in-document link may target.
+    pub fn anchors(&self) -> &Anchors {
+        &self.toc_analysis().anchors
+    }
+
+    /// Every web link with its canonical URL, in document order.
+    pub fn web_links(&self) -> &[WebLink] {
+        self.web_links.get_or_init(|| find_web_links(self.doc))
+    }
+
+    /// Text meant as links that GitHub renders as text, sorted and disjoint.
+    pub fn malformed_links(&self) -> &[MalformedLink] {
+        self.malformed_links
+            .get_or_init(|| malformed_links::find(self.doc))
+    }
+
+    /// Every URL the document holds, in source order.
+    pub fn urls(&self) -> &[UrlOccurrence<'d>] {
+        self.urls.get_or_init(|| urls::occurrences(self.doc))
+    }
+}

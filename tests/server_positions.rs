@@ -1,0 +1,92 @@
+//! Over every list in `../shared/corpus` (skipped when absent): each diagnostic the
+//! server publishes, its UTF-16 range converted back to bytes, covers the same bytes
+//! as the finding's place in `check --format json` — on CJK text, emoji and all.
+
+mod common;
+mod server_support;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use lsp_types::{NumberOrString, Url};
+use serde_json::Value;
+use server_support::{Client, utf16_offset};
+
+fn corpus_lists() -> Option<Vec<PathBuf>> {
+    let dir = common::shared_dir("corpus")?;
+    let mut files = vec![dir.join("pocket-v3.3.md")];
+    for sub in ["pocket", "lists", "lists2"] {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
+            .expect("corpus folder")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    Some(files)
+}
+
+/// The byte offset of a 1-based line and 1-based column in characters, as the JSON
+/// output gives them.
+fn json_offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    text[start..]
+        .char_indices()
+        .nth(column - 1)
+        .map_or(text.len(), |(i, _)| start + i)
+}
+
+fn check_json(path: &Path) -> Vec<Value> {
+    let output = Command::cargo_bin("pocketlint")
+        .expect("binary")
+        .args(["check", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("pocketlint runs");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON output");
+    json["diagnostics"].as_array().cloned().unwrap_or_default()
+}
+
+#[test]
+fn every_range_covers_the_bytes_check_reports() {
+    let Some(lists) = corpus_lists() else { return };
+    let mut client = Client::utf16();
+    let mut compared = 0;
+    for path in lists {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).expect("a UTF-8 list");
+        let uri = Url::from_file_path(path.canonicalize().unwrap()).expect("an absolute path");
+        let published = client.open(&uri, &text).diagnostics;
+        let expected = check_json(&path);
+        assert_eq!(published.len(), expected.len(), "{name}");
+        for (lsp, json) in published.iter().zip(&expected) {
+            assert_eq!(
+                lsp.code,
+                Some(NumberOrString::String(
+                    json["rule"].as_str().unwrap().to_owned()
+                )),
+                "{name}"
+            );
+            assert_eq!(lsp.message, json["message"].as_str().unwrap(), "{name}");
+            let at = |key: &str| json[key].as_u64().unwrap() as usize;
+            let bytes = json_offset(&text, at("line"), at("column"))
+                ..json_offset(&text, at("end_line"), at("end_column"));
+            let covered = utf16_offset(&text, lsp.range.start)..utf16_offset(&text, lsp.range.end);
+            assert_eq!(
+                covered, bytes,
+                "{name}: {} at {:?}",
+                json["rule"], lsp.range
+            );
+            compared += 1;
+        }
+    }
+    println!("{compared} diagnostics compared");
+    assert!(compared > 0, "the corpus has findings to compare");
+    client.shutdown();
+}
