@@ -63,6 +63,9 @@ check_args() {
             echo "::notice title=pocketlint::changed-only applies to pull requests; checking every line"
         fi
     fi
+    if [[ ${INPUT_ONLINE:-false} == true ]]; then
+        args+=(--online)
+    fi
     args+=("${lint_args[@]}")
 }
 

@@ -33,6 +33,8 @@ pub struct ConfigFile {
     /// `owner/repo` on GitHub: absolute links into its README are links into the
     /// document. Inferred from the links when unset.
     pub repository: Option<String>,
+    /// `online: true`: `check` checks links online as with `--online`.
+    pub online: bool,
 }
 
 /// A rule's entry under `rules:`: a level (`off`), or a mapping of options that may
@@ -45,7 +47,7 @@ pub struct RuleEntry {
 }
 
 /// The top-level keys of a config file.
-const KEYS: &[&str] = &["rules", "exclude", "toc", "repository"];
+const KEYS: &[&str] = &["rules", "exclude", "toc", "repository", "online"];
 
 /// Reads a whole config file, checking rule names and options against the schema.
 struct FileSeed<'s>(&'s [RuleSchema]);
@@ -62,7 +64,7 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
     type Value = ConfigFile;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a mapping with rules, exclude, toc")
+        f.write_str("a mapping with rules, exclude, toc, repository, online")
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<ConfigFile, E> {
@@ -77,6 +79,7 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                 "exclude" => file.exclude = map.next_value()?,
                 "toc" => file.toc = map.next_value()?,
                 "repository" => file.repository = Some(repository(map.next_value()?)?),
+                "online" => file.online = map.next_value()?,
                 other => return Err(de::Error::unknown_field(other, KEYS)),
             }
         }
@@ -394,6 +397,13 @@ mod tests {
                 "{wrong}"
             );
         }
+    }
+
+    #[test]
+    fn online_is_a_boolean() {
+        assert!(parse("online: true\n").unwrap().online);
+        assert!(!parse("exclude: []\n").unwrap().online);
+        assert!(parse("online: sometimes\n").is_err());
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod fix;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod linter;
+pub mod online;
 pub mod report;
 pub mod rules;
 pub mod settings;

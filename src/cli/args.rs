@@ -109,6 +109,23 @@ pub struct CheckArgs {
     /// git ref and HEAD (a file new since then reports everything)
     #[arg(long, value_name = "REF", conflicts_with_all = ["fix", "diff"])]
     pub changed_since: Option<String>,
+    /// Also check every web link online (dead, redirected, archived or renamed
+    /// repositories), through the link cache; with --changed-since only the links the
+    /// change added
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub online: bool,
+    /// The link cache of --online: each URL's last result and its run of failures
+    #[arg(long, value_name = "FILE")]
+    pub link_cache: Option<PathBuf>,
+    /// Days a cached result of --online is reused before the link is checked again
+    #[arg(long, value_name = "DAYS", default_value_t = 1)]
+    pub cache_max_age: u64,
+    /// Failed checks in a row before a dead link is an error, not a warning
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..))]
+    pub dead_after: u64,
+    /// Different days those failures must fall on
+    #[arg(long, value_name = "DAYS", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..))]
+    pub dead_days: u64,
     /// Append a Markdown job summary to FILE (default with --format github:
     /// $GITHUB_STEP_SUMMARY when set)
     #[arg(long, value_name = "FILE")]

@@ -9,6 +9,7 @@
 //! others.
 
 mod baseline;
+mod online;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -23,8 +24,10 @@ use super::config_cache::ConfigCache;
 use super::input::{SourceFile, write_atomic};
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
+use crate::document::Document;
 use crate::fix::Applicability;
 use crate::linter::{self, FixOutcome};
+use crate::online::findings::{Results, findings};
 use crate::report::summary::JobSummary;
 use crate::report::{self, Counts, FileOutput, FileReport, Format, HumanOptions};
 use crate::rules;
@@ -98,6 +101,14 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             return fail(errors);
         }
     }
+    let checked = if mode == Mode::Check && online::wanted(args, &targets) {
+        match online::check_links(args, &targets) {
+            Ok(results) => Some(results),
+            Err(err) => return fail(vec![err]),
+        }
+    } else {
+        None
+    };
     let summary_file = summary_file(args);
     let mut errors: Vec<Report> = Vec::new();
     let mut stdout = std::io::stdout().lock();
@@ -106,6 +117,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         mode,
         summary_file.is_some(),
         &targets,
+        checked.as_ref(),
         &mut stdout,
         &mut errors,
     );
@@ -286,11 +298,13 @@ struct Linted {
 /// Lints every target in parallel and prints each file's findings (or with `--diff`
 /// its diff) in input order as soon as it can; the outcome keeps what is printed at
 /// the end. With `job_summary`, also what the job summary shows (rows, fix diff).
+/// With `checked`, each file's findings include those of the online checks.
 fn lint_all(
     args: &CheckArgs,
     mode: Mode,
     job_summary: bool,
     targets: &[Target],
+    checked: Option<&Results>,
     out: &mut dyn Write,
     errors: &mut Vec<Report>,
 ) -> Outcome {
@@ -314,7 +328,7 @@ fn lint_all(
         let settings = &config.settings;
         match mode {
             Mode::Check => {
-                let (diagnostics, hidden) = check_file(args, path, &file, settings)?;
+                let (diagnostics, hidden) = check_file(args, path, &file, settings, checked)?;
                 let mut linted = Linted {
                     output: Some(render(path, &file.text, &file, diagnostics)?),
                     hidden,
@@ -384,20 +398,27 @@ fn lint_all(
 }
 
 /// Lints one file, keeping with `--changed-since` only the findings its merge base did
-/// not have; also how many it left out.
+/// not have; also how many it left out. The online findings, only of links the change
+/// added, are kept whole.
 fn check_file(
     args: &CheckArgs,
     path: &Path,
     file: &SourceFile,
     settings: &Settings,
+    checked: Option<&Results>,
 ) -> Result<(Vec<Diagnostic>, usize), Report> {
-    let mut diagnostics = crate::check(&file.text, settings);
+    let doc = Document::parse(&file.text);
+    let mut diagnostics = crate::check_document(&doc, settings);
     let hidden = match &args.changed_since {
         Some(since) => {
             Baseline::at_merge_base(since, path, settings)?.keep_new(&file.text, &mut diagnostics)
         }
         None => 0,
     };
+    if let Some(checked) = checked {
+        diagnostics.extend(findings(&doc, checked, settings));
+        diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
+    }
     Ok((diagnostics, hidden))
 }
 

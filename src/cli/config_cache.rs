@@ -15,6 +15,8 @@ use crate::rules;
 #[derive(Debug)]
 pub struct Resolved {
     pub settings: Settings,
+    /// `online: true`: check links online as if `--online` were given.
+    pub online: bool,
     exclude: Option<Override>,
 }
 
@@ -42,7 +44,11 @@ impl Resolved {
                     .map_err(|err| miette!("exclude globs: {err}"))?,
             )
         };
-        Ok(Self { settings, exclude })
+        Ok(Self {
+            settings,
+            online: config.online,
+            exclude,
+        })
     }
 
     /// Whether the config excludes `path` from linting.

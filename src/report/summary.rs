@@ -10,10 +10,18 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::{Counts, FileOutput, FileReport, Position};
+use crate::diagnostic::Diagnostic;
 use crate::document::LineIndex;
 
 /// How many findings the summary lists one by one.
 const FIRST_FINDINGS: usize = 20;
+
+/// The online rules whose findings a maintainer acts on, listed in a table of their
+/// own after a scheduled `--online` run (not `url-unverified`: nothing is known).
+const LINK_RULES: [&str; 4] = ["url-dead", "url-redirect", "repo-archived", "repo-moved"];
+
+/// Most link rows listed: the summary must stay under GitHub's 1 MiB.
+const MAX_LINK_ROWS: usize = 1_000;
 
 /// Most bytes of the fix diff shown: GitHub refuses a step summary over 1 MiB.
 const MAX_DIFF_BYTES: usize = 64 * 1024;
@@ -35,6 +43,8 @@ pub struct JobSummary<'a> {
 pub(super) struct Digest {
     per_rule: BTreeMap<&'static str, usize>,
     rows: Vec<String>,
+    /// Rows of the links `--online` found dead, moved or archived, all of them.
+    links: Vec<String>,
 }
 
 impl Digest {
@@ -44,24 +54,36 @@ impl Digest {
             *per_rule.entry(d.rule).or_default() += 1;
         }
         let lines = LineIndex::new(&report.source);
+        let row = |d: &Diagnostic| {
+            let at = Position::of(&lines, &report.source, d);
+            format!(
+                "| {}:{}:{} | {} | `{}` | {} |",
+                cell(&report.path),
+                at.line,
+                at.column,
+                d.severity,
+                d.rule,
+                cell(&d.message)
+            )
+        };
         let rows = report
             .diagnostics
             .iter()
             .take(FIRST_FINDINGS)
-            .map(|d| {
-                let at = Position::of(&lines, &report.source, d);
-                format!(
-                    "| {}:{}:{} | {} | `{}` | {} |",
-                    cell(&report.path),
-                    at.line,
-                    at.column,
-                    d.severity,
-                    d.rule,
-                    cell(&d.message)
-                )
-            })
+            .map(row)
             .collect();
-        Self { per_rule, rows }
+        let links = report
+            .diagnostics
+            .iter()
+            .filter(|d| LINK_RULES.contains(&d.rule))
+            .take(MAX_LINK_ROWS)
+            .map(row)
+            .collect();
+        Self {
+            per_rule,
+            rows,
+            links,
+        }
     }
 }
 
@@ -100,6 +122,7 @@ pub fn write(outputs: &[FileOutput], extra: &JobSummary, out: &mut dyn Write) ->
             writeln!(out, "| `{rule}` | {count} |")?;
         }
         writeln!(out)?;
+        write_links(outputs, out)?;
         write_first_findings(outputs, summary.total(), out)?;
     }
     if !extra.fix_diff.is_empty() {
@@ -144,6 +167,22 @@ fn write_fix_diff(extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "</details>")
+}
+
+/// The dead, moved and archived links, when `--online` found any.
+fn write_links(outputs: &[FileOutput], out: &mut dyn Write) -> io::Result<()> {
+    let mut rows = outputs.iter().flat_map(|o| &o.digest.links).peekable();
+    if rows.peek().is_none() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Dead, moved and archived links:\n\n| where | severity | rule | message |\n| --- | --- | --- | --- |"
+    )?;
+    for row in rows.take(MAX_LINK_ROWS) {
+        writeln!(out, "{row}")?;
+    }
+    writeln!(out)
 }
 
 fn write_first_findings(

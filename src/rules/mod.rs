@@ -61,7 +61,7 @@ mod context;
 pub mod convention;
 pub(crate) mod duplicates;
 pub(crate) mod malformed_links;
-mod urls;
+pub(crate) mod urls;
 
 pub mod blank_lines;
 pub mod dup_link;
@@ -77,6 +77,8 @@ pub mod link_broken_anchor;
 pub mod link_empty;
 pub mod link_syntax;
 pub mod list_marker;
+pub mod repo_archived;
+pub mod repo_moved;
 pub mod toc_broken_anchor;
 pub mod toc_dangling_entry;
 pub mod toc_duplicate_entry;
@@ -86,9 +88,12 @@ pub mod toc_text_mismatch;
 pub mod trailing_space;
 pub mod url_bare;
 pub mod url_cjk_boundary;
+pub mod url_dead;
 pub mod url_insecure;
 pub mod url_invalid;
+pub mod url_redirect;
 pub mod url_tracking;
+pub mod url_unverified;
 pub mod url_whitespace;
 
 pub use context::Context;
@@ -122,6 +127,11 @@ pub static RULES: &[Rule] = &[
     trailing_space::RULE,
     list_marker::RULE,
     invisible_char::RULE,
+    url_dead::RULE,
+    url_redirect::RULE,
+    url_unverified::RULE,
+    repo_archived::RULE,
+    repo_moved::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
@@ -187,6 +197,8 @@ pub enum Category {
     /// the safe fixes of these rules on their own, so their fixes must never change
     /// what the page says.
     Format,
+    /// Found by `check --online`, not in the text.
+    Online,
 }
 
 impl Category {
@@ -197,6 +209,7 @@ impl Category {
             Category::Duplicates => "duplicates",
             Category::Links => "links",
             Category::Format => "format",
+            Category::Online => "online",
         }
     }
 }

@@ -53,13 +53,8 @@ impl Baseline {
     /// file did not exist there (a new file: every finding is new) or was not UTF-8
     /// text then.
     pub fn at_merge_base(git_ref: &str, path: &Path, settings: &Settings) -> Result<Self, Report> {
-        let text = base_text(git_ref, path)
-            .map_err(|err| miette!("--changed-since {git_ref}: {}: {err}", path.display()))?;
-        let text = text.and_then(|bytes| SourceFile::decode(bytes, &path.display()).ok());
-        Ok(Self::of(
-            text.map_or_else(String::new, |file| file.text),
-            settings,
-        ))
+        let text = text_at_merge_base(git_ref, path)?;
+        Ok(Self::of(text.unwrap_or_default(), settings))
     }
 
     /// The findings in `text`.
@@ -88,6 +83,16 @@ impl Baseline {
         });
         before - diagnostics.len()
     }
+}
+
+/// The text of `path` at the merge base of `git_ref` and HEAD; `None` when the file did
+/// not exist there or was not UTF-8 text then.
+pub fn text_at_merge_base(git_ref: &str, path: &Path) -> Result<Option<String>, Report> {
+    let bytes = base_text(git_ref, path)
+        .map_err(|err| miette!("--changed-since {git_ref}: {}: {err}", path.display()))?;
+    Ok(bytes
+        .and_then(|bytes| SourceFile::decode(bytes, &path.display()).ok())
+        .map(|file| file.text))
 }
 
 /// The bytes of the file at the merge base, or `None` if it did not exist there.
