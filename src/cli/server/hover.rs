@@ -33,10 +33,10 @@ pub(super) fn hover(session: &mut Session, params: HoverParams) -> Result<Option
     if rules_here.is_empty() {
         return Ok(None);
     }
-    let docs: Vec<&str> = rules_here
+    let docs: Vec<String> = rules_here
         .iter()
         .filter_map(|rule| rules::find(rule))
-        .map(|rule| rule.doc)
+        .map(crate::cli::rules::explain)
         .collect();
     Ok(Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
