@@ -3,32 +3,16 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use pocketlint::config::Settings;
 use pocketlint::document::Document;
 use pocketlint::fix::Applicability;
 use pocketlint::linter;
 
-fn corpus_files() -> Option<Vec<PathBuf>> {
-    let dir = common::shared_dir("corpus")?;
-    let mut files = vec![dir.join("pocket-v3.3.md")];
-    for sub in ["pocket", "lists"] {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
-            .expect("corpus folder")
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
-    Some(files)
-}
-
 #[test]
 fn safe_fixes_converge_are_idempotent_and_keep_every_heading() {
-    let Some(files) = corpus_files() else { return };
+    let Some(files) = common::corpus_lists(&["pocket", "lists"]) else {
+        return;
+    };
     let settings = Settings::default();
     for path in files {
         let name = path.display();

@@ -5,28 +5,12 @@
 mod common;
 mod server_support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use lsp_types::{NumberOrString, Url};
 use serde_json::Value;
 use server_support::{Client, utf16_offset};
-
-fn corpus_lists() -> Option<Vec<PathBuf>> {
-    let dir = common::shared_dir("corpus")?;
-    let mut files = vec![dir.join("pocket-v3.3.md")];
-    for sub in ["pocket", "lists", "lists2"] {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
-            .expect("corpus folder")
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
-    Some(files)
-}
 
 /// The byte offset of a 1-based line and 1-based column in characters, as the JSON
 /// output gives them.
@@ -55,7 +39,9 @@ fn check_json(path: &Path) -> Vec<Value> {
 
 #[test]
 fn every_range_covers_the_bytes_check_reports() {
-    let Some(lists) = corpus_lists() else { return };
+    let Some(lists) = common::corpus_lists(&["pocket", "lists", "lists2"]) else {
+        return;
+    };
     let mut client = Client::utf16();
     let mut compared = 0;
     for path in lists {

@@ -126,3 +126,21 @@ pub fn diff(before: &str, after: &str) -> String {
 /// targets check the same ones). Returns the fixed text.
 #[allow(unused_imports)] // not every test binary fixes
 pub use pocketlint::fuzz::fix_and_verify;
+
+/// The seed list and the `.md` lists of each `../shared/corpus/<sub>` folder, sorted, or
+/// `None` (with the reason printed) when the corpus is absent.
+pub fn corpus_lists(subs: &[&str]) -> Option<Vec<PathBuf>> {
+    let dir = shared_dir("corpus")?;
+    let mut files = vec![dir.join("pocket-v3.3.md")];
+    for sub in subs {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
+            .expect("corpus folder")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    Some(files)
+}
