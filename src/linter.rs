@@ -32,8 +32,7 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     }
     all.retain(|d| {
         let line = doc.lines.line_of(d.span.start);
-        !doc
-            .suppressions
+        !doc.suppressions
             .is_suppressed_with(d.rule, d.span.start, line, our_name)
     });
     all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));

@@ -96,13 +96,19 @@ fn awesome_lint_suite_is_reported_on_the_same_lines() {
     let mut in_valid = Vec::new();
     let mut ran = 0;
     for case in &cases {
-        let variant = case.rule.split_once('(').map(|(_, v)| v.trim_end_matches(')'));
+        let variant = case
+            .rule
+            .split_once('(')
+            .map(|(_, v)| v.trim_end_matches(')'));
         let base = case.rule.split('(').next().unwrap_or_default();
-        if OTHER_FILES.contains(&base) || variant.is_some_and(|v| OPTION_VARIANTS.contains(&v))
-        {
+        if OTHER_FILES.contains(&base) || variant.is_some_and(|v| OPTION_VARIANTS.contains(&v)) {
             continue;
         }
-        let folder = if case.fixture.starts_with("inline/") { "" } else { "fixtures/" };
+        let folder = if case.fixture.starts_with("inline/") {
+            ""
+        } else {
+            "fixtures/"
+        };
         let source = std::fs::read_to_string(dir.join(folder).join(&case.fixture))
             .unwrap_or_else(|e| panic!("{}: {e}", case.fixture));
         ran += 1;
@@ -139,11 +145,14 @@ fn awesome_lint_suite_is_reported_on_the_same_lines() {
         let ours = counterparts(&rule_id(&case.rule));
         for (d, (rule, lines)) in findings.iter().zip(&found) {
             let expected_here = wanted.iter().any(|m| {
-                counterparts(&m.rule_id).contains(rule)
-                    && m.line.is_none_or(|l| lines.contains(&l))
+                counterparts(&m.rule_id).contains(rule) && m.line.is_none_or(|l| lines.contains(&l))
             });
             if ours.contains(rule) && !expected_here {
-                let list = if wanted.is_empty() { &mut in_valid } else { &mut extra };
+                let list = if wanted.is_empty() {
+                    &mut in_valid
+                } else {
+                    &mut extra
+                };
                 list.push(format!(
                     "{} ({}) L{} {}: {}",
                     case.fixture, case.rule, lines[0], rule, d.message

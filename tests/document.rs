@@ -164,10 +164,15 @@ fn remark_lint_comments_suppress_through_a_name_map() {
         let offset = text.find(item).unwrap();
         (offset, doc.lines.line_of(offset))
     };
-    let map = |name: &str| if name == "double-link" { "dup-link" } else { name };
+    fn map(name: &str) -> &str {
+        if name == "double-link" {
+            "dup-link"
+        } else {
+            name
+        }
+    }
     let suppressed = |rule: &str, (offset, line): (usize, usize)| {
-        doc.suppressions
-            .is_suppressed_with(rule, offset, line, map)
+        doc.suppressions.is_suppressed_with(rule, offset, line, map)
     };
     assert!(suppressed("dup-link", at("- a")));
     assert!(!suppressed("dup-link", at("- b")));

@@ -16,7 +16,10 @@ declare_rule!("awesome-badge", Structure, Error, fix: Sometimes(Unsafe), profile
     summary: "the main heading lacks the Awesome badge, or its badge image is not awesome.re's");
 
 /// Where the badge may link.
-const BADGE_LINKS: [&str; 2] = ["https://awesome.re", "https://github.com/sindresorhus/awesome"];
+const BADGE_LINKS: [&str; 2] = [
+    "https://awesome.re",
+    "https://github.com/sindresorhus/awesome",
+];
 
 /// The badge images awesome.re serves.
 const BADGE_IMAGES: [&str; 3] = [
@@ -42,8 +45,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         for image in images_inside(links, link) {
             if !BADGE_IMAGES.contains(&image.dest.as_str()) {
                 out.push(
-                    Diagnostic::new(image.span.clone(), "the Awesome badge's image is not awesome.re's")
-                        .with_help(format!("use {}", BADGE_IMAGES[0])),
+                    Diagnostic::new(
+                        image.span.clone(),
+                        "the Awesome badge's image is not awesome.re's",
+                    )
+                    .with_help(format!("use {}", BADGE_IMAGES[0])),
                 );
                 return;
             }
@@ -58,9 +64,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         Fix::unsafe_edits(vec![Edit::insert(end, format!(" {BADGE}"))])
     });
     out.push(
-        Diagnostic::new(heading.finding_span(), "the main heading lacks the Awesome badge")
-            .with_help(format!("add {BADGE} after the title"))
-            .with_fix(fix),
+        Diagnostic::new(
+            heading.finding_span(),
+            "the main heading lacks the Awesome badge",
+        )
+        .with_help(format!("add {BADGE} after the title"))
+        .with_fix(fix),
     );
 }
 
@@ -71,7 +80,7 @@ fn trimmed(dest: &str) -> &str {
 
 /// The images written inside `link`'s text.
 fn images_inside<'l>(links: &'l [Link], link: &'l Link) -> impl Iterator<Item = &'l Link> {
-    links.iter().filter(move |l| {
-        l.image && l.span.start > link.span.start && l.span.end <= link.span.end
-    })
+    links
+        .iter()
+        .filter(move |l| l.image && l.span.start > link.span.start && l.span.end <= link.span.end)
 }

@@ -67,9 +67,8 @@ fn opens_with_html_heading(doc: &Document) -> bool {
         return false;
     }
     let html = doc.slice(&first.span).to_ascii_lowercase();
-    let heading_tag = (1..=6).any(|n| {
-        html.contains(&format!("<h{n}>")) || html.contains(&format!("<h{n} "))
-    });
+    let heading_tag =
+        (1..=6).any(|n| html.contains(&format!("<h{n}>")) || html.contains(&format!("<h{n} ")));
     let centred = html.contains("align=\"center\"") || html.contains("align='center'");
     heading_tag || (centred && html.contains("<img"))
 }

@@ -16,7 +16,10 @@ pub const COUNTERPARTS: &[(&str, &[&str])] = &[
     ("awesome-badge", &["awesome-badge"]),
     ("awesome-heading", &["awesome-heading", "heading-h1"]),
     ("awesome-license", &["awesome-license"]),
-    ("awesome-list-item", &["awesome-list-item", "list-marker-space"]),
+    (
+        "awesome-list-item",
+        &["awesome-list-item", "list-marker-space"],
+    ),
     ("awesome-no-ci-badge", &["awesome-no-ci-badge"]),
     (
         "awesome-toc",
@@ -76,7 +79,10 @@ mod tests {
     #[test]
     fn the_main_heading_is_the_first_block_only() {
         let doc = Document::parse("---\na: b\n---\n# Awesome X\n\n## More\n");
-        assert_eq!(main_heading(&doc).map(|(_, h)| h.text.as_str()), Some("Awesome X"));
+        assert_eq!(
+            main_heading(&doc).map(|(_, h)| h.text.as_str()),
+            Some("Awesome X")
+        );
         let doc = Document::parse("<p align=\"center\"><img src=\"x.svg\"></p>\n\n# Title\n");
         assert!(main_heading(&doc).is_none());
     }

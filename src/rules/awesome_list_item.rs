@@ -105,7 +105,10 @@ fn first_paragraph(doc: &Document, span: Range<usize>) -> Option<Range<usize>> {
     let text = doc.slice(&span);
     let marker = marker_len(text);
     let rest = &text[marker..];
-    let end = rest.find("\n\n").or_else(|| rest.find("\n\r\n")).unwrap_or(rest.len());
+    let end = rest
+        .find("\n\n")
+        .or_else(|| rest.find("\n\r\n"))
+        .unwrap_or(rest.len());
     let body = rest[..end].trim_end();
     (!body.is_empty()).then(|| span.start + marker..span.start + marker + body.len())
 }
@@ -131,7 +134,11 @@ fn check_description(doc: &Document, description: &[Piece], out: &mut Vec<Diagno
         return;
     };
     let text: String = description.iter().map(|p| shown(doc, p)).collect();
-    let first_text = if first.kind == Kind::Text { doc.slice(&first.span) } else { "" };
+    let first_text = if first.kind == Kind::Text {
+        doc.slice(&first.span)
+    } else {
+        ""
+    };
     if !first_text.starts_with(" - ") {
         let shown = without_emoji(&text);
         if shown.trim().is_empty() || is_parenthetical(shown.trim()) {
@@ -139,14 +146,16 @@ fn check_description(doc: &Document, description: &[Piece], out: &mut Vec<Diagno
         }
     }
     let whole = first.span.start..last.span.end;
-    if !first_text.starts_with(" - ")
-        && !(ends_with_emoji(first_text) && description.len() == 1)
-    {
+    if !first_text.starts_with(" - ") && !(ends_with_emoji(first_text) && description.len() == 1) {
         out.extend(separator_finding(doc, first, &text, whole));
         return;
     }
     let ends_in_text = last.kind == Kind::Text;
-    let last_text = if ends_in_text { shown(doc, last) } else { "".into() };
+    let last_text = if ends_in_text {
+        shown(doc, last)
+    } else {
+        "".into()
+    };
     if last.kind == Kind::Code || (ends_in_text && !ends_properly(&text, &last_text)) {
         let end = last.span.end;
         let fix = text
@@ -156,9 +165,12 @@ fn check_description(doc: &Document, description: &[Piece], out: &mut Vec<Diagno
             .filter(|c| c.is_alphanumeric())
             .map(|_| Fix::unsafe_edits(vec![Edit::insert(end, ".")]));
         out.push(
-            Diagnostic::new(whole, "entry description does not end with `.`, `!`, `?` or `…`")
-                .with_help("end the description as a sentence, with one final punctuation mark")
-                .with_fix(fix),
+            Diagnostic::new(
+                whole,
+                "entry description does not end with `.`, `!`, `?` or `…`",
+            )
+            .with_help("end the description as a sentence, with one final punctuation mark")
+            .with_fix(fix),
         );
         return;
     }
@@ -233,7 +245,10 @@ fn separator_finding(
         .match_indices(" - ")
         .any(|(i, _)| text[i + 3..].starts_with(|c: char| c.is_ascii_uppercase()));
     (!later_dash).then(|| {
-        Diagnostic::new(whole, "entry link and description are not separated by ` - `")
-            .with_help("write `[Name](URL) - Description.`")
+        Diagnostic::new(
+            whole,
+            "entry link and description are not separated by ` - `",
+        )
+        .with_help("write `[Name](URL) - Description.`")
     })
 }

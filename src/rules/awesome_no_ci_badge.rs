@@ -15,7 +15,12 @@ declare_rule!("awesome-no-ci-badge", Structure, Error, fix: Never, profile: Awes
 const CI_HOSTS: [&str; 3] = ["travis-ci.", "circleci", "/actions/workflows/"];
 
 /// shields.io paths of CI badges.
-const SHIELDS_CI: [&str; 4] = ["/travis/", "/circleci/", "/github/actions/", "/github/workflow/"];
+const SHIELDS_CI: [&str; 4] = [
+    "/travis/",
+    "/circleci/",
+    "/github/actions/",
+    "/github/workflow/",
+];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for image in ctx.doc.links.iter().filter(|l| l.image) {

@@ -53,7 +53,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
             ),
         };
         let (label_span, label) = match sibling_list(doc, toc, h) {
-            Some(list) => (list, "the table of contents lists the sections beside it here"),
+            Some(list) => (list, "its entry belongs in this list"),
             None => (toc_span.clone(), "table of contents"),
         };
         out.push(
@@ -76,7 +76,10 @@ fn sibling_list(doc: &Document, toc: &Toc, h: usize) -> Option<Range<usize>> {
     let heading = &doc.headings[h];
     let item = toc.entries.iter().find_map(|entry| {
         let sibling = &doc.headings[entry.heading()?];
-        let EntryKind::Link { item: Some(item), .. } = entry.kind else {
+        let EntryKind::Link {
+            item: Some(item), ..
+        } = entry.kind
+        else {
             return None;
         };
         (sibling.parent == heading.parent && sibling.level == heading.level).then_some(item)

@@ -82,7 +82,12 @@ pub fn shown<'d>(doc: &'d Document, piece: &Piece) -> std::borrow::Cow<'d, str> 
         Kind::Code => {
             let inner = source.trim_matches('`');
             let padded = inner.len() > 2 && inner.starts_with(' ') && inner.ends_with(' ');
-            if padded { &inner[1..inner.len() - 1] } else { inner }.into()
+            if padded {
+                &inner[1..inner.len() - 1]
+            } else {
+                inner
+            }
+            .into()
         }
         Kind::Html => source.into(),
         Kind::Text if source.contains(['*', '\\']) => {

@@ -11,8 +11,8 @@ const CLOSING_QUOTES: [char; 2] = ['"', '”'];
 
 /// Names spelled with a lowercase first letter that may open a description.
 const LOWERCASE_NAMES: [&str; 12] = [
-    "npm", "pnpm", "webpack", "esbuild", "yarn", "deno", "vite", "rollup", "curl", "git",
-    "iOS", "macOS",
+    "npm", "pnpm", "webpack", "esbuild", "yarn", "deno", "vite", "rollup", "curl", "git", "iOS",
+    "macOS",
 ];
 
 /// Whether a description (the text a reader sees after the link) ends as a sentence
@@ -56,7 +56,9 @@ pub fn lowercase_start(text: &str) -> Option<&str> {
     let letters: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
     let lowercase = first.is_lowercase()
         && is_latin_greek_or_cyrillic(first)
-        && !letters.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !letters
+            .chars()
+            .any(|c| c.is_uppercase() || c.is_ascii_digit())
         && !LOWERCASE_NAMES
             .iter()
             .any(|name| name.eq_ignore_ascii_case(&letters));
@@ -140,7 +142,18 @@ mod tests {
 
     #[test]
     fn descriptions_start_with_a_capital_a_number_a_symbol_or_a_lowercase_name() {
-        for good in ["A tool.", "3D engine.", "@scope/pkg.", "npm helper.", "iOS kit.", "jQuery plugin.", "\"Quoted\".", "中文描述。", "ქართული.", "հայերեն."] {
+        for good in [
+            "A tool.",
+            "3D engine.",
+            "@scope/pkg.",
+            "npm helper.",
+            "iOS kit.",
+            "jQuery plugin.",
+            "\"Quoted\".",
+            "中文描述。",
+            "ქართული.",
+            "հայերեն.",
+        ] {
             assert_eq!(lowercase_start(good), None, "{good}");
         }
         assert_eq!(lowercase_start("an invalid description."), Some("an"));
