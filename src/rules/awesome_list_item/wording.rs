@@ -86,12 +86,24 @@ pub fn without_emoji(text: &str) -> String {
     text.chars().filter(|&c| !is_emoji_part(c)).collect()
 }
 
-/// Whether a text ends with an emoji (variation selectors and joiners aside).
+/// Whether a text ends with an emoji (variation selectors and joiners aside), or with
+/// a GitHub emoji shortcode (`:tada:`).
 pub fn ends_with_emoji(text: &str) -> bool {
-    text.chars()
-        .rev()
-        .find(|&c| !matches!(c, '\u{FE0F}' | '\u{200D}' | '\u{1F3FB}'..='\u{1F3FF}'))
-        .is_some_and(is_emoji)
+    let shortcode = text
+        .strip_suffix(':')
+        .and_then(|t| t.rsplit_once(':'))
+        .is_some_and(|(_, code)| {
+            !code.is_empty()
+                && code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_+-".contains(&b))
+        });
+    shortcode
+        || text
+            .chars()
+            .rev()
+            .find(|&c| !matches!(c, '\u{FE0F}' | '\u{200D}' | '\u{1F3FB}'..='\u{1F3FF}'))
+            .is_some_and(is_emoji)
 }
 
 /// Pictographs and symbols drawn as emoji.
@@ -124,6 +136,7 @@ mod tests {
             "Works (mostly).",
             "Fast. Small (beta)",
             "Fast. Fun 🎉",
+            "Costs money. :yen:",
             "🎉",
         ] {
             assert!(ends_properly(good, good), "{good}");
