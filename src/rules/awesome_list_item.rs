@@ -146,7 +146,9 @@ fn check_description(doc: &Document, description: &[Piece], out: &mut Vec<Diagno
         }
     }
     let whole = first.span.start..last.span.end;
-    if !first_text.starts_with(" - ") && !(ends_with_emoji(first_text) && description.len() == 1) {
+    let separated =
+        first_text.starts_with(" - ") || (ends_with_emoji(first_text) && description.len() == 1);
+    if !separated {
         out.extend(separator_finding(doc, first, &text, whole));
         return;
     }
