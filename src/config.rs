@@ -15,7 +15,7 @@ use miette::{NamedSource, Report};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
 
-use crate::settings::{AnyOptions, RuleSchema};
+use crate::settings::{AnyOptions, Profile, RuleSchema};
 pub use crate::settings::{Level, Settings, TocConfig};
 
 /// Names the config file may have, in order of preference.
@@ -35,6 +35,8 @@ pub struct ConfigFile {
     pub repository: Option<String>,
     /// `online: true`: `check` checks links online as with `--online`.
     pub online: bool,
+    /// `profile: awesome`: turns on the rules of that profile.
+    pub profile: Option<Profile>,
 }
 
 /// A rule's entry under `rules:`: a level (`off`), or a mapping of options that may
@@ -47,7 +49,7 @@ pub struct RuleEntry {
 }
 
 /// The top-level keys of a config file.
-const KEYS: &[&str] = &["rules", "exclude", "toc", "repository", "online"];
+const KEYS: &[&str] = &["rules", "exclude", "toc", "repository", "online", "profile"];
 
 /// Reads a whole config file, checking rule names and options against the schema.
 struct FileSeed<'s>(&'s [RuleSchema]);
@@ -64,7 +66,7 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
     type Value = ConfigFile;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a mapping with rules, exclude, toc, repository, online")
+        f.write_str("a mapping with rules, exclude, toc, repository, online, profile")
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<ConfigFile, E> {
@@ -80,6 +82,7 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                 "toc" => file.toc = map.next_value()?,
                 "repository" => file.repository = Some(repository(map.next_value()?)?),
                 "online" => file.online = map.next_value()?,
+                "profile" => file.profile = Some(map.next_value()?),
                 other => return Err(de::Error::unknown_field(other, KEYS)),
             }
         }
@@ -324,6 +327,7 @@ impl ConfigFile {
         let mut settings = Settings::default();
         settings.toc = self.toc.clone();
         settings.repository = self.repository.clone();
+        settings.profile = self.profile;
         for entry in &self.rules {
             if let Some(level) = entry.level {
                 settings.set_level(entry.name, level);
@@ -378,9 +382,9 @@ mod tests {
     fn levels_and_option_maps_are_read() {
         let yaml = "rules:\n  plain: off\n  limited: { severity: error, min-chars: 3 }\n";
         let settings = parse(yaml).unwrap().settings();
-        assert_eq!(settings.severity("plain", Severity::Info), None);
+        assert_eq!(settings.severity("plain", Severity::Info, None), None);
         assert_eq!(
-            settings.severity("limited", Severity::Info),
+            settings.severity("limited", Severity::Info, None),
             Some(Severity::Error)
         );
         assert_eq!(settings.options::<Limits>().min_chars, Some(3));
@@ -404,6 +408,15 @@ mod tests {
         assert!(parse("online: true\n").unwrap().online);
         assert!(!parse("exclude: []\n").unwrap().online);
         assert!(parse("online: sometimes\n").is_err());
+    }
+
+    #[test]
+    fn profile_names_a_known_profile() {
+        let config = parse("profile: awesome\n").unwrap();
+        assert_eq!(config.settings().profile, Some(Profile::Awesome));
+        assert_eq!(parse("exclude: []\n").unwrap().profile, None);
+        let err = parse("profile: fancy\n").unwrap_err();
+        assert!(format!("{err:?}").contains("awesome"), "{err:?}");
     }
 
     #[test]

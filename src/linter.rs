@@ -3,6 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::fix::{Applicability, Fix, apply_fixes};
+use crate::rules::awesome_lint::our_name;
 use crate::rules::{Context, RULES};
 use crate::settings::Settings;
 
@@ -19,7 +20,7 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let ctx = Context::new(doc, settings);
     let mut all = Vec::new();
     for rule in RULES {
-        let Some(severity) = settings.severity(rule.name, rule.severity) else {
+        let Some(severity) = settings.severity(rule.name, rule.severity, rule.profile) else {
             continue;
         };
         let first = all.len();
@@ -31,7 +32,8 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     }
     all.retain(|d| {
         let line = doc.lines.line_of(d.span.start);
-        !doc.suppressions.is_suppressed(d.rule, d.span.start, line)
+        !doc.suppressions
+            .is_suppressed_with(d.rule, d.span.start, line, our_name)
     });
     all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     all

@@ -38,6 +38,26 @@ impl Level {
     }
 }
 
+/// A named set of opt-in rules that one line of config turns on (`profile: awesome`).
+///
+/// A rule that belongs to a profile is off unless the profile is on, or the rule is
+/// named in the config file's `rules:` or in `--select`: such rules enforce one
+/// community's house style, which would be noise on lists that do not follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// awesome-lint's house rules for lists in the sindresorhus/awesome family.
+    Awesome,
+}
+
+impl Profile {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Awesome => "awesome",
+        }
+    }
+}
+
 /// A rule's options, whatever their type.
 pub type AnyOptions = Arc<dyn Any + Send + Sync>;
 
@@ -139,6 +159,8 @@ pub struct Settings {
     pub toc: TocConfig,
     /// The configured `repository:` (`owner/repo`), if any.
     pub repository: Option<String>,
+    /// The profile the config file turns on, if any.
+    pub profile: Option<Profile>,
 }
 
 impl Settings {
@@ -153,18 +175,29 @@ impl Settings {
     }
 
     /// The severity rule `name` runs at, `default` unless configured, or `None` when it
-    /// is off.
-    pub fn severity(&self, name: &str, default: Severity) -> Option<Severity> {
-        let selected = self
+    /// is off. A rule of a `profile` runs only when that profile is on or the rule is
+    /// named in the config's levels or in the selection.
+    pub fn severity(
+        &self,
+        name: &str,
+        default: Severity,
+        profile: Option<Profile>,
+    ) -> Option<Severity> {
+        let named_in_select = self
             .select
             .as_ref()
-            .is_none_or(|select| select.iter().any(|s| s == name));
-        if !selected || self.ignore.iter().any(|s| s == name) {
+            .map(|select| select.iter().any(|s| s == name));
+        if named_in_select == Some(false) || self.ignore.iter().any(|s| s == name) {
             return None;
         }
         match self.levels.get(name) {
             Some(level) => level.severity(),
-            None => Some(default),
+            None if profile.is_none_or(|p| self.profile == Some(p))
+                || named_in_select == Some(true) =>
+            {
+                Some(default)
+            }
+            None => None,
         }
     }
 
@@ -300,21 +333,51 @@ mod tests {
     #[test]
     fn configured_levels_override_defaults_and_select_ignore_narrow() {
         let mut settings = Settings::default();
-        assert_eq!(settings.severity("a", Severity::Info), Some(Severity::Info));
+        assert_eq!(
+            settings.severity("a", Severity::Info, None),
+            Some(Severity::Info)
+        );
         settings.set_level("a", Level::Error);
         settings.set_level("b", Level::Off);
         assert_eq!(
-            settings.severity("a", Severity::Info),
+            settings.severity("a", Severity::Info, None),
             Some(Severity::Error)
         );
-        assert_eq!(settings.severity("b", Severity::Info), None);
+        assert_eq!(settings.severity("b", Severity::Info, None), None);
         settings.restrict(&["a".to_owned(), "c".to_owned()], &["c".to_owned()]);
         assert_eq!(
-            settings.severity("a", Severity::Info),
+            settings.severity("a", Severity::Info, None),
             Some(Severity::Error)
         );
-        assert_eq!(settings.severity("c", Severity::Info), None);
-        assert_eq!(settings.severity("d", Severity::Info), None);
+        assert_eq!(settings.severity("c", Severity::Info, None), None);
+        assert_eq!(settings.severity("d", Severity::Info, None), None);
+    }
+
+    #[test]
+    fn profile_rules_need_their_profile_or_a_mention_by_name() {
+        let awesome = Some(Profile::Awesome);
+        let mut settings = Settings::default();
+        assert_eq!(settings.severity("p", Severity::Info, awesome), None);
+        settings.profile = awesome;
+        assert_eq!(
+            settings.severity("p", Severity::Info, awesome),
+            Some(Severity::Info)
+        );
+
+        let mut named = Settings::default();
+        named.set_level("p", Level::Warning);
+        assert_eq!(
+            named.severity("p", Severity::Info, awesome),
+            Some(Severity::Warning)
+        );
+
+        let mut selected = Settings::default();
+        selected.restrict(&["p".to_owned()], &[]);
+        assert_eq!(
+            selected.severity("p", Severity::Info, awesome),
+            Some(Severity::Info)
+        );
+        assert_eq!(selected.severity("q", Severity::Info, awesome), None);
     }
 
     #[test]

@@ -157,6 +157,31 @@ fn html_anchors_and_suppressions() {
 }
 
 #[test]
+fn remark_lint_comments_suppress_through_a_name_map() {
+    let text = "<!--lint disable double-link-->\n- a\n\n<!--lint enable double-link-->\n- b\n\n<!--lint ignore awesome-list-item-->\n- c\n- d\n";
+    let doc = Document::parse(text);
+    let at = |item: &str| {
+        let offset = text.find(item).unwrap();
+        (offset, doc.lines.line_of(offset))
+    };
+    fn map(name: &str) -> &str {
+        if name == "double-link" {
+            "dup-link"
+        } else {
+            name
+        }
+    }
+    let suppressed = |rule: &str, (offset, line): (usize, usize)| {
+        doc.suppressions.is_suppressed_with(rule, offset, line, map)
+    };
+    assert!(suppressed("dup-link", at("- a")));
+    assert!(!suppressed("dup-link", at("- b")));
+    assert!(suppressed("awesome-list-item", at("- c")));
+    assert!(!suppressed("awesome-list-item", at("- d")));
+    assert!(!suppressed("trailing-space", at("- a")));
+}
+
+#[test]
 fn positions_count_characters() {
     let text = "# 标题\n\n中文 text\n";
     let doc = Document::parse(text);

@@ -152,7 +152,9 @@ fn every_rule_takes_a_severity_in_its_options() {
         let yaml = format!("rules:\n  {}: {{ severity: info }}\n", rule.name);
         let config = ConfigFile::parse(&yaml, Path::new("c.yaml"), &pocketlint::rules::SCHEMA)
             .unwrap_or_else(|err| panic!("{}: {err:?}", rule.name));
-        let severity = config.settings().severity(rule.name, rule.severity);
+        let severity = config
+            .settings()
+            .severity(rule.name, rule.severity, rule.profile);
         assert_eq!(severity, Some(Severity::Info), "{}", rule.name);
     }
 }

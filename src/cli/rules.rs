@@ -11,9 +11,17 @@ pub fn explain(rule: &Rule) -> String {
     format!(
         "{title}\n\ncategory: {}, default severity: {}, fix: {}\n{body}",
         rule.category.as_str(),
-        rule.severity,
+        default_level(rule),
         rule.fix
     )
+}
+
+/// The severity a rule runs at, and for a rule of a profile, that it needs it.
+fn default_level(rule: &Rule) -> String {
+    match rule.profile {
+        None => rule.severity.to_string(),
+        Some(profile) => format!("{} with profile: {}", rule.severity, profile.as_str()),
+    }
 }
 
 /// The rule table in `format`, one line per rule after the header.
@@ -26,8 +34,12 @@ pub fn table(format: RulesFormat) -> String {
                 "rule", "category", "severity", "fix"
             ));
             for rule in RULES {
+                let profile = rule
+                    .profile
+                    .map(|p| format!("[profile: {}] ", p.as_str()))
+                    .unwrap_or_default();
                 out.push_str(&format!(
-                    "{:<22} {:<11} {:<8} {:<26} {}\n",
+                    "{:<22} {:<11} {:<8} {:<26} {profile}{}\n",
                     rule.name,
                     rule.category.as_str(),
                     rule.severity.as_str(),
@@ -44,7 +56,7 @@ pub fn table(format: RulesFormat) -> String {
                     "| `{}` | {} | {} | {} | {} |\n",
                     rule.name,
                     rule.category.as_str(),
-                    rule.severity,
+                    default_level(rule),
                     rule.fix,
                     rule.summary
                 ));

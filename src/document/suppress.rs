@@ -2,6 +2,11 @@
 //! `<!-- pocketlint-disable RULE, … -->` … `<!-- pocketlint-enable RULE, … -->`,
 //! `<!-- pocketlint-disable-next-line RULE -->`, `<!-- pocketlint-disable-file RULE -->`.
 //! No rule named means every rule.
+//!
+//! remark-lint's comments, which lists checked with awesome-lint carry, count too:
+//! `<!--lint disable ID …-->`, `<!--lint enable ID …-->` and `<!--lint ignore ID …-->`
+//! (the next line). Their IDs are awesome-lint's; the caller maps them to rule names
+//! ([`Suppressions::is_suppressed_with`]).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Directive {
@@ -30,15 +35,19 @@ pub struct Suppressions {
 impl Suppressions {
     /// Records a comment body if it is a pocketlint directive.
     pub(super) fn add(&mut self, body: &str, offset: usize, line: usize) {
-        let Some(rest) = body.strip_prefix("pocketlint-") else {
-            return;
+        let (rest, remark) = match body.strip_prefix("pocketlint-") {
+            Some(rest) => (rest, false),
+            None => match body.strip_prefix("lint ") {
+                Some(rest) => (rest.trim_start(), true),
+                None => return,
+            },
         };
         let (word, names) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-        let directive = match word {
-            "disable" => Directive::Disable,
-            "enable" => Directive::Enable,
-            "disable-next-line" => Directive::DisableNextLine,
-            "disable-file" => Directive::DisableFile,
+        let directive = match (word, remark) {
+            ("disable", _) => Directive::Disable,
+            ("enable", _) => Directive::Enable,
+            ("disable-next-line", false) | ("ignore", true) => Directive::DisableNextLine,
+            ("disable-file", false) => Directive::DisableFile,
             _ => return,
         };
         let rules = names
@@ -63,9 +72,22 @@ impl Suppressions {
 
     /// Whether a finding of `rule` at `offset`, on 0-based `line`, is suppressed.
     pub fn is_suppressed(&self, rule: &str, offset: usize, line: usize) -> bool {
+        self.is_suppressed_with(rule, offset, line, |name| name)
+    }
+
+    /// [`Self::is_suppressed`], reading each name a comment gives through `rule_name`
+    /// (which maps another linter's IDs to rule names).
+    pub fn is_suppressed_with<'n>(
+        &'n self,
+        rule: &str,
+        offset: usize,
+        line: usize,
+        rule_name: impl Fn(&'n str) -> &'n str,
+    ) -> bool {
         let mut disabled = false;
         for comment in &self.comments {
-            let applies = comment.rules.is_empty() || comment.rules.iter().any(|r| r == rule);
+            let applies = comment.rules.is_empty()
+                || comment.rules.iter().any(|r| rule_name(r.as_str()) == rule);
             if !applies {
                 continue;
             }

@@ -116,7 +116,7 @@ pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<D
         out.extend(found);
     }
     out.retain_mut(|d| {
-        let Some(severity) = settings.severity(d.rule, default_severity(d.rule)) else {
+        let Some(severity) = settings.severity(d.rule, default_severity(d.rule), None) else {
             return false;
         };
         d.severity = if d.rule == "url-dead" && d.severity == Severity::Warning {

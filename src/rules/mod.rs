@@ -18,7 +18,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Applicability;
 pub use crate::settings::parse_options;
-use crate::settings::{ParseOptions, RuleSchema};
+use crate::settings::{ParseOptions, Profile, RuleSchema};
 use crate::toc::Toc;
 
 /// Declares a rule's `RULE` beside its check function:
@@ -29,13 +29,15 @@ use crate::toc::Toc;
 /// ```
 ///
 /// Category and severity are variants of [`Category`] and [`Severity`]; `fix` is a
-/// [`FixAvailability`] (`Never`, `Sometimes(Safe)`, `Always(SafeOrUnsafe)`…); `options:
-/// Type,` before `check` names the rule's options type, read from the config file; `check`
-/// is `Document(f)` or `Toc(f)` ([`Check`]). The documentation is `rules/<name>.md`.
+/// [`FixAvailability`] (`Never`, `Sometimes(Safe)`, `Always(SafeOrUnsafe)`…); `profile:
+/// Awesome,` makes the rule opt-in, on with that [`Profile`]; `options: Type,` before
+/// `check` names the rule's options type, read from the config file; `check` is
+/// `Document(f)` or `Toc(f)` ([`Check`]). The documentation is `rules/<name>.md`.
 macro_rules! declare_rule {
     (
         $name:literal, $category:ident, $severity:ident, fix: $fix:ident $(($safety:ident))?,
-        $(options: $options:ty,)? check: $kind:ident($check:path), summary: $summary:literal
+        $(profile: $profile:ident,)? $(options: $options:ty,)? check: $kind:ident($check:path),
+        summary: $summary:literal
     ) => {
         pub const RULE: $crate::rules::Rule = $crate::rules::Rule {
             name: $name,
@@ -43,10 +45,17 @@ macro_rules! declare_rule {
             severity: $crate::diagnostic::Severity::$severity,
             fix: $crate::rules::FixAvailability::$fix$(($crate::rules::FixSafety::$safety))?,
             summary: $summary,
+            profile: declare_rule!(@profile $($profile)?),
             options: declare_rule!(@options $($options)?),
             check: $crate::rules::Check::$kind($check),
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name, ".md")),
         };
+    };
+    (@profile) => {
+        None
+    };
+    (@profile $profile:ident) => {
+        Some($crate::settings::Profile::$profile)
     };
     (@options) => {
         $crate::rules::NO_OPTIONS
@@ -56,6 +65,7 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod awesome_lint;
 pub mod canonical;
 mod context;
 pub mod convention;
@@ -63,6 +73,12 @@ pub(crate) mod duplicates;
 pub(crate) mod malformed_links;
 pub(crate) mod urls;
 
+pub mod awesome_badge;
+pub mod awesome_heading;
+pub mod awesome_license;
+pub mod awesome_list_item;
+pub mod awesome_no_ci_badge;
+pub mod awesome_toc;
 pub mod blank_lines;
 pub mod dup_link;
 pub mod dup_paragraph;
@@ -132,6 +148,12 @@ pub static RULES: &[Rule] = &[
     url_unverified::RULE,
     repo_archived::RULE,
     repo_moved::RULE,
+    awesome_badge::RULE,
+    awesome_heading::RULE,
+    awesome_list_item::RULE,
+    awesome_license::RULE,
+    awesome_no_ci_badge::RULE,
+    awesome_toc::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
@@ -155,6 +177,8 @@ pub struct Rule {
     pub fix: FixAvailability,
     /// One line: what the rule finds.
     pub summary: &'static str,
+    /// The profile that turns the rule on; `None` for the rules that run by default.
+    pub profile: Option<Profile>,
     /// Reads its options from the config file ([`NO_OPTIONS`] when it has none).
     pub options: ParseOptions,
     pub check: Check,

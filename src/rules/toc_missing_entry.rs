@@ -1,8 +1,14 @@
 //! `toc-missing-entry`: a section at a level the TOC covers that the TOC does not list.
+//!
+//! The finding points at the section and labels the TOC list that holds the sections
+//! beside it (same parent, same level): where its entry belongs.
+
+use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
+use crate::document::Document;
 use crate::fix::{Edit, Fix};
-use crate::toc::{Toc, edit};
+use crate::toc::{EntryKind, Toc, edit};
 
 use super::Context;
 
@@ -46,6 +52,10 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
                 if n == 1 { "" } else { "s" }
             ),
         };
+        let (label_span, label) = match sibling_list(doc, toc, h) {
+            Some(list) => (list, "its entry belongs in this list"),
+            None => (toc_span.clone(), "table of contents"),
+        };
         out.push(
             Diagnostic::new(
                 heading.finding_span(),
@@ -54,11 +64,29 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
                     heading.text.trim()
                 ),
             )
-            .with_label(toc_span.clone(), "table of contents")
+            .with_label(label_span, label)
             .with_help(help)
             .with_fix(fix),
         );
     }
+}
+
+/// The first line of the TOC list whose entries list the sections beside heading `h`.
+fn sibling_list(doc: &Document, toc: &Toc, h: usize) -> Option<Range<usize>> {
+    let heading = &doc.headings[h];
+    let item = toc.entries.iter().find_map(|entry| {
+        let sibling = &doc.headings[entry.heading()?];
+        let EntryKind::Link {
+            item: Some(item), ..
+        } = entry.kind
+        else {
+            return None;
+        };
+        (sibling.parent == heading.parent && sibling.level == heading.level).then_some(item)
+    })?;
+    let list = &doc.blocks[doc.blocks[item].parent?];
+    let first_line = doc.slice(&list.span).find('\n').unwrap_or(list.span.len());
+    Some(list.span.start..list.span.start + first_line)
 }
 
 /// Every entry inserted at `at`, in document order, as one edit: the engine takes one
