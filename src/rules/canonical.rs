@@ -9,6 +9,12 @@
 //!    scrolls the page (except hash routes `#!` and `#/`, which pick the page in a
 //!    single-page app), [tracking parameters](is_tracking_param) do not change the page,
 //!    and query parameters are unordered.
+//!    Where a fragment scrolls to matters to a list, though: `README.md#queue` and
+//!    `README.md#stack` are two entries, and so are two snippets of one playground
+//!    (`playground.babylonjs.com/#58I88I#186`, `#947JF6#0`). [`CanonicalUrl::target`]
+//!    keeps the fragment, except one known to name the page itself (`#top`, a GitHub
+//!    repository's `#readme`, an npm package's `#readme`, a PyPI project's
+//!    `#description`).
 //! 2. **Sites** curated lists link most, where many paths show one thing: a GitHub
 //!    repository (`.git`, `/tree/<branch>`, `/blob/<branch>/README.md`,
 //!    `?tab=readme-ov-file`, owner and name case), an arXiv paper (`abs/ID`, `pdf/ID`,
@@ -85,6 +91,10 @@ pub struct CanonicalUrl {
     /// Such a link identifies what a section describes; a home page or an article
     /// does not.
     pub project: bool,
+    /// The key with the fragment the URL was written with (`…/README.md#queue`), the
+    /// place in the page it points at; the key alone when the fragment names the page
+    /// itself (`#readme` of a repository) or there is none.
+    pub target: String,
 }
 
 /// The canonical form of an absolute `http`/`https` URL, or `None` for anything else
@@ -101,6 +111,8 @@ pub fn canonicalize(url: &str) -> Option<CanonicalUrl> {
         .filter(|(name, _)| !is_tracking_param(&host, name))
         .map(|(n, v)| (n.into_owned(), v.into_owned()))
         .collect();
+    let fragment = parsed.fragment().filter(|f| !f.is_empty());
+    let route = fragment.filter(|f| f.starts_with('!') || f.starts_with('/'));
     let mut page = Page {
         host,
         port: parsed.port(),
@@ -109,10 +121,9 @@ pub fn canonicalize(url: &str) -> Option<CanonicalUrl> {
             .map(|s| s.filter(|s| !s.is_empty()).map(str::to_owned).collect())
             .unwrap_or_default(),
         query,
-        fragment: parsed
-            .fragment()
-            .filter(|f| f.starts_with('!') || f.starts_with('/'))
-            .map(str::to_owned),
+        fragment: route.map(str::to_owned),
+        anchor: fragment.filter(|_| route.is_none()).map(str::to_owned),
+        page_anchors: &[],
         project: false,
     };
     if page.segments.last().is_some_and(|s| {
@@ -126,6 +137,8 @@ pub fn canonicalize(url: &str) -> Option<CanonicalUrl> {
         "huggingface.co" | "hf.co" => page.hugging_face(),
         "youtu.be" | "youtube.com" | "m.youtube.com" => page.youtube(),
         "doi.org" | "dx.doi.org" => page.doi(),
+        "npmjs.com" => page.npm(),
+        "pypi.org" => page.pypi(),
         _ => {}
     }
     Some(page.finish())
@@ -137,7 +150,13 @@ struct Page {
     port: Option<u16>,
     segments: Vec<String>,
     query: Vec<(String, String)>,
+    /// A hash route (`#/home`): part of the page's identity.
     fragment: Option<String>,
+    /// Any other fragment: a place in the page.
+    anchor: Option<String>,
+    /// Fragments that name the page itself on this kind of page: a link with one shows
+    /// the same as a link without (`#readme` of a GitHub repository).
+    page_anchors: &'static [&'static str],
     project: bool,
 }
 
@@ -186,6 +205,26 @@ impl Page {
         }
         self.query.retain(|(name, _)| name != "tab");
         self.project = root || subfolder;
+        // GitHub shows a repository's README in an element with the id `readme`.
+        if root && self.host == "github.com" {
+            self.page_anchors = &["readme"];
+        }
+    }
+
+    /// `npmjs.com/package/NAME#readme` (the anchor npm writes into every package's
+    /// homepage) is the package page.
+    fn npm(&mut self) {
+        if self.segments.first().is_some_and(|s| s == "package") {
+            self.page_anchors = &["readme"];
+        }
+    }
+
+    /// `pypi.org/project/NAME/#description` is the project page, which opens on its
+    /// description.
+    fn pypi(&mut self) {
+        if self.segments.first().is_some_and(|s| s == "project") {
+            self.page_anchors = &["description"];
+        }
     }
 
     /// `abs/ID`, `pdf/ID`, `pdf/ID.pdf`, `IDvN` → `arxiv.org/abs/ID`.
@@ -283,9 +322,18 @@ impl Page {
             key.push('#');
             key.push_str(fragment.trim_end_matches('/'));
         }
+        // HTML scrolls to the top for `#top` on any page that has no such id.
+        let names_page = |anchor: &str| {
+            anchor.eq_ignore_ascii_case("top") || self.page_anchors.contains(&anchor)
+        };
+        let target = match self.anchor {
+            Some(anchor) if !names_page(&anchor) => format!("{key}#{anchor}"),
+            _ => key.clone(),
+        };
         CanonicalUrl {
             key,
             project: self.project,
+            target,
         }
     }
 }
@@ -504,6 +552,58 @@ mod tests {
                 "{a} vs {b}"
             );
         }
+    }
+
+    #[test]
+    fn targets_keep_fragments_that_point_into_the_page() {
+        let target = |url: &str| canonicalize(url).unwrap().target;
+        // One page, different places: snippets of one playground, sections of a README.
+        assert_eq!(
+            target("https://playground.babylonjs.com/#58I88I#186"),
+            "playground.babylonjs.com#58I88I#186"
+        );
+        assert_ne!(
+            target("https://playground.babylonjs.com/#58I88I#186"),
+            target("https://playground.babylonjs.com/#947JF6#0")
+        );
+        assert_ne!(
+            target("https://github.com/a/b/blob/main/README.md#queue"),
+            target("https://github.com/a/b/blob/main/README.md#stack")
+        );
+        assert_ne!(
+            target("https://github.com/a/b#installation"),
+            target("https://github.com/a/b")
+        );
+        // Anchors that name the page itself.
+        for (with, without) in [
+            ("https://github.com/a/b#readme", "https://github.com/a/b"),
+            (
+                "https://github.com/A/B/tree/main#readme",
+                "https://github.com/a/b",
+            ),
+            (
+                "https://www.npmjs.com/package/pkg#readme",
+                "https://www.npmjs.com/package/pkg",
+            ),
+            (
+                "https://pypi.org/project/pkg/#description",
+                "https://pypi.org/project/pkg/",
+            ),
+            ("https://example.com/docs#top", "https://example.com/docs"),
+            ("https://example.com/docs#", "https://example.com/docs"),
+        ] {
+            assert_eq!(target(with), target(without), "{with}");
+        }
+        // `#readme` is a heading like any other where the page is not a repository's.
+        assert_ne!(
+            target("https://example.com/docs#readme"),
+            target("https://example.com/docs")
+        );
+        // Hash routes are part of the key, and so of the target.
+        assert_eq!(
+            target("https://flageval.baai.ac.cn/#/home"),
+            "flageval.baai.ac.cn#/home"
+        );
     }
 
     #[test]

@@ -24,8 +24,9 @@ pub struct WebLink {
     pub text: String,
     /// Whether the text names something (`[TinyLlama](…)`) rather than repeating the URL.
     pub named: bool,
-    /// The canonical URL with the fragment it was written with, if any: `README.md#queue`
-    /// and `README.md#stack` are one page but two places in it.
+    /// The canonical URL with the fragment it was written with, unless the fragment
+    /// names the page itself ([`CanonicalUrl::target`]): `README.md#queue` and
+    /// `README.md#stack` are one page but two places in it.
     pub target: String,
 }
 
@@ -43,7 +44,7 @@ pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
         let named = link.kind != LinkKind::Autolink && canonicalize(&link.text).is_none();
         links.push(WebLink {
             span: link.span.clone(),
-            target: target(&url, &link.dest),
+            target: url.target.clone(),
             url,
             text: link.text.clone(),
             named,
@@ -59,7 +60,7 @@ pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
         if let Some(url) = canonicalize(&absolute) {
             links.push(WebLink {
                 span: span.clone(),
-                target: target(&url, &absolute),
+                target: url.target.clone(),
                 url,
                 text: text.to_owned(),
                 named: false,
@@ -68,17 +69,6 @@ pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
     }
     links.sort_by_key(|l| l.span.start);
     links
-}
-
-/// The canonical `url` with the fragment of `dest`, when it has one the canonical form
-/// dropped.
-fn target(url: &CanonicalUrl, dest: &str) -> String {
-    match dest.split_once('#') {
-        Some((_, fragment)) if !fragment.is_empty() && !url.key.contains('#') => {
-            format!("{}#{fragment}", url.key)
-        }
-        _ => url.key.clone(),
-    }
 }
 
 /// `[![build](badge.svg)](ci)`: a link whose whole text is one image.

@@ -1,16 +1,25 @@
-//! `entry-format`: a list entry whose shape breaks the list's dominant pattern.
+//! `entry-format`: a list entry whose shape breaks the convention of its list.
 //!
 //! Awesome-style entries read `- [Name](url) - Description.`: a separator, a
 //! description starting with a capital letter, ending with punctuation. Lists differ in
-//! all three (` - `, ` — `, `：`; periods or none), so each is inferred: from the entry's
-//! own list when it has enough entries to say, else from the whole document; with no
-//! clear majority, nothing is reported. CJK descriptions end a sentence with `。！？`,
-//! and have no capital letters to check (awesome-lint's #147 demanded a `.` after `。`).
+//! all three (` - `, ` — `, `：`; periods or none), so each is inferred, and a finding
+//! names whose convention it breaks: the entry's own list when that list has a clear
+//! one (a pasted list with em dashes in a document of hyphens is judged by its dashes),
+//! else the whole document's; with no clear majority, nothing is reported. The cells of
+//! a table of entries follow their column, never the lists' convention: a table is
+//! judged only where it has a clear convention of its own. CJK descriptions end a
+//! sentence with `。！？`, and have no capital letters to check (awesome-lint's #147
+//! demanded a `.` after `。`).
+//!
+//! A description may start with a name spelt lowercase (`npm is awesome.`, `uv's build
+//! backend`): names on a small built-in list, and the ones the document itself writes
+//! lowercase as a link text or in code and never capitalised, are not lowercase starts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
+use crate::document::entries::entries as linked_entries;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::is_cjk;
@@ -22,9 +31,42 @@ declare_rule!("entry-format", Format, Warning, fix: Sometimes(Unsafe), check: Do
     summary: "a list entry whose separator, capitalisation or final punctuation breaks the list's pattern");
 
 /// Names whose canonical spelling is lowercase: "npm is awesome." starts with a name,
-/// not with a lowercase letter where a capital belongs.
-const LOWERCASE_NAMES: [&str; 10] = [
-    "npm", "pnpm", "webpack", "esbuild", "yarn", "deno", "vite", "rollup", "curl", "git",
+/// not with a lowercase letter where a capital belongs. Names with a capital inside
+/// (`iOS`, `macOS`, `jQuery`, `gRPC`) need no entry: no lowercase start is plain.
+const LOWERCASE_NAMES: &[&str] = &[
+    "conda",
+    "curl",
+    "esbuild",
+    "ffmpeg",
+    "fzf",
+    "gcc",
+    "git",
+    "htmx",
+    "jq",
+    "kubectl",
+    "npm",
+    "npx",
+    "numpy",
+    "pandas",
+    "pip",
+    "pipx",
+    "pnpm",
+    "pytest",
+    "ripgrep",
+    "rollup",
+    "rustc",
+    "rustup",
+    "scikit-learn",
+    "sklearn",
+    "systemd",
+    "tmux",
+    "uv",
+    "vim",
+    "vite",
+    "webpack",
+    "wget",
+    "yarn",
+    "zsh",
 ];
 
 /// Fewer entries of the `[Name](url) - Description` shape than this: no house style.
@@ -36,11 +78,30 @@ const CAPITALS: Majority = Majority {
     percent: 95,
 };
 
-/// A list with this many observations of a feature has a style of its own.
+/// A list with this many observations of a feature, this uniform, has a convention of
+/// its own: the document's does not apply to it.
 const OWN_STYLE: Majority = Majority {
     min_count: 8,
     percent: CLEAR.percent,
 };
+
+/// How uniform a document, and a list or table on its own, must be in one feature
+/// before the odd entry out breaks its convention.
+#[derive(Clone, Copy)]
+struct Majorities {
+    document: Majority,
+    own: Majority,
+}
+
+const SEPARATORS: Majorities = Majorities {
+    document: CLEAR,
+    own: OWN_STYLE,
+};
+const CASES: Majorities = Majorities {
+    document: CAPITALS,
+    own: CAPITALS,
+};
+const ENDINGS: Majorities = SEPARATORS;
 
 /// What separates the name from the description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,13 +150,48 @@ enum Ending {
     Bare,
 }
 
-/// One `[Name](url) <separator> Description` entry.
+/// The entries whose convention an entry follows before the document's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Group {
+    /// A list, by its block index.
+    List(usize),
+    /// A column of a table of entries: the table's block index and the column's.
+    Column { table: usize, column: usize },
+}
+
+/// Whose convention an entry breaks, as a finding names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Judge {
+    List,
+    Table,
+    Document,
+}
+
+impl Judge {
+    fn subject(self) -> &'static str {
+        match self {
+            Judge::List => "this list",
+            Judge::Table => "this table",
+            Judge::Document => "the document",
+        }
+    }
+}
+
+/// The form an entry's feature should take, whose convention that is, and how many
+/// follow it (`"41 of 42"`), to explain a finding.
+struct Expected<K> {
+    form: K,
+    judge: Judge,
+    share: String,
+}
+
+/// One `[Name](url) <separator> Description` list entry, or one cell of prose in a
+/// table of entries.
 #[derive(Debug)]
 struct Entry {
-    /// Block index of the enclosing list.
-    list: usize,
-    separator: Separator,
-    separator_span: Range<usize>,
+    group: Group,
+    /// What separates name and description; `None` in a table, whose cells do.
+    separator: Option<(Separator, Range<usize>)>,
     /// The description, trimmed.
     description: Range<usize>,
     case: Option<Case>,
@@ -104,37 +200,70 @@ struct Entry {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
-    let entries = entries(doc);
+    let names = LowercaseNames::new(doc);
+    let mut entries = list_entries(doc, &names);
     if entries.len() < MIN_ENTRIES {
         return;
     }
+    entries.extend(table_entries(doc, &names));
+    spare_repeated_texts(doc, &mut entries);
     let styles = Styles::new(&entries);
     for entry in &entries {
-        let local = styles.lists.get(&entry.list);
-        // The document's style, unless the entry's list clearly has another.
-        let separator = styled(
-            &styles.document.separators,
-            local.map(|s| &s.separators),
-            CLEAR,
+        let own = styles.groups.get(&entry.group);
+        // A table's cells follow its columns: the lists' convention is not theirs.
+        let (document, judge) = match entry.group {
+            Group::List(_) => (Some(&styles.document), Judge::List),
+            Group::Column { .. } => (None, Judge::Table),
+        };
+        let separator = expected(
+            document.map(|d| &d.separators),
+            own.map(|s| &s.separators),
+            judge,
+            SEPARATORS,
         );
-        let case = styled(&styles.document.cases, local.map(|s| &s.cases), CAPITALS);
-        let ending = styled(&styles.document.endings, local.map(|s| &s.endings), CLEAR);
+        let case = expected(
+            document.map(|d| &d.cases),
+            own.map(|s| &s.cases),
+            judge,
+            CASES,
+        );
+        let ending = expected(
+            document.map(|d| &d.endings),
+            own.map(|s| &s.endings),
+            judge,
+            ENDINGS,
+        );
         report(doc, entry, separator, case, ending, out);
     }
 }
 
-/// The form a feature should take in an entry: the document's, when it has a clear
-/// one and the entry's list does not clearly use another. A list's own majority alone
-/// proves nothing: where the document is mixed, some lists are uniform by chance.
-fn styled<K: Copy + PartialEq>(
-    document: &Tally<K>,
-    list: Option<&Tally<K>>,
-    majority: Majority,
-) -> Option<K> {
-    let expected = document.dominant(majority)?;
-    match list.and_then(|l| l.dominant(OWN_STYLE)) {
-        Some(own) if own != expected => None,
-        _ => Some(expected),
+/// The form a feature should take in an entry, and whose convention that is: its own
+/// list's (or table's) when that one is clear, else the document's, unless the list
+/// clearly follows another. A list only nearly uniform judges its entries when the
+/// document agrees with it: where the document is mixed, some lists are uniform by
+/// chance.
+fn expected<K: Copy + PartialEq>(
+    document: Option<&Tally<K>>,
+    own: Option<&Tally<K>>,
+    own_judge: Judge,
+    majorities: Majorities,
+) -> Option<Expected<K>> {
+    let in_document = document.and_then(|d| d.dominant(majorities.document));
+    let by = |tally: &Tally<K>, form: K, judge: Judge| Expected {
+        form,
+        judge,
+        share: tally.share(form),
+    };
+    match own.map(|tally| (tally, tally.dominant(OWN_STYLE))) {
+        Some((tally, Some(form)))
+            if tally.dominant(majorities.own).is_some() || in_document == Some(form) =>
+        {
+            Some(by(tally, form, own_judge))
+        }
+        Some((_, Some(_))) => None,
+        _ => document
+            .zip(in_document)
+            .map(|(tally, form)| by(tally, form, Judge::Document)),
     }
 }
 
@@ -148,7 +277,9 @@ struct Observed {
 
 impl Observed {
     fn add(&mut self, entry: &Entry) {
-        self.separators.add(entry.separator);
+        if let Some((separator, _)) = entry.separator {
+            self.separators.add(separator);
+        }
         if let Some(case) = entry.case {
             self.cases.add(case);
         }
@@ -158,96 +289,134 @@ impl Observed {
     }
 }
 
-/// The document's forms, and each list's.
+/// The forms of the document's list entries, and each list's and table column's.
 struct Styles {
     document: Observed,
-    /// By list (its block index).
-    lists: HashMap<usize, Observed>,
+    groups: HashMap<Group, Observed>,
 }
 
 impl Styles {
     fn new(entries: &[Entry]) -> Self {
         let mut document = Observed::default();
-        let mut lists: HashMap<usize, Observed> = HashMap::new();
+        let mut groups: HashMap<Group, Observed> = HashMap::new();
         for entry in entries {
-            document.add(entry);
-            lists.entry(entry.list).or_default().add(entry);
+            if let Group::List(_) = entry.group {
+                document.add(entry);
+            }
+            groups.entry(entry.group).or_default().add(entry);
         }
-        Self { document, lists }
+        Self { document, groups }
     }
 }
 
 fn report(
     doc: &Document,
     entry: &Entry,
-    separator: Option<Separator>,
-    case: Option<Case>,
-    ending: Option<Ending>,
+    separator: Option<Expected<Separator>>,
+    case: Option<Expected<Case>>,
+    ending: Option<Expected<Ending>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let description = doc.slice(&entry.description);
-    if let Some(expected) = separator.filter(|&s| s != entry.separator) {
+    if let (Some(expected), Some((written, span))) = (&separator, &entry.separator)
+        && expected.form != *written
+    {
+        let text = expected.form.text().trim();
         out.push(
             Diagnostic::new(
-                entry.separator_span.clone(),
+                span.clone(),
                 format!(
-                    "entry separates its description with `{}` where the list uses `{}`",
-                    doc.slice(&entry.separator_span).trim(),
-                    expected.text().trim()
+                    "entry separates its description with `{}` where {} uses `{text}`",
+                    doc.slice(span).trim(),
+                    expected.judge.subject(),
                 ),
             )
             .with_help(format!(
-                "write `{}` like the other entries",
-                expected.text().trim()
+                "write `{text}`, as {} entries in {} do",
+                expected.share,
+                expected.judge.subject()
             ))
             .with_fix(Fix::unsafe_edits(vec![Edit::replace(
-                entry.separator_span.clone(),
-                expected.text(),
+                span.clone(),
+                expected.form.text(),
             )])),
         );
     }
-    if case == Some(Case::Upper) && entry.case == Some(Case::Lower) {
+    if let Some(expected) = case.filter(|e| e.form == Case::Upper)
+        && entry.case == Some(Case::Lower)
+    {
         let first = description.chars().next().map_or(0, char::len_utf8);
         let start = entry.description.start;
         out.push(
             Diagnostic::new(
                 start..start + first,
-                "entry description starts with a lowercase letter where the list capitalises",
+                format!(
+                    "entry description starts with a lowercase letter where {} capitalises",
+                    expected.judge.subject()
+                ),
             )
-            .with_help("start it with a capital letter like the other entries"),
+            .with_help(format!(
+                "start it with a capital letter, as {} descriptions in {} do",
+                expected.share,
+                expected.judge.subject()
+            )),
         );
     }
-    if ending == Some(Ending::Punctuated) && entry.ending == Some(Ending::Bare) {
+    if let Some(expected) = ending.filter(|e| e.form == Ending::Punctuated)
+        && entry.ending == Some(Ending::Bare)
+    {
         let last = description.chars().next_back().unwrap_or('.');
         let period = if is_cjk(last) { "。" } else { "." };
         let end = entry.description.end;
         out.push(
             Diagnostic::new(
                 end - last.len_utf8()..end,
-                "entry description does not end with punctuation where the list's do",
+                format!(
+                    "entry description does not end with punctuation where those of {} do",
+                    expected.judge.subject()
+                ),
             )
-            .with_help(format!("end it with `{period}` like the other entries"))
+            .with_help(format!(
+                "end it with `{period}`, as {} descriptions in {} do",
+                expected.share,
+                expected.judge.subject()
+            ))
             .with_fix(Fix::unsafe_edits(vec![Edit::insert(end, period)])),
         );
     }
 }
 
+/// A lowercase description written the same way in several entries (`- take U
+/// forward`, a channel credited under each of its courses) is how the document spells
+/// a name, not a slip: its case is not judged.
+fn spare_repeated_texts(doc: &Document, entries: &mut [Entry]) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for entry in entries.iter().filter(|e| e.case == Some(Case::Lower)) {
+        *counts.entry(doc.slice(&entry.description)).or_default() += 1;
+    }
+    for entry in entries.iter_mut() {
+        if counts.get(doc.slice(&entry.description)) > Some(&1) {
+            entry.case = None;
+        }
+    }
+}
+
 /// Every list entry shaped `[Name](url) <separator> Description`, in document order.
-fn entries(doc: &Document) -> Vec<Entry> {
+fn list_entries(doc: &Document, names: &LowercaseNames) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         if !matches!(block.kind, BlockKind::ListItem { .. }) {
             continue;
         }
         let Some(list) = block.parent else { continue };
-        if let Some(entry) = entry(doc, i, list) {
+        if let Some(entry) = list_entry(doc, i, list, names) {
             entries.push(entry);
         }
     }
     entries
 }
 
-fn entry(doc: &Document, item: usize, list: usize) -> Option<Entry> {
+fn list_entry(doc: &Document, item: usize, list: usize, names: &LowercaseNames) -> Option<Entry> {
     let span = &doc.blocks[item].span;
     // The item's first line of text: its own paragraph, or its text up to a nested block.
     let first_child = doc.blocks.get(item + 1).filter(|b| b.parent == Some(item));
@@ -281,13 +450,47 @@ fn entry(doc: &Document, item: usize, list: usize) -> Option<Entry> {
     let start = separator_span.end + after.len() - after.trim_start().len();
     let description = start..start + description_text.len();
     Some(Entry {
-        list,
-        separator: *separator,
-        separator_span,
-        case: case_of(description_text, &link.text, &link.dest),
+        group: Group::List(list),
+        separator: Some((*separator, separator_span)),
+        case: case_of(description_text, &link.text, &link.dest, names),
         ending: ending_of(doc, &description),
         description,
     })
+}
+
+/// Fewest words of a table cell read as a description: fewer make a name, a date or
+/// a label, whose case and ending say nothing of the table's style.
+const MIN_CELL_WORDS: usize = 3;
+
+/// The cells of prose in the rows of tables of entries, each in its column.
+fn table_entries(doc: &Document, names: &LowercaseNames) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for entry in linked_entries(doc) {
+        let Some(table) = entry.table else { continue };
+        let link = entry.link(doc);
+        let row = &doc.blocks[entry.block];
+        let cells = doc
+            .block_indices_within(&row.span)
+            .filter(|&c| doc.blocks[c].parent == Some(entry.block));
+        for (column, cell) in cells.enumerate() {
+            let span = &doc.blocks[cell].span;
+            let text = doc.slice(span);
+            let trimmed = text.trim();
+            if trimmed.split_whitespace().nth(MIN_CELL_WORDS - 1).is_none() {
+                continue;
+            }
+            let start = span.start + text.len() - text.trim_start().len();
+            let description = start..start + trimmed.len();
+            entries.push(Entry {
+                group: Group::Column { table, column },
+                separator: None,
+                case: case_of(trimmed, &link.text, &link.dest, names),
+                ending: ending_of(doc, &description),
+                description,
+            });
+        }
+    }
+    entries
 }
 
 /// Bytes of a list marker and the spaces after it at the start of `text`.
@@ -304,12 +507,64 @@ fn list_marker_len(text: &str) -> usize {
     })
 }
 
+/// The names a document spells lowercase: [`LOWERCASE_NAMES`], and the words it
+/// writes lowercase as a whole link text (`[uv](…)`) or code span (`` `pip` ``) and
+/// never capitalised (`Uv`). A word the document also writes capitalised is a word
+/// (`[generate](…)` beside "Generate …"), not a lowercase name.
+struct LowercaseNames<'d> {
+    source: &'d str,
+    written: HashSet<&'d str>,
+}
+
+impl<'d> LowercaseNames<'d> {
+    fn new(doc: &'d Document) -> Self {
+        let link_texts = doc.links.iter().map(|l| l.text.trim());
+        let code_spans = doc
+            .code
+            .iter()
+            .map(|span| doc.slice(span).trim_matches('`').trim());
+        let written = link_texts
+            .chain(code_spans)
+            .filter(|text| {
+                !text.is_empty()
+                    && text
+                        .chars()
+                        .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
+            })
+            .collect();
+        Self {
+            source: doc.source,
+            written,
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        LOWERCASE_NAMES.contains(&word) || (self.written.contains(word) && !self.capitalised(word))
+    }
+
+    /// Whether the document writes `word` with a capital first letter, as a word.
+    fn capitalised(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        let title: String = first.to_uppercase().chain(chars).collect();
+        self.source.match_indices(&title).any(|(at, _)| {
+            let before = self.source[..at].chars().next_back();
+            let after = self.source[at + title.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+}
+
 /// `Upper`/`Lower` for a description of a few words starting with a plain word; `None`
 /// for CJK text (a Latin name opening a Chinese sentence keeps its spelling), digits and
 /// markup, words with capitals inside (`iOS`, `gRPC`), identifiers (`net/http`,
-/// `cookies.txt`), the entry's own name (`[immudb](…) - immudb is…`), and a description
-/// of one or two words, which is a name or a handle (`- mycodeschool`).
-fn case_of(description: &str, name: &str, dest: &str) -> Option<Case> {
+/// `cookies.txt`), the entry's own name or part of it (`[immudb](…) - immudb is…`,
+/// `[go-isatty](…) - isatty for…`), names spelt
+/// lowercase (`npm`, `uv's`: [`LowercaseNames`]), and a description of one or two
+/// words, which is a name or a handle (`- mycodeschool`).
+fn case_of(description: &str, name: &str, dest: &str, names: &LowercaseNames) -> Option<Case> {
     if description.chars().any(is_cjk) || description.split_whitespace().nth(2).is_none() {
         return None;
     }
@@ -325,12 +580,20 @@ fn case_of(description: &str, name: &str, dest: &str) -> Option<Case> {
     let plain = word
         .chars()
         .all(|c| c.is_lowercase() || c == '-' || c == '\'');
-    let named = |text: &str| {
-        text.split(|c: char| !c.is_alphanumeric() && c != '-')
+    let named = |text: &str, joiner: &[char]| {
+        text.split(|c: char| !c.is_alphanumeric() && !joiner.contains(&c))
             .any(|part| part.eq_ignore_ascii_case(word))
     };
-    let lowercase_name = LOWERCASE_NAMES.contains(&word);
-    (plain && !lowercase_name && !named(name) && !named(dest)).then_some(Case::Lower)
+    // `uv's`, `npm-based`: the name before a possessive or a compound.
+    let stem = word.split(['\'', '-']).next().unwrap_or(word);
+    let lowercase_name = names.contains(word) || names.contains(stem);
+    // The entry's name, or a whole segment of its URL, is spelt as the entry spells it;
+    // so is a part of its name (`[go-isatty](…) - isatty for golang.`) the document
+    // never capitalises (`[go-ml-benchmarks](…) - benchmarks for…` is a plain word).
+    let own = named(name, &['-'])
+        || named(dest, &['-'])
+        || (named(name, &[]) && !names.capitalised(word));
+    (plain && !lowercase_name && !own).then_some(Case::Lower)
 }
 
 /// How a description ends; `None` when it ends with markup (a link, code, a badge) or
@@ -362,17 +625,38 @@ mod tests {
 
     #[test]
     fn case_ignores_names_identifiers_and_cjk() {
-        assert_eq!(case_of("Fast JSON parser.", "x", ""), Some(Case::Upper));
-        assert_eq!(
-            case_of("fast, small JSON parser.", "x", ""),
-            Some(Case::Lower)
+        let doc = Document::parse("");
+        let names = LowercaseNames::new(&doc);
+        let case = |description: &str, name: &str| case_of(description, name, "", &names);
+        assert_eq!(case("Fast JSON parser.", "x"), Some(Case::Upper));
+        assert_eq!(case("fast, small JSON parser.", "x"), Some(Case::Lower));
+        assert_eq!(case("immudb is a database.", "immudb"), None);
+        assert_eq!(case("isatty for golang.", "go-isatty"), None);
+        assert_eq!(case("iOS client for models.", "x"), None);
+        assert_eq!(case("net/http based client library.", "x"), None);
+        assert_eq!(case("virtualenv 的一组扩展。", "x"), None);
+        assert_eq!(case("mycodeschool", "x"), None);
+        assert_eq!(case("npm is awesome.", "x"), None);
+        assert_eq!(case("webpack-compatible bundler in Rust.", "x"), None);
+    }
+
+    #[test]
+    fn names_the_document_writes_lowercase() {
+        let doc = Document::parse(
+            "- [uv](https://a.example) - fast installer\n- [generate](https://b.example) - Generate code.\n- Run `ruff` on it.\n- [Ruff](https://c.example) - linter\n\n## Benchmarks\n",
         );
-        assert_eq!(case_of("immudb is a database.", "immudb", ""), None);
-        assert_eq!(case_of("iOS client for models.", "x", ""), None);
-        assert_eq!(case_of("net/http based client library.", "x", ""), None);
-        assert_eq!(case_of("virtualenv 的一组扩展。", "x", ""), None);
-        assert_eq!(case_of("mycodeschool", "x", ""), None);
-        assert_eq!(case_of("npm is awesome.", "x", ""), None);
+        let names = LowercaseNames::new(&doc);
+        assert!(names.contains("uv"));
+        assert!(names.contains("npm"));
+        // Written capitalised elsewhere: a word, or a name with a capital.
+        assert!(!names.contains("generate"));
+        assert!(!names.contains("ruff"));
+        assert!(!names.contains("fast"));
+        let case = |description: &str| case_of(description, "go-benchmarks", "", &names);
+        assert_eq!(case("uv's fast, minimal build backend."), None);
+        assert_eq!(case("generate code from schemas."), Some(Case::Lower));
+        // A part of the entry's name, but a word the document capitalises.
+        assert_eq!(case("benchmarks for inference in Go."), Some(Case::Lower));
     }
 
     #[test]
@@ -388,10 +672,14 @@ mod tests {
         let doc = Document::parse(
             "- [a](https://a.example)：中文描述。\n- [b](https://b.example)：没有句号\n",
         );
-        let found = entries(&doc);
+        let names = LowercaseNames::new(&doc);
+        let found = list_entries(&doc, &names);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].ending, Some(Ending::Punctuated));
         assert_eq!(found[1].ending, Some(Ending::Bare));
-        assert_eq!(found[0].separator, Separator::FullwidthColon);
+        assert_eq!(
+            found[0].separator.as_ref().map(|s| s.0),
+            Some(Separator::FullwidthColon)
+        );
     }
 }

@@ -60,17 +60,20 @@ const SORTED: Majority = Majority {
 const ARTICLES: [&str; 3] = ["the", "an", "a"];
 
 /// The orders a sorted list is kept in: names as a reader looks them up ([`sort_key`]),
-/// or names as written, only lowercased, as a plain case-insensitive sort leaves them
-/// (awesome-elixir's script: `#elixir-lang` first, `The Beam Book` under T). A list
-/// sorted either way is sorted; the document's more common one orders the fix.
-const COLLATIONS: [fn(&str) -> String; 2] = [sort_key, literal_key];
+/// names as written, only lowercased, as a plain case-insensitive sort leaves them
+/// (awesome-elixir's script: `#elixir-lang` first, `The Beam Book` under T), or word by
+/// word with the articles kept ([`word_key`]: `RSS-Bridge` before `RSS Monster`,
+/// `Algorithms, 4th Edition` before `Algorithms and Complexity`). A list sorted any of
+/// these ways is sorted; the document's most common one orders the fix, the earlier on
+/// a tie.
+const COLLATIONS: [fn(&str) -> String; 3] = [sort_key, literal_key, word_key];
 
 /// The direct entries of one bulleted list: a category's entries, or a nested group's.
 struct Group {
     /// Block indices of the list items, in document order.
     items: Vec<usize>,
     /// Each item's sort key, by collation.
-    keys: [Vec<String>; 2],
+    keys: [Vec<String>; COLLATIONS.len()],
 }
 
 impl Group {
@@ -95,7 +98,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         tally.add(group.sorted());
     }
     let by_collation = |c: usize| evidence.iter().filter(|g| is_sorted(&g.keys[c])).count();
-    let collation = usize::from(by_collation(1) > by_collation(0));
+    let collation = (0..COLLATIONS.len())
+        .rev()
+        .max_by_key(|&c| by_collation(c))
+        .unwrap_or(0);
     if options.enforce == Enforce::Auto && tally.dominant(SORTED) != Some(true) {
         return;
     }
@@ -107,7 +113,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         _ => String::new(),
     };
     for group in groups.iter().filter(|g| !g.sorted()) {
-        if let Some(diagnostic) = report(doc, group, &group.keys[collation], &why) {
+        // The order the list is closest to, the document's on a tie: a list kept by
+        // one collation but for one slip is reported for that slip.
+        let keys = std::iter::once(collation)
+            .chain(0..COLLATIONS.len())
+            .map(|c| &group.keys[c])
+            .min_by_key(|keys| keys.len() - longest_sorted_run(keys))
+            .unwrap_or(&group.keys[collation]);
+        if let Some(diagnostic) = report(doc, group, keys, &why) {
             out.push(diagnostic);
         }
     }
@@ -185,6 +198,16 @@ fn sort_key(name: &str) -> String {
     words[skip..].join(" ")
 }
 
+/// A name as words: lowercase, split at spaces and punctuation, articles kept.
+fn word_key(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.join(" ")
+}
+
 /// A name as a plain case-insensitive sort compares it.
 fn literal_key(name: &str) -> String {
     name.to_lowercase()
@@ -255,6 +278,18 @@ mod tests {
         assert_eq!(sort_key("A"), "a");
         assert_eq!(sort_key("an"), "an");
         assert!(sort_key("docker Compose") < sort_key("Docker Hub"));
+    }
+
+    #[test]
+    fn word_keys_split_at_punctuation_and_keep_articles() {
+        assert_eq!(word_key("RSS-Bridge"), "rss bridge");
+        assert!(word_key("RSS-Bridge") < word_key("RSS Monster"));
+        assert!(word_key("Algorithms, 4th Edition") < word_key("Algorithms and Complexity"));
+        assert!(word_key("Stanford CS224N") < word_key("The Agentic AI Hub"));
+        assert_eq!(
+            word_key("\"DYNAMIC LINKED LIBRARIES\": GPL"),
+            "dynamic linked libraries gpl"
+        );
     }
 
     #[test]
