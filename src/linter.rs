@@ -19,7 +19,8 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let ctx = Context::new(doc, settings);
     let mut all = Vec::new();
     for rule in RULES {
-        let Some(severity) = settings.severity(rule.name, rule.severity) else {
+        let Some(severity) = settings.severity_of(rule.name, rule.severity, rule.on_by_default)
+        else {
             continue;
         };
         let first = all.len();

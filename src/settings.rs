@@ -155,16 +155,26 @@ impl Settings {
     /// The severity rule `name` runs at, `default` unless configured, or `None` when it
     /// is off.
     pub fn severity(&self, name: &str, default: Severity) -> Option<Severity> {
-        let selected = self
-            .select
-            .as_ref()
-            .is_none_or(|select| select.iter().any(|s| s == name));
-        if !selected || self.ignore.iter().any(|s| s == name) {
+        self.severity_of(name, default, true)
+    }
+
+    /// [`Settings::severity`] of a rule that may be off by default (`on_by_default`
+    /// false): such a rule runs only when the config sets its level or `select` names it.
+    pub fn severity_of(
+        &self,
+        name: &str,
+        default: Severity,
+        on_by_default: bool,
+    ) -> Option<Severity> {
+        let named = |names: &[String]| names.iter().any(|s| s == name);
+        let selected = self.select.as_deref().is_none_or(named);
+        if !selected || named(&self.ignore) {
             return None;
         }
         match self.levels.get(name) {
             Some(level) => level.severity(),
-            None => Some(default),
+            None if on_by_default || self.select.as_deref().is_some_and(named) => Some(default),
+            None => None,
         }
     }
 
@@ -315,6 +325,23 @@ mod tests {
         );
         assert_eq!(settings.severity("c", Severity::Info), None);
         assert_eq!(settings.severity("d", Severity::Info), None);
+    }
+
+    #[test]
+    fn a_rule_off_by_default_runs_when_configured_or_selected() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.severity_of("a", Severity::Info, false), None);
+        settings.set_level("a", Level::Warning);
+        assert_eq!(
+            settings.severity_of("a", Severity::Info, false),
+            Some(Severity::Warning)
+        );
+        assert_eq!(settings.severity_of("b", Severity::Info, false), None);
+        settings.restrict(&["b".to_owned()], &[]);
+        assert_eq!(
+            settings.severity_of("b", Severity::Info, false),
+            Some(Severity::Info)
+        );
     }
 
     #[test]

@@ -11,9 +11,18 @@ pub fn explain(rule: &Rule) -> String {
     format!(
         "{title}\n\ncategory: {}, default severity: {}, fix: {}\n{body}",
         rule.category.as_str(),
-        rule.severity,
+        severity(rule),
         rule.fix
     )
+}
+
+/// The severity a rule runs at, saying when it runs only once turned on.
+fn severity(rule: &Rule) -> String {
+    if rule.on_by_default {
+        rule.severity.to_string()
+    } else {
+        format!("{} (off by default)", rule.severity)
+    }
 }
 
 /// The rule table in `format`, one line per rule after the header.
@@ -30,7 +39,7 @@ pub fn table(format: RulesFormat) -> String {
                     "{:<22} {:<11} {:<8} {:<26} {}\n",
                     rule.name,
                     rule.category.as_str(),
-                    rule.severity.as_str(),
+                    severity(rule),
                     rule.fix.to_string(),
                     rule.summary
                 ));
@@ -44,7 +53,7 @@ pub fn table(format: RulesFormat) -> String {
                     "| `{}` | {} | {} | {} | {} |\n",
                     rule.name,
                     rule.category.as_str(),
-                    rule.severity,
+                    severity(rule),
                     rule.fix,
                     rule.summary
                 ));

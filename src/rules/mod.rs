@@ -28,25 +28,34 @@ use crate::toc::Toc;
 ///     summary: "TOC entries are not in the order of their sections");
 /// ```
 ///
-/// Category and severity are variants of [`Category`] and [`Severity`]; `fix` is a
+/// Category and severity are variants of [`Category`] and [`Severity`]; `default: off,`
+/// after the severity makes a rule run only where the config or `--select` names it; `fix` is a
 /// [`FixAvailability`] (`Never`, `Sometimes(Safe)`, `Always(SafeOrUnsafe)`…); `options:
 /// Type,` before `check` names the rule's options type, read from the config file; `check`
 /// is `Document(f)` or `Toc(f)` ([`Check`]). The documentation is `rules/<name>.md`.
 macro_rules! declare_rule {
     (
-        $name:literal, $category:ident, $severity:ident, fix: $fix:ident $(($safety:ident))?,
+        $name:literal, $category:ident, $severity:ident, $(default: $default:ident,)?
+        fix: $fix:ident $(($safety:ident))?,
         $(options: $options:ty,)? check: $kind:ident($check:path), summary: $summary:literal
     ) => {
         pub const RULE: $crate::rules::Rule = $crate::rules::Rule {
             name: $name,
             category: $crate::rules::Category::$category,
             severity: $crate::diagnostic::Severity::$severity,
+            on_by_default: declare_rule!(@default $($default)?),
             fix: $crate::rules::FixAvailability::$fix$(($crate::rules::FixSafety::$safety))?,
             summary: $summary,
             options: declare_rule!(@options $($options)?),
             check: $crate::rules::Check::$kind($check),
             doc: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $name, ".md")),
         };
+    };
+    (@default) => {
+        true
+    };
+    (@default off) => {
+        false
     };
     (@options) => {
         $crate::rules::NO_OPTIONS
@@ -152,6 +161,9 @@ pub struct Rule {
     pub category: Category,
     /// The severity it runs at unless configured.
     pub severity: Severity,
+    /// False for a rule that runs only when the config gives it a level or `--select`
+    /// names it: a check a list opts into (a house style), not one every list wants.
+    pub on_by_default: bool,
     pub fix: FixAvailability,
     /// One line: what the rule finds.
     pub summary: &'static str,
@@ -199,6 +211,8 @@ pub enum Category {
     Format,
     /// Found by `check --online`, not in the text.
     Online,
+    /// The words of the prose: spelling and punctuation.
+    Text,
 }
 
 impl Category {
@@ -210,6 +224,7 @@ impl Category {
             Category::Links => "links",
             Category::Format => "format",
             Category::Online => "online",
+            Category::Text => "text",
         }
     }
 }
