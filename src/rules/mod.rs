@@ -85,6 +85,7 @@ pub mod invisible_char;
 pub mod link_broken_anchor;
 pub mod link_empty;
 pub mod link_syntax;
+pub mod link_undefined_reference;
 pub mod list_marker;
 pub mod repo_archived;
 pub mod repo_moved;
@@ -141,6 +142,7 @@ pub static RULES: &[Rule] = &[
     url_unverified::RULE,
     repo_archived::RULE,
     repo_moved::RULE,
+    link_undefined_reference::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
