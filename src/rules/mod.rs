@@ -73,6 +73,7 @@ pub(crate) mod malformed_links;
 pub(crate) mod urls;
 
 pub mod blank_lines;
+pub mod definition_unused;
 pub mod dup_link;
 pub mod dup_paragraph;
 pub mod dup_section;
@@ -143,6 +144,7 @@ pub static RULES: &[Rule] = &[
     repo_archived::RULE,
     repo_moved::RULE,
     link_undefined_reference::RULE,
+    definition_unused::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
