@@ -79,6 +79,7 @@ pub mod dup_paragraph;
 pub mod dup_section;
 pub mod empty_section;
 pub mod entry_format;
+pub mod entry_link_relative;
 pub mod entry_order;
 pub mod heading_blank_lines;
 pub mod heading_level;
@@ -145,6 +146,7 @@ pub static RULES: &[Rule] = &[
     repo_moved::RULE,
     link_undefined_reference::RULE,
     definition_unused::RULE,
+    entry_link_relative::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
