@@ -77,6 +77,7 @@ pub mod definition_unused;
 pub mod dup_link;
 pub mod dup_paragraph;
 pub mod dup_section;
+pub mod emphasis_as_heading;
 pub mod empty_section;
 pub mod entry_format;
 pub mod entry_link_relative;
@@ -147,6 +148,7 @@ pub static RULES: &[Rule] = &[
     link_undefined_reference::RULE,
     definition_unused::RULE,
     entry_link_relative::RULE,
+    emphasis_as_heading::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
