@@ -90,6 +90,7 @@ pub mod link_empty;
 pub mod link_syntax;
 pub mod link_undefined_reference;
 pub mod list_marker;
+pub mod name_spelling;
 pub mod repo_archived;
 pub mod repo_moved;
 pub mod toc_broken_anchor;
@@ -149,6 +150,7 @@ pub static RULES: &[Rule] = &[
     definition_unused::RULE,
     entry_link_relative::RULE,
     emphasis_as_heading::RULE,
+    name_spelling::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
