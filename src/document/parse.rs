@@ -40,7 +40,7 @@ pub(super) fn parse(source: &str) -> Document<'_> {
     // callback records them and leaves them text, as GitHub does.
     let mut broken_references = Vec::new();
     let record = |broken: BrokenLink<'_>| {
-        broken_references.push(broken_reference(broken));
+        broken_references.push(broken_reference(source, broken));
         None
     };
     let parser = Parser::new_with_broken_link_callback(source, options_for(source), Some(record));
@@ -69,17 +69,24 @@ pub(super) fn parse(source: &str) -> Document<'_> {
     doc
 }
 
-/// What pulldown-cmark's broken-link callback saw.
-fn broken_reference(broken: BrokenLink<'_>) -> BrokenReference {
+/// What pulldown-cmark's broken-link callback saw; the span of a collapsed reference,
+/// which it ends at the label, is widened to the `[]` after it.
+fn broken_reference(source: &str, broken: BrokenLink<'_>) -> BrokenReference {
+    let mut span = broken.span.clone();
     let form = match broken.link_type {
         LinkType::Reference | LinkType::ReferenceUnknown => ReferenceForm::Full,
-        LinkType::Collapsed | LinkType::CollapsedUnknown => ReferenceForm::Collapsed,
+        LinkType::Collapsed | LinkType::CollapsedUnknown => {
+            if source[span.end..].starts_with("[]") {
+                span.end += 2;
+            }
+            ReferenceForm::Collapsed
+        }
         _ => ReferenceForm::Shortcut,
     };
     BrokenReference {
         form,
         label: broken.reference.to_string(),
-        span: broken.span.clone(),
+        span,
     }
 }
 
