@@ -17,13 +17,14 @@ declare_rule!("name-spelling", Text, Warning, default: off, fix: Sometimes(Safe)
 /// Misspelt forms and the names as their owners write them on their own sites: the
 /// mixed-case entries of awesome-lint's spell-check list, and the names of
 /// curated-list subjects (ML, Chinese platforms) that recur in our corpus.
-const NAMES: [(&str, &str); 34] = [
-    ("Chatgpt", "ChatGPT"),
+const NAMES: [(&str, &str); 40] = [
     ("ChatGpt", "ChatGPT"),
+    ("Chatgpt", "ChatGPT"),
     ("Coffeescript", "CoffeeScript"),
     ("Deepseek", "DeepSeek"),
     ("Github", "GitHub"),
     ("Gitlab", "GitLab"),
+    ("GraphQl", "GraphQL"),
     ("Graphql", "GraphQL"),
     ("Javascript", "JavaScript"),
     ("JQuery", "jQuery"),
@@ -32,11 +33,14 @@ const NAMES: [(&str, &str); 34] = [
     ("MacOS", "macOS"),
     ("MacOs", "macOS"),
     ("Macos", "macOS"),
+    ("MongoDb", "MongoDB"),
     ("Mongodb", "MongoDB"),
+    ("MySql", "MySQL"),
     ("Mysql", "MySQL"),
     ("NodeJS", "Node.js"),
     ("NodeJs", "Node.js"),
     ("Nodejs", "Node.js"),
+    ("nodeJS", "Node.js"),
     ("OpenAi", "OpenAI"),
     ("Openai", "OpenAI"),
     ("Paypal", "PayPal"),
@@ -49,9 +53,11 @@ const NAMES: [(&str, &str); 34] = [
     ("Tensorflow", "TensorFlow"),
     ("Typescript", "TypeScript"),
     ("VueJS", "Vue.js"),
+    ("VueJs", "Vue.js"),
     ("Webassembly", "WebAssembly"),
     ("Wechat", "WeChat"),
     ("Wordpress", "WordPress"),
+    ("Youtube", "YouTube"),
 ];
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
