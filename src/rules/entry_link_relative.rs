@@ -17,11 +17,10 @@ declare_rule!("entry-link-relative", Links, Warning, fix: Sometimes(Unsafe), che
     summary: "an entry whose link is not a web address where the list's entries are");
 
 /// Top-level domains that end a host written without its scheme; none is also a
-/// common file extension (`.md`, `.rs`, `.py`, `.sh`, `.so` are left out).
-const DOMAINS: [&str; 30] = [
+/// common file extension (`.md`, `.rs`, `.py`, `.sh`, `.so`, `.cc` are left out).
+const DOMAINS: [&str; 29] = [
     "com", "org", "net", "io", "dev", "ai", "app", "co", "me", "edu", "gov", "info", "xyz", "tech",
-    "cc", "cn", "uk", "de", "fr", "jp", "ru", "eu", "tv", "ly", "gg", "site", "blog", "page", "ca",
-    "nl",
+    "cn", "uk", "de", "fr", "jp", "ru", "eu", "tv", "ly", "gg", "site", "blog", "page", "ca", "nl",
 ];
 
 /// What an entry's destination is.
