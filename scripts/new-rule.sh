@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 usage() {
     echo "usage: scripts/new-rule.sh NAME CATEGORY" >&2
     echo "  NAME: kebab-case, e.g. heading-punctuation" >&2
-    echo "  CATEGORY: structure | toc | duplicates | links | format" >&2
+    echo "  CATEGORY: structure | toc | duplicates | links | format | text" >&2
     echo "    (format rules are applied by \`pocketlint fmt\`: layout only, safe fixes)" >&2
     exit 2
 }
@@ -27,6 +27,7 @@ case $category in
     duplicates) variant=Duplicates ;;
     links) variant=Links ;;
     format) variant=Format ;;
+    text) variant=Text ;;
     *) usage ;;
 esac
 module=${name//-/_}

@@ -470,6 +470,12 @@ fn no_path_checks_the_readme_here() {
 #[test]
 fn rules_and_explain_list_and_document_every_rule() {
     let list = stdout_of(pocketlint().arg("rules"));
+    // The columns line up however long a rule's name: every category starts at one column.
+    let category_columns: std::collections::BTreeSet<usize> = list
+        .lines()
+        .map(|line| line.len() - line.trim_start_matches(|c| c != ' ').trim_start().len())
+        .collect();
+    assert_eq!(category_columns.len(), 1, "{list}");
     for rule in pocketlint::rules::RULES {
         assert!(list.contains(rule.name), "{list}");
         let doc = stdout_of(pocketlint().args(["explain", rule.name]));

@@ -40,3 +40,21 @@ fn counts_out_of_range_are_refused_in_words_at_their_place() {
     let err = parse("toc: { levels: [2, -1] }\n").unwrap_err();
     assert!(format!("{err:?}").contains("heading level -1 is out of range: allowed are 1 to 6"));
 }
+
+#[test]
+fn a_rule_off_by_default_runs_only_once_the_config_or_select_names_it() {
+    let text = "# Tools\n\nTools hosted on Github.\n";
+    let rules_found = |settings: &pocketlint::config::Settings| -> Vec<&'static str> {
+        pocketlint::check(text, settings)
+            .iter()
+            .map(|d| d.rule)
+            .collect()
+    };
+    let default = ConfigFile::default().settings();
+    assert!(!rules_found(&default).contains(&"name-spelling"));
+    let configured = parse("rules:\n  name-spelling: info\n").unwrap().settings();
+    assert_eq!(rules_found(&configured), ["name-spelling"]);
+    let mut selected = ConfigFile::default().settings();
+    selected.restrict(&["name-spelling".to_owned()], &[]);
+    assert_eq!(rules_found(&selected), ["name-spelling"]);
+}

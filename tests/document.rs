@@ -187,3 +187,31 @@ fn positions_count_characters() {
     let doc = Document::parse(text);
     assert_eq!(doc.position(text.find("text").unwrap()), (3, 4));
 }
+
+#[test]
+fn unresolved_references_definition_uses_and_emphasis_are_recorded() {
+    use pocketlint::document::ReferenceForm;
+    let text = "A [full][nope], a [collapsed][], a [shortcut] and a [kept][Used  Label].\n\n*one* and **two**\n\n![logo][LOGO]\n\n[used label]: https://example.com\n[logo]: https://example.com/logo.png\n[spare]: https://example.com/spare\n";
+    let doc = Document::parse(text);
+    let broken: Vec<(ReferenceForm, &str, &str)> = doc
+        .broken_references
+        .iter()
+        .map(|r| (r.form, r.label.as_str(), &text[r.span.clone()]))
+        .collect();
+    assert_eq!(
+        broken,
+        [
+            (ReferenceForm::Full, "nope", "[full][nope]"),
+            (ReferenceForm::Collapsed, "collapsed", "[collapsed][]"),
+            (ReferenceForm::Shortcut, "shortcut", "[shortcut]"),
+        ]
+    );
+    let uses: Vec<(&str, usize)> = doc
+        .definitions
+        .iter()
+        .map(|d| (d.label.as_str(), d.uses))
+        .collect();
+    assert_eq!(uses, [("used label", 1), ("logo", 1), ("spare", 0)]);
+    let emphasis: Vec<&str> = doc.emphasis.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(emphasis, ["*one*", "**two**"]);
+}

@@ -29,23 +29,35 @@ pub fn table(format: RulesFormat) -> String {
     let mut out = String::new();
     match format {
         RulesFormat::Text => {
-            out.push_str(&format!(
-                "{:<22} {:<11} {:<8} {:<26} summary\n",
-                "rule", "category", "severity", "fix"
-            ));
-            for rule in RULES {
-                let profile = rule
-                    .profile
-                    .map(|p| format!("[profile: {}] ", p.as_str()))
-                    .unwrap_or_default();
-                out.push_str(&format!(
-                    "{:<22} {:<11} {:<8} {:<26} {profile}{}\n",
-                    rule.name,
-                    rule.category.as_str(),
-                    rule.severity.as_str(),
-                    rule.fix.to_string(),
-                    rule.summary
-                ));
+            let rows: Vec<[String; 5]> = RULES
+                .iter()
+                .map(|rule| {
+                    [
+                        rule.name.to_owned(),
+                        rule.category.as_str().to_owned(),
+                        default_level(rule),
+                        rule.fix.to_string(),
+                        rule.summary.to_owned(),
+                    ]
+                })
+                .collect();
+            let header = ["rule", "category", "severity", "fix", "summary"].map(str::to_owned);
+            // Each column as wide as its widest cell, so long names keep the table aligned.
+            let widths: Vec<usize> = (0..4)
+                .map(|c| {
+                    rows.iter()
+                        .chain([&header])
+                        .map(|row| row[c].len())
+                        .max()
+                        .unwrap_or_default()
+                })
+                .collect();
+            for row in [&header].into_iter().chain(&rows) {
+                for (cell, width) in row.iter().zip(&widths) {
+                    out.push_str(&format!("{cell:<width$} "));
+                }
+                out.push_str(&row[4]);
+                out.push('\n');
             }
         }
         RulesFormat::Markdown => {

@@ -34,6 +34,9 @@ pub struct Document<'a> {
     pub links: Vec<Link>,
     /// Link reference definitions (`[label]: url`), in document order.
     pub definitions: Vec<Definition>,
+    /// Bracketed text written like a reference link whose label has no definition
+    /// (`[text][label]`, `[label][]`, `[label]`): GitHub shows it as text, brackets and all.
+    pub broken_references: Vec<BrokenReference>,
     /// URLs GitHub turns into links although they are not written as links.
     pub bare_urls: Vec<Range<usize>>,
     /// Runs of plain text outside code, HTML tags and links, one per line at most: where bare
@@ -41,6 +44,9 @@ pub struct Document<'a> {
     pub text_runs: Vec<Range<usize>>,
     /// Inline code spans and code blocks, sorted; nothing in them is Markdown.
     pub code: Vec<Range<usize>>,
+    /// Emphasis and strong emphasis (`*…*`, `**…**`), markers included, sorted by start
+    /// (an outer span before the spans it holds).
+    pub emphasis: Vec<Range<usize>>,
     /// HTML blocks and inline HTML, sorted.
     pub html: Vec<Range<usize>>,
     /// Hard line breaks (two or more spaces, or a backslash, before a line ending that
@@ -157,6 +163,29 @@ pub struct Definition {
     pub label: String,
     pub dest: String,
     pub dest_span: Option<Range<usize>>,
+    pub span: Range<usize>,
+    /// How many links and images take their destination from it.
+    pub uses: usize,
+}
+
+/// How a reference with no definition is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferenceForm {
+    /// `[text][label]`
+    Full,
+    /// `[label][]`
+    Collapsed,
+    /// `[label]`: also how any text in brackets is written.
+    Shortcut,
+}
+
+/// Text written as a reference link whose label no definition matches.
+#[derive(Debug, Clone)]
+pub struct BrokenReference {
+    pub form: ReferenceForm,
+    /// The label as written, between its brackets.
+    pub label: String,
+    /// From the first `[` to the last `]`.
     pub span: Range<usize>,
 }
 

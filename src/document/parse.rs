@@ -3,12 +3,13 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{
-    Block, BlockKind, Definition, Document, Heading, HeadingSyntax, HtmlAnchor, LineIndex, Link,
-    LinkKind, Suppressions, autolink, html, slug::Slugger,
+    Block, BlockKind, BrokenReference, Definition, Document, Heading, HeadingSyntax, HtmlAnchor,
+    LineIndex, Link, LinkKind, ReferenceForm, Suppressions, autolink, html, slug::Slugger,
 };
+use crate::text::collapse_whitespace;
 
 /// The Markdown dialect GitHub renders READMEs with; public so that benchmarks measure
 /// a bare pulldown-cmark pass over the same dialect.
@@ -35,7 +36,14 @@ fn options_for(source: &str) -> Options {
 }
 
 pub(super) fn parse(source: &str) -> Document<'_> {
-    let parser = Parser::new_ext(source, options_for(source));
+    // pulldown-cmark reports each reference it cannot resolve while it parses: the
+    // callback records them and leaves them text, as GitHub does.
+    let mut broken_references = Vec::new();
+    let record = |broken: BrokenLink<'_>| {
+        broken_references.push(broken_reference(source, broken));
+        None
+    };
+    let parser = Parser::new_with_broken_link_callback(source, options_for(source), Some(record));
     let mut definitions: Vec<Definition> = parser
         .reference_definitions()
         .iter()
@@ -44,6 +52,7 @@ pub(super) fn parse(source: &str) -> Document<'_> {
             dest: def.dest.to_string(),
             dest_span: locate(source, &def.span, &def.dest, 0),
             span: def.span.clone(),
+            uses: 0,
         })
         .collect();
     definitions.sort_by_key(|d| d.span.start);
@@ -52,7 +61,39 @@ pub(super) fn parse(source: &str) -> Document<'_> {
     for (event, range) in parser.into_offset_iter() {
         builder.event(event, range);
     }
-    builder.finish()
+    let mut doc = builder.finish();
+    // A `[text][label]` that fails is retried as the shortcut `[text]`: keep the first.
+    broken_references.sort_by_key(|r| r.span.start);
+    broken_references.dedup_by_key(|r| r.span.start);
+    doc.broken_references = broken_references;
+    doc
+}
+
+/// What pulldown-cmark's broken-link callback saw; the span of a collapsed reference,
+/// which it ends at the label, is widened to the `[]` after it.
+fn broken_reference(source: &str, broken: BrokenLink<'_>) -> BrokenReference {
+    let mut span = broken.span.clone();
+    let form = match broken.link_type {
+        LinkType::Reference | LinkType::ReferenceUnknown => ReferenceForm::Full,
+        LinkType::Collapsed | LinkType::CollapsedUnknown => {
+            if source[span.end..].starts_with("[]") {
+                span.end += 2;
+            }
+            ReferenceForm::Collapsed
+        }
+        _ => ReferenceForm::Shortcut,
+    };
+    BrokenReference {
+        form,
+        label: broken.reference.to_string(),
+        span,
+    }
+}
+
+/// A reference label as definitions are matched: case and runs of white space do not
+/// count (CommonMark's label matching).
+fn label_key(label: &str) -> String {
+    collapse_whitespace(label).to_lowercase()
 }
 
 /// A heading whose end has not been seen yet.
@@ -74,6 +115,8 @@ struct Builder<'a> {
     in_raw_block: bool,
     /// Where each destination is first written in a definition, for reference links.
     definition_spans: HashMap<String, Option<Range<usize>>>,
+    /// The definition of each label ([`label_key`]), to count its uses.
+    definition_labels: HashMap<String, usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -84,6 +127,11 @@ impl<'a> Builder<'a> {
                 .entry(definition.dest.clone())
                 .or_insert_with(|| definition.dest_span.clone());
         }
+        let definition_labels = definitions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (label_key(&d.label), i))
+            .collect();
         Self {
             doc: Document {
                 source,
@@ -92,9 +140,11 @@ impl<'a> Builder<'a> {
                 blocks: Vec::new(),
                 links: Vec::new(),
                 definitions,
+                broken_references: Vec::new(),
                 bare_urls: Vec::new(),
                 text_runs: Vec::new(),
                 code: Vec::new(),
+                emphasis: Vec::new(),
                 html: Vec::new(),
                 hard_breaks: Vec::new(),
                 html_anchors: Vec::new(),
@@ -107,6 +157,7 @@ impl<'a> Builder<'a> {
             text_run: None,
             in_raw_block: false,
             definition_spans,
+            definition_labels,
         }
     }
 
@@ -196,24 +247,28 @@ impl<'a> Builder<'a> {
             Tag::Link {
                 link_type,
                 dest_url,
+                id,
                 ..
             } => {
+                self.use_definition(link_type, &id);
                 self.open_link(link_type, &dest_url, range, false);
                 return;
             }
             Tag::Image {
                 link_type,
                 dest_url,
+                id,
                 ..
             } => {
+                self.use_definition(link_type, &id);
                 self.open_link(link_type, &dest_url, range, true);
                 return;
             }
-            Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript => {
+            Tag::Emphasis | Tag::Strong => {
+                self.doc.emphasis.push(range);
+                return;
+            }
+            Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
                 return;
             }
         };
@@ -319,6 +374,17 @@ impl<'a> Builder<'a> {
             let tail = tail.trim_end_matches('#').trim_end();
             heading.text.push_str(tail);
             heading.content.end += tail.len();
+        }
+    }
+
+    /// Counts a use of the definition a reference link or image takes its destination from.
+    fn use_definition(&mut self, link_type: LinkType, label: &str) {
+        if matches!(
+            link_type,
+            LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+        ) && let Some(&i) = self.definition_labels.get(&label_key(label))
+        {
+            self.doc.definitions[i].uses += 1;
         }
     }
 

@@ -80,11 +80,14 @@ pub mod awesome_list_item;
 pub mod awesome_no_ci_badge;
 pub mod awesome_toc;
 pub mod blank_lines;
+pub mod definition_unused;
 pub mod dup_link;
 pub mod dup_paragraph;
 pub mod dup_section;
+pub mod emphasis_as_heading;
 pub mod empty_section;
 pub mod entry_format;
+pub mod entry_link_relative;
 pub mod entry_order;
 pub mod heading_blank_lines;
 pub mod heading_level;
@@ -92,7 +95,9 @@ pub mod invisible_char;
 pub mod link_broken_anchor;
 pub mod link_empty;
 pub mod link_syntax;
+pub mod link_undefined_reference;
 pub mod list_marker;
+pub mod name_spelling;
 pub mod repo_archived;
 pub mod repo_moved;
 pub mod toc_broken_anchor;
@@ -148,6 +153,11 @@ pub static RULES: &[Rule] = &[
     url_unverified::RULE,
     repo_archived::RULE,
     repo_moved::RULE,
+    link_undefined_reference::RULE,
+    definition_unused::RULE,
+    entry_link_relative::RULE,
+    emphasis_as_heading::RULE,
+    name_spelling::RULE,
     awesome_badge::RULE,
     awesome_heading::RULE,
     awesome_list_item::RULE,
@@ -223,6 +233,8 @@ pub enum Category {
     Format,
     /// Found by `check --online`, not in the text.
     Online,
+    /// The words of the prose: spelling and punctuation.
+    Text,
 }
 
 impl Category {
@@ -234,6 +246,7 @@ impl Category {
             Category::Links => "links",
             Category::Format => "format",
             Category::Online => "online",
+            Category::Text => "text",
         }
     }
 }
