@@ -593,26 +593,33 @@ fn marked_region(doc: &Document) -> Option<Range<usize>> {
     None
 }
 
-/// From the first list or table whose items (cells holding a link, for a table), with
-/// those of the lists after it up to the next heading (a TOC may be several lists
-/// under group titles), mostly link to sections that come after them, to that heading.
+/// From the first list or table (Markdown, or an HTML `<table>`, `<ul>` or `<ol>`)
+/// whose items (cells holding a link, for a table; links, in HTML), with those of the
+/// lists after it up to the next heading (a TOC may be several lists under group
+/// titles), mostly link to sections that come after them, to that heading.
 fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
     doc.blocks
         .iter()
         .filter(|b| {
-            b.parent.is_none() && matches!(b.kind, BlockKind::List { .. } | BlockKind::Table)
+            b.parent.is_none()
+                && match b.kind {
+                    BlockKind::List { .. } | BlockKind::Table => true,
+                    BlockKind::Html => is_html_list(doc.slice(&b.span)),
+                    _ => false,
+                }
         })
         .map(|b| b.span.start..next_section_start(doc, b.span.end))
         .find(|region| {
-            let items = doc.blocks[doc.block_indices_within(region)]
+            let items: usize = doc.blocks[doc.block_indices_within(region)]
                 .iter()
                 .filter(|b| within(&b.span, region))
-                .filter(|b| match b.kind {
-                    BlockKind::ListItem { .. } => true,
-                    BlockKind::TableCell => !doc.links_within(&b.span).is_empty(),
-                    _ => false,
+                .map(|b| match b.kind {
+                    BlockKind::ListItem { .. } => 1,
+                    BlockKind::TableCell => usize::from(!doc.links_within(&b.span).is_empty()),
+                    BlockKind::Html => doc.links_within(&b.span).len(),
+                    _ => 0,
                 })
-                .count();
+                .sum();
             let forward = doc
                 .links_within(region)
                 .iter()
@@ -623,6 +630,15 @@ fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
                 .count();
             forward >= 3 && forward * 5 >= items * 3
         })
+}
+
+/// An HTML block holding a table or list: a nest of links in a `<p>` is a navigation
+/// bar, no more a TOC than a Markdown paragraph of links is.
+fn is_html_list(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    ["<table", "<ul", "<ol"]
+        .iter()
+        .any(|tag| lower.contains(tag))
 }
 
 /// Start of the first heading at or after `offset` that opens a section: not one
