@@ -215,4 +215,19 @@ fn html_links_are_links() {
             ),
         ]
     );
+    // Left open inside a Markdown link: it ends with that link, which keeps its span.
+    let doc = Document::parse("[<a href=\"#x\">text](https://example.com) after\n");
+    let spans: Vec<(LinkKind, &str)> = doc
+        .links
+        .iter()
+        .map(|l| (l.kind, doc.slice(&l.span)))
+        .collect();
+    let link = "[<a href=\"#x\">text](https://example.com)";
+    assert_eq!(
+        spans,
+        [
+            (LinkKind::Inline, link),
+            (LinkKind::Html, "<a href=\"#x\">text](https://example.com)")
+        ]
+    );
 }

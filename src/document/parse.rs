@@ -236,6 +236,7 @@ impl<'a> Builder<'a> {
     fn end(&mut self, tag: TagEnd, range: &Range<usize>) {
         match tag {
             TagEnd::Link | TagEnd::Image => {
+                self.close_html_links(range);
                 self.open_links.pop();
             }
             TagEnd::Emphasis
@@ -398,11 +399,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Ends the inline `<a href>` links a block closes without their `</a>`: they run
-    /// to the end of its text.
-    fn close_html_links(&mut self, block: &Range<usize>) {
-        let end = block.start + self.doc.source[block.clone()].trim_end().len();
-        while let Some(&open) = self.open_links.last() {
+    /// Ends the inline `<a href>` links a block or Markdown link closes without their
+    /// `</a>`: they run to the end of its text.
+    fn close_html_links(&mut self, container: &Range<usize>) {
+        let end = container.start + self.doc.source[container.clone()].trim_end().len();
+        while let Some(&open) = self.open_links.last()
+            && self.doc.links[open].kind == LinkKind::Html
+        {
             let link = &mut self.doc.links[open];
             link.span.end = link.span.end.max(end);
             self.open_links.pop();
