@@ -229,11 +229,13 @@ impl Toc {
             return None;
         }
         let list = first_link_list(doc, anchors)?;
-        // A list opening a section after the first and listing that section's own
-        // sub-sections is the section's TOC ([`section_tocs`]), not the document's.
-        let opens_section = doc
-            .section_at(list.start)
-            .is_some_and(|h| h > 0 && lists_subsections(doc, anchors, h, &list));
+        // A list opening a section below the document's top level (not its title) and
+        // listing that section's own sub-sections is the section's TOC
+        // ([`section_tocs`]), not the document's.
+        let top = doc.headings.iter().map(|h| h.level).min();
+        let opens_section = doc.section_at(list.start).is_some_and(|h| {
+            Some(doc.headings[h].level) > top && lists_subsections(doc, anchors, h, &list)
+        });
         if opens_section {
             return None;
         }
