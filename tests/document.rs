@@ -215,3 +215,72 @@ fn unresolved_references_definition_uses_and_emphasis_are_recorded() {
     let emphasis: Vec<&str> = doc.emphasis.iter().map(|r| &text[r.clone()]).collect();
     assert_eq!(emphasis, ["*one*", "**two**"]);
 }
+
+#[test]
+fn html_links_are_links() {
+    let text = "<table><tr>\n<td><a href=\"#install\" title=\"a > b\">Install <b>now</b></a></td>\n<td><A HREF='?a=1&amp;b=2'>Q &amp; A</A></td>\n<!-- <a href=\"#hidden\">x</a> -->\n</tr></table>\n\nRead <a href=\"#usage\">the **usage**</a> or <a href=#faq>FAQ\n\n- <a name=\"x\">no href</a>\n";
+    let doc = Document::parse(text);
+    let links: Vec<(LinkKind, &str, &str, Option<&str>, &str)> = doc
+        .links
+        .iter()
+        .map(|l| {
+            (
+                l.kind,
+                l.dest.as_str(),
+                l.text.as_str(),
+                l.dest_span.as_ref().map(|s| doc.slice(s)),
+                doc.slice(&l.span),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                LinkKind::Html,
+                "#install",
+                "Install now",
+                Some("#install"),
+                "<a href=\"#install\" title=\"a > b\">Install <b>now</b></a>"
+            ),
+            // An entity in the destination: it is not written as it reads.
+            (
+                LinkKind::Html,
+                "?a=1&b=2",
+                "Q & A",
+                None,
+                "<A HREF='?a=1&amp;b=2'>Q &amp; A</A>"
+            ),
+            (
+                LinkKind::Html,
+                "#usage",
+                "the usage",
+                Some("#usage"),
+                "<a href=\"#usage\">the **usage**</a>"
+            ),
+            // Left open: it runs to the end of its paragraph.
+            (
+                LinkKind::Html,
+                "#faq",
+                "FAQ",
+                Some("#faq"),
+                "<a href=#faq>FAQ"
+            ),
+        ]
+    );
+    // Left open inside a Markdown link: it ends with that link, which keeps its span.
+    let doc = Document::parse("[<a href=\"#x\">text](https://example.com) after\n");
+    let spans: Vec<(LinkKind, &str)> = doc
+        .links
+        .iter()
+        .map(|l| (l.kind, doc.slice(&l.span)))
+        .collect();
+    let link = "[<a href=\"#x\">text](https://example.com)";
+    assert_eq!(
+        spans,
+        [
+            (LinkKind::Inline, link),
+            (LinkKind::Html, "<a href=\"#x\">text](https://example.com)")
+        ]
+    );
+}

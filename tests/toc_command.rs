@@ -357,3 +357,21 @@ fn every_lists2_toc_is_recognised() {
     }
     assert!(checked >= 10, "only {checked} lists2 TOCs checked");
 }
+
+#[test]
+fn debug_shows_each_sections_own_toc() {
+    let (_dir, path) = readme(
+        "# Tools\n\n## Contents\n\n- [Editors](#editors)\n- [Linters](#linters)\n\n## Editors\n\n- [Terminal](#terminal)\n- [Graphical](#graphical)\n\n### Terminal\n\n### Graphical\n\n## Linters\n",
+    );
+    let (code, out) = toc(&["--debug"], &path);
+    assert_eq!(code, 0);
+    let titles: Vec<&str> = out.lines().filter(|l| !l.starts_with(' ')).collect();
+    assert_eq!(
+        titles,
+        [
+            "table of contents: lines 4-7, titled \"Contents\" (line 3), links, 2 entries, covering levels 2",
+            "table of contents of \"Editors\": lines 10-12, links, 2 entries, covering levels 3",
+        ],
+        "{out}"
+    );
+}

@@ -50,7 +50,7 @@ fn toc(args: &TocArgs) -> Result<ExitStatus, Report> {
         let doc = Document::parse(&file.text);
         let analysis = analyse(&doc, &settings.toc, settings.repository.as_deref());
         let shown = if args.debug {
-            describe(&doc, analysis.toc.as_ref())
+            describe(&doc, &analysis)
         } else {
             edit::render(&doc, analysis.toc.as_ref(), &settings.toc)
         };

@@ -1,5 +1,6 @@
 //! The little HTML that matters in Markdown READMEs: comments (inline suppressions),
-//! `<h1>`–`<h6>` headings, and `name`/`id` anchors. Not a general HTML parser.
+//! `<h1>`–`<h6>` headings, `name`/`id` anchors, and `<a href>` links (a TOC written as
+//! an HTML table, back-to-top links). Not a general HTML parser.
 
 use std::ops::Range;
 
@@ -95,63 +96,160 @@ fn decode_entities(text: &str) -> String {
 
 /// Values of `name="…"` (on `<a>`) and `id="…"` (on any element), with their ranges.
 pub(super) fn anchors(html: &str) -> Vec<(String, Range<usize>)> {
-    let lower = html.to_ascii_lowercase();
     let mut found = Vec::new();
-    for attribute in ["id", "name"] {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(attribute) {
-            let start = from + i;
-            from = start + attribute.len();
-            let preceded = start > 0 && lower.as_bytes()[start - 1].is_ascii_whitespace();
-            if !preceded
-                || !inside_tag(&lower, start)
-                || (attribute == "name" && !in_anchor_tag(&lower, start))
-            {
-                continue;
-            }
-            let rest = lower[from..].trim_start();
-            let Some(rest) = rest.strip_prefix('=') else {
-                continue;
-            };
-            let rest = rest.trim_start();
-            let value_start = lower.len() - rest.len();
-            let (value_start, value_end) = match rest.as_bytes().first() {
-                Some(&q @ (b'"' | b'\'')) => match rest[1..].find(q as char) {
-                    Some(j) => (value_start + 1, value_start + 1 + j),
-                    None => continue,
-                },
-                Some(_) => {
-                    let len = rest
-                        .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
-                        .unwrap_or(rest.len());
-                    (value_start, value_start + len)
-                }
-                None => continue,
-            };
-            found.push((
-                html[value_start..value_end].to_owned(),
-                value_start..value_end,
-            ));
+    for tag in tags(html) {
+        let attributes = ["id", "name"]
+            .into_iter()
+            .filter(|&a| a == "id" || tag.name == "a");
+        for value in attributes.filter_map(|a| attribute(html, &tag, a)) {
+            // `<a name=x/>`: the slash closes the tag.
+            let value = value.start..value.start + html[value].trim_end_matches('/').len();
+            found.push((html[value.clone()].to_owned(), value));
         }
     }
     found.sort_by_key(|(_, r)| r.start);
     found
 }
 
-fn inside_tag(lower: &str, offset: usize) -> bool {
-    let before = &lower[..offset];
-    before
-        .rfind('<')
-        .is_some_and(|lt| before.rfind('>').is_none_or(|gt| gt < lt))
+/// An `<a href="…">…</a>` element.
+pub(super) struct HtmlLink {
+    /// The `href` value, entities decoded.
+    pub dest: String,
+    /// The `href` value as written.
+    pub dest_span: Range<usize>,
+    /// The element's text: tags removed, entities decoded.
+    pub text: String,
+    /// From `<a` to the end of `</a>`.
+    pub span: Range<usize>,
 }
 
-fn in_anchor_tag(lower: &str, offset: usize) -> bool {
-    let before = &lower[..offset];
-    before.rfind('<').is_some_and(|lt| {
-        lower[lt + 1..].starts_with("a ")
-            || lower[lt + 1..].starts_with("a\t")
-            || lower[lt + 1..].starts_with("a\n")
+/// The `<a href>` elements of a whole HTML fragment (an HTML block), outside comments.
+/// An element left open runs to the end of the fragment.
+pub(super) fn links(html: &str) -> Vec<HtmlLink> {
+    let lower = html.to_ascii_lowercase();
+    let mut found: Vec<HtmlLink> = Vec::new();
+    for tag in tags(html).filter(|t| t.name == "a") {
+        let Some((dest, dest_span)) = href(html, &tag) else {
+            continue;
+        };
+        if found.last().is_some_and(|l| l.span.end > tag.span.start) {
+            continue;
+        }
+        let close = lower[tag.span.end..]
+            .find("</a")
+            .map_or(html.len(), |i| tag.span.end + i);
+        let end = lower[close..]
+            .find('>')
+            .map_or(html.len(), |i| close + i + 1);
+        found.push(HtmlLink {
+            dest,
+            dest_span,
+            text: strip_tags(&html[tag.span.end..close]),
+            span: tag.span.start..end,
+        });
+    }
+    found
+}
+
+/// The destination of an opening `<a href="…">` tag written alone (inline HTML, whose
+/// text and `</a>` follow as Markdown): the decoded value and its range.
+pub(super) fn link_open(html: &str) -> Option<(String, Range<usize>)> {
+    let tag = tags(html)
+        .next()
+        .filter(|t| t.name == "a" && t.span == (0..html.len()))?;
+    href(html, &tag)
+}
+
+/// Whether inline HTML is a closing `</a>` tag.
+pub(super) fn is_link_close(html: &str) -> bool {
+    html.strip_prefix("</")
+        .and_then(|rest| rest.strip_suffix('>'))
+        .is_some_and(|name| name.trim_end().eq_ignore_ascii_case("a"))
+}
+
+fn href(html: &str, tag: &Tag) -> Option<(String, Range<usize>)> {
+    let value = attribute(html, tag, "href")?;
+    Some((decode_entities(html[value.clone()].trim()), value))
+}
+
+/// An opening tag: its lower-case name and its range, `<` to `>`.
+struct Tag {
+    name: String,
+    span: Range<usize>,
+}
+
+/// The opening tags of `html` outside comments, in order. A quoted attribute value may
+/// hold `>`.
+fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
+    let comments: Vec<Range<usize>> = comments(html).map(|(range, _)| range).collect();
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let start = from + html[from..].find('<')?;
+            from = start + 1;
+            if let Some(comment) = comments.iter().find(|c| c.contains(&start)) {
+                from = comment.end;
+                continue;
+            }
+            let name_len = bytes[start + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if name_len == 0 || !bytes[start + 1].is_ascii_alphabetic() {
+                continue;
+            }
+            let mut quote = None;
+            let end = bytes[start..].iter().position(|&b| {
+                match quote {
+                    Some(q) if b == q => quote = None,
+                    Some(_) => {}
+                    None if b == b'"' || b == b'\'' => quote = Some(b),
+                    None => return b == b'>',
+                }
+                false
+            })?;
+            from = start + end + 1;
+            return Some(Tag {
+                name: html[start + 1..start + 1 + name_len].to_ascii_lowercase(),
+                span: start..from,
+            });
+        }
     })
+}
+
+/// The range of the value of attribute `name` (any case) in `tag`, without quotes.
+fn attribute(html: &str, tag: &Tag, name: &str) -> Option<Range<usize>> {
+    let text = &html[tag.span.clone()];
+    let lower = text.to_ascii_lowercase();
+    let mut from = 1 + tag.name.len();
+    while let Some(i) = lower[from..].find(name) {
+        let start = from + i;
+        from = start + name.len();
+        if !lower.as_bytes()[start - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let Some(rest) = lower[from..].trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let at = lower.len() - rest.len();
+        let value = match rest.as_bytes().first() {
+            Some(&q @ (b'"' | b'\'')) => {
+                let len = rest[1..].find(q as char)?;
+                at + 1..at + 1 + len
+            }
+            Some(_) => {
+                let len = rest
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .unwrap_or(rest.len());
+                at..at + len
+            }
+            None => continue,
+        };
+        return Some(tag.span.start + value.start..tag.span.start + value.end);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -181,5 +279,28 @@ mod tests {
             .map(|(_, b)| b)
             .collect();
         assert_eq!(cs, ["pocketlint-disable x"]);
+    }
+
+    #[test]
+    fn inline_link_tags() {
+        assert_eq!(
+            link_open("<a class=x href=\"#top\">"),
+            Some(("#top".to_owned(), 17..21))
+        );
+        assert_eq!(link_open("<a name=\"top\">"), None);
+        assert_eq!(link_open("<a href=\"#top\"></a>"), None);
+        assert!(is_link_close("</a>") && is_link_close("</A >"));
+        assert!(!is_link_close("</abbr>"));
+    }
+
+    #[test]
+    fn an_unquoted_anchor_name_ends_before_the_tag_closes() {
+        let names: Vec<_> = anchors("<a name=general/><a href=x/y/>")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["general"]);
+        let found = links("<a href=https://example.com/>x</a>");
+        assert_eq!(found[0].dest, "https://example.com/");
     }
 }

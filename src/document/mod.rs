@@ -30,7 +30,7 @@ pub struct Document<'a> {
     pub headings: Vec<Heading>,
     /// Block-level elements in document order; containers come before their children.
     pub blocks: Vec<Block>,
-    /// Links and images, in document order.
+    /// Links and images (Markdown ones, and HTML `<a href>` elements), in document order.
     pub links: Vec<Link>,
     /// Link reference definitions (`[label]: url`), in document order.
     pub definitions: Vec<Definition>,
@@ -140,9 +140,11 @@ pub enum LinkKind {
     Autolink,
     /// `<user@example.com>`
     Email,
+    /// `<a href="…">…</a>`, in an HTML block or as inline HTML.
+    Html,
 }
 
-/// A link or image written in Markdown syntax.
+/// A link or image written in Markdown syntax, or an HTML `<a href>` element.
 #[derive(Debug, Clone)]
 pub struct Link {
     pub kind: LinkKind,

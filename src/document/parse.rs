@@ -167,7 +167,7 @@ impl<'a> Builder<'a> {
         }
         match event {
             Event::Start(tag) => self.start(tag, range),
-            Event::End(tag) => self.end(tag),
+            Event::End(tag) => self.end(tag, &range),
             Event::Text(text) => {
                 if !self.in_raw_block {
                     self.inline_text(&text, &range);
@@ -183,7 +183,12 @@ impl<'a> Builder<'a> {
             Event::InlineHtml(_) | Event::Html(_) if self.in_open(BlockKind::Html) => {
                 self.mark_heading_content(&range);
             }
-            Event::InlineHtml(_) | Event::Html(_) => {
+            Event::InlineHtml(html) => {
+                self.mark_heading_content(&range);
+                self.inline_html_link(&html, &range);
+                self.html(range);
+            }
+            Event::Html(_) => {
                 self.mark_heading_content(&range);
                 self.html(range);
             }
@@ -218,6 +223,7 @@ impl<'a> Builder<'a> {
                 BlockKind::CodeBlock
             }
             Tag::HtmlBlock => {
+                self.html_block_links(&range);
                 self.html(range.clone());
                 BlockKind::Html
             }
@@ -282,9 +288,10 @@ impl<'a> Builder<'a> {
         self.open_blocks.push(self.doc.blocks.len() - 1);
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    fn end(&mut self, tag: TagEnd, range: &Range<usize>) {
         match tag {
             TagEnd::Link | TagEnd::Image => {
+                self.close_html_links(range);
                 self.open_links.pop();
             }
             TagEnd::Emphasis
@@ -293,6 +300,7 @@ impl<'a> Builder<'a> {
             | TagEnd::Superscript
             | TagEnd::Subscript => {}
             _ => {
+                self.close_html_links(range);
                 if matches!(tag, TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) {
                     self.in_raw_block = false;
                 }
@@ -399,7 +407,7 @@ impl<'a> Builder<'a> {
         let dest_span = match kind {
             LinkKind::Reference => self.definition_spans.get(dest).cloned().flatten(),
             LinkKind::Autolink | LinkKind::Email => Some(span.start + 1..span.end - 1),
-            LinkKind::Inline => {
+            LinkKind::Inline | LinkKind::Html => {
                 let text_end = find_text_end(self.doc.source, &span);
                 locate(self.doc.source, &span, dest, text_end)
             }
@@ -413,6 +421,61 @@ impl<'a> Builder<'a> {
             span,
         });
         self.open_links.push(self.doc.links.len() - 1);
+    }
+
+    /// The `<a href>` elements of an HTML block: its text is not Markdown, so they are
+    /// whole inside it.
+    fn html_block_links(&mut self, range: &Range<usize>) {
+        let source = self.doc.source;
+        for link in html::links(&source[range.clone()]) {
+            let at = |r: Range<usize>| range.start + r.start..range.start + r.end;
+            let dest_span = at(link.dest_span);
+            self.doc.links.push(Link {
+                kind: LinkKind::Html,
+                image: false,
+                dest_span: (source[dest_span.clone()] == link.dest).then_some(dest_span),
+                dest: link.dest,
+                text: link.text,
+                span: at(link.span),
+            });
+        }
+    }
+
+    /// Inline HTML `<a href>` opens a link whose text is the Markdown after it, up to
+    /// `</a>`.
+    fn inline_html_link(&mut self, html: &str, range: &Range<usize>) {
+        if let Some((dest, value)) = html::link_open(html) {
+            let dest_span = range.start + value.start..range.start + value.end;
+            let exact = self.doc.source[dest_span.clone()] == dest;
+            self.doc.links.push(Link {
+                kind: LinkKind::Html,
+                image: false,
+                dest,
+                dest_span: exact.then_some(dest_span),
+                text: String::new(),
+                span: range.clone(),
+            });
+            self.open_links.push(self.doc.links.len() - 1);
+        } else if html::is_link_close(html)
+            && let Some(&open) = self.open_links.last()
+            && self.doc.links[open].kind == LinkKind::Html
+        {
+            self.doc.links[open].span.end = range.end;
+            self.open_links.pop();
+        }
+    }
+
+    /// Ends the inline `<a href>` links a block or Markdown link closes without their
+    /// `</a>`: they run to the end of its text.
+    fn close_html_links(&mut self, container: &Range<usize>) {
+        let end = container.start + self.doc.source[container.clone()].trim_end().len();
+        while let Some(&open) = self.open_links.last()
+            && self.doc.links[open].kind == LinkKind::Html
+        {
+            let link = &mut self.doc.links[open];
+            link.span.end = link.span.end.max(end);
+            self.open_links.pop();
+        }
     }
 
     fn html(&mut self, range: Range<usize>) {

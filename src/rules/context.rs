@@ -9,8 +9,8 @@ use std::cell::OnceCell;
 
 use crate::document::Document;
 use crate::settings::Settings;
+use crate::toc::Analysis;
 use crate::toc::anchors::Anchors;
-use crate::toc::{Analysis, Toc};
 
 use super::duplicates::{
     DuplicateSection, WebLink, block_sections, duplicate_sections, find_web_links,
@@ -47,7 +47,7 @@ impl<'d> Context<'d> {
         self.settings.options::<T>()
     }
 
-    /// The document's anchors and table of contents ([`crate::toc::analyse`]).
+    /// The document's anchors and tables of contents ([`crate::toc::analyse`]).
     pub fn toc_analysis(&self) -> &Analysis {
         self.toc.get_or_init(|| {
             crate::toc::analyse(
@@ -56,11 +56,6 @@ impl<'d> Context<'d> {
                 self.settings.repository.as_deref(),
             )
         })
-    }
-
-    /// The table of contents, if the document has one (and `toc:` is not off).
-    pub fn toc(&self) -> Option<&Toc> {
-        self.toc_analysis().toc.as_ref()
     }
 
     /// Every anchor an in-document link may target.

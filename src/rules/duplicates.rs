@@ -31,11 +31,12 @@ pub struct WebLink {
 }
 
 /// Every web link of `doc`, in document order (read once per check through
-/// [`super::Context::web_links`]).
+/// [`super::Context::web_links`]). HTML `<a href>` links are page furniture (logos,
+/// sponsor blocks), not entries.
 pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
     let mut links: Vec<WebLink> = Vec::new();
     for (i, link) in doc.links.iter().enumerate() {
-        if link.image || link.kind == LinkKind::Email || is_badge(doc, i) {
+        if link.image || matches!(link.kind, LinkKind::Email | LinkKind::Html) || is_badge(doc, i) {
             continue;
         }
         let Some(url) = canonicalize(&link.dest) else {

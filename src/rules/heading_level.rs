@@ -119,6 +119,8 @@ struct Outline<'d> {
     runs: HashMap<(u8, u8), [usize; 3]>,
     /// By level: how many headings, and how many by shape of their first block.
     shapes: HashMap<u8, (usize, HashMap<&'d BlockKind, usize>)>,
+    /// By level and [`text_pattern`]: how many headings.
+    patterns: HashMap<(u8, String), usize>,
 }
 
 impl<'d> Outline<'d> {
@@ -127,7 +129,11 @@ impl<'d> Outline<'d> {
         let headings = &doc.headings;
         let mut runs: HashMap<(u8, u8), [usize; 3]> = HashMap::new();
         let mut shapes: HashMap<u8, (usize, HashMap<&BlockKind, usize>)> = HashMap::new();
+        let mut patterns: HashMap<(u8, String), usize> = HashMap::new();
         for (j, heading) in headings.iter().enumerate() {
+            *patterns
+                .entry((heading.level, text_pattern(&heading.text)))
+                .or_default() += 1;
             if let Some(next) = headings.get(j + 1) {
                 let counts = runs.entry((heading.level, next.level)).or_default();
                 counts[0] += 1;
@@ -144,21 +150,38 @@ impl<'d> Outline<'d> {
             first_body,
             runs,
             shapes,
+            patterns,
         }
+    }
+
+    /// Whether most other headings of heading `i`'s level are written like it (`### 2024
+    /// 年 8 月 30 号添加` among 500 dates): one of them, however its content looks.
+    fn written_like_its_level(&self, heading: &Heading) -> bool {
+        let same = self.patterns[&(heading.level, text_pattern(&heading.text))] - 1;
+        let others = self.shapes[&heading.level].0 - 1;
+        same >= 2 && same * 2 >= others
     }
 
     /// If heading `i` sits between two entries of a deeper level and looks like one of
     /// them rather than like its same-level siblings, the level it should have. Looking
     /// like an entry: it has content of its own, shaped like most entries' content (a
-    /// link list, a paragraph …), while most same-level headings that open a run of
-    /// entries have no content of their own; and either that shape is not mere prose,
-    /// or those siblings are numbered (`## 1 …`) and it is not.
+    /// link list, a paragraph …), while hardly any same-level heading that opens a run
+    /// of entries has content of its own (a few that do make intros the document's
+    /// practice, as in a tree of topics each opening with links); and either that shape
+    /// is not mere prose, or those siblings are numbered (`## 1 …`) and it is not. The
+    /// heading after it must be an entry, not a sub-part with sub-headings of its own.
     fn breaks_entry_run(&self, headings: &[Heading], i: usize) -> Option<u8> {
         let heading = &headings[i];
         let previous = headings.get(i.checked_sub(1)?)?;
-        let entry_level = headings.get(i + 1)?.level;
+        let next = headings.get(i + 1)?;
+        let entry_level = next.level;
         let shape = self.first_body[i]?;
-        if previous.level != entry_level || entry_level <= heading.level {
+        let next_is_part = headings.get(i + 2).is_some_and(|h| h.level > next.level);
+        if previous.level != entry_level
+            || entry_level <= heading.level
+            || next_is_part
+            || self.written_like_its_level(heading)
+        {
             return None;
         }
         // The other headings of this level that open a run of entries (not this one).
@@ -169,7 +192,7 @@ impl<'d> Outline<'d> {
         let (entries, by_shape) = &self.shapes[&entry_level];
         let same_shape = by_shape.get(shape).copied().unwrap_or(0);
 
-        let parts_look_different = parts >= 2 && parts_with_body * 2 < parts;
+        let parts_look_different = parts >= 2 && parts_with_body * 10 < parts;
         let shaped_like_entries = *entries >= 3 && same_shape * 5 >= entries * 3;
         // A part's intro is prose, so a paragraph proves nothing; a link list or a table
         // shaped like the entries' does, and so does a number missing from numbered parts.
@@ -177,6 +200,18 @@ impl<'d> Outline<'d> {
         let numbering_broken = parts_numbered * 2 > parts && !is_numbered(&heading.text);
         (parts_look_different && (shape_evidence || numbering_broken)).then_some(entry_level)
     }
+}
+
+/// A heading's text with every run of digits as one `0` and without spaces: headings
+/// written to one pattern (`2024 年 8 月 30 号添加`, `2023年12月31号添加`) share it.
+fn text_pattern(text: &str) -> String {
+    let mut pattern = String::new();
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if !(c.is_ascii_digit() && pattern.ends_with('0')) {
+            pattern.push(if c.is_ascii_digit() { '0' } else { c });
+        }
+    }
+    pattern
 }
 
 /// `1 Intro`, `2. Tools`, `IV Models`: a heading that starts with a section number.

@@ -17,8 +17,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let analysis = ctx.toc_analysis();
     let mut in_toc: Vec<usize> = analysis
-        .toc
-        .iter()
+        .tocs()
         .flat_map(|t| &t.entries)
         .filter_map(|e| match e.kind {
             EntryKind::Link { link, .. } => Some(link),

@@ -107,7 +107,15 @@ fn is_placeholder(text: &str) -> bool {
 /// Whether link `index` shows an image (a badge) or inline HTML (`<img>`): something
 /// to click that is not text.
 fn shows_markup(doc: &Document, index: usize) -> bool {
-    let span = &doc.links[index].span;
+    let link = &doc.links[index];
+    let span = &link.span;
+    if link.kind == LinkKind::Html {
+        // Between `<a href>` and `</a>`, another tag (`<img>`, `<picture>`).
+        let source = doc.slice(span);
+        let inner = source.split_once('>').map_or("", |(_, rest)| rest);
+        let inner = inner.rsplit_once("</").map_or(inner, |(text, _)| text);
+        return inner.contains('<');
+    }
     let image = doc.links[index + 1..]
         .iter()
         .take_while(|l| l.span.start < span.end)

@@ -202,7 +202,8 @@ pub struct Rule {
 pub enum Check {
     /// Any document.
     Document(fn(&Context, &mut Vec<Diagnostic>)),
-    /// The table of contents; the rule does not run on a document without one.
+    /// Each table of contents, the document's and its sections' own; the rule does not
+    /// run on a document without one.
     Toc(fn(&Context, &Toc, &mut Vec<Diagnostic>)),
 }
 
@@ -212,7 +213,7 @@ impl Rule {
         match self.check {
             Check::Document(check) => check(ctx, out),
             Check::Toc(check) => {
-                if let Some(toc) = ctx.toc() {
+                for toc in ctx.toc_analysis().tocs() {
                     check(ctx, toc, out);
                 }
             }

@@ -23,8 +23,9 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 entry.span.clone(),
                 format!(
-                    "\"{}\" in the table of contents matches no section",
-                    entry.text.trim()
+                    "\"{}\" in {} matches no section",
+                    entry.text.trim(),
+                    toc.name(doc)
                 ),
             )
             .with_help(help)

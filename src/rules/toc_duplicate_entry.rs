@@ -39,8 +39,9 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 entry.span.clone(),
                 format!(
-                    "\"{}\" is listed twice in the table of contents",
-                    doc.headings[h].text.trim()
+                    "\"{}\" is listed twice in {}",
+                    doc.headings[h].text.trim(),
+                    toc.name(doc)
                 ),
             )
             .with_label(toc.entries[earlier].span.clone(), "first listed here")

@@ -1,4 +1,5 @@
-//! `toc-missing-entry`: a section at a level the TOC covers that the TOC does not list.
+//! `toc-missing-entry`: a section at a level the TOC covers that the TOC does not list
+//! (for a section's own TOC, one of that section's sub-sections).
 //!
 //! The finding points at the section and labels the TOC list that holds the sections
 //! beside it (same parent, same level): where its entry belongs.
@@ -18,6 +19,7 @@ declare_rule!("toc-missing-entry", Toc, Warning, fix: Sometimes(Unsafe), check: 
 fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let listed = toc.listed(doc);
+    let toc_name = toc.name(doc);
     let toc_span = match toc.title {
         Some(title) => doc.blocks[title].span.clone(),
         None => toc.entries[0].span.clone(),
@@ -45,10 +47,10 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
             .as_ref()
             .map(|e| Fix::unsafe_edits(vec![shared_insert(&inserts, e.range.start)]));
         let help = match (&fix, beside) {
-            (None, _) => "list it in the table of contents".to_owned(),
-            (Some(_), 0) => "add an entry for it to the table of contents".to_owned(),
+            (None, _) => format!("list it in {toc_name}"),
+            (Some(_), 0) => format!("add an entry for it to {toc_name}"),
             (Some(_), n) => format!(
-                "add entries for it and the {n} missing section{} beside it to the table of contents",
+                "add entries for it and the {n} missing section{} beside it to {toc_name}",
                 if n == 1 { "" } else { "s" }
             ),
         };
@@ -60,7 +62,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 heading.finding_span(),
                 format!(
-                    "section \"{}\" is missing from the table of contents",
+                    "section \"{}\" is missing from {toc_name}",
                     heading.text.trim()
                 ),
             )

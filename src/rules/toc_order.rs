@@ -80,7 +80,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     toc.entries[entry].span.clone(),
-                    format!("\"{title}\" is out of order in the table of contents"),
+                    format!("\"{title}\" is out of order in {}", toc.name(doc)),
                 )
                 .with_label(
                     toc.entries[label].span.clone(),

@@ -30,11 +30,18 @@ pub struct UrlOccurrence<'a> {
 }
 
 /// Every URL of the document in source order: link destinations (a reference link's
-/// URL is its definition's, listed once), definitions, and bare URLs.
+/// URL is its definition's, listed once), definitions, and bare URLs. HTML `<a href>`
+/// links are left out: on the corpus they are sponsor blocks and badges whose campaign
+/// parameters are the sponsor's, and their entity-encoded URLs (`&amp;`) cannot be
+/// edited as written.
 pub fn occurrences<'a>(doc: &'a Document) -> Vec<UrlOccurrence<'a>> {
     let mut found = Vec::new();
     for (i, link) in doc.links.iter().enumerate() {
-        if matches!(link.kind, LinkKind::Reference | LinkKind::Email) || link.dest.is_empty() {
+        if matches!(
+            link.kind,
+            LinkKind::Reference | LinkKind::Email | LinkKind::Html
+        ) || link.dest.is_empty()
+        {
             continue;
         }
         found.push(match &link.dest_span {

@@ -1,22 +1,32 @@
 //! What the TOC detection took as the table of contents, for `pocketlint toc --debug`:
 //! when a TOC rule is silent on a list, this says whether no TOC was found, or which
-//! lines were taken and what each entry resolved to.
+//! lines were taken and what each entry resolved to; then the same for each section's
+//! own TOC.
 
 use std::fmt::Write;
 
 use crate::document::Document;
 
-use super::{EntryKind, MatchKind, Style, Target, Toc};
+use super::{Analysis, EntryKind, MatchKind, Style, Target, Toc};
 
-/// The region taken as the TOC and its entries, one line each, with 1-based lines.
-pub fn describe(doc: &Document, toc: Option<&Toc>) -> String {
-    let Some(toc) = toc else {
-        return "no table of contents found\n".to_owned();
+/// The regions taken as TOCs and their entries, one line each, with 1-based lines.
+pub fn describe(doc: &Document, analysis: &Analysis) -> String {
+    let mut out = match &analysis.toc {
+        Some(toc) => describe_one(doc, toc),
+        None => "no table of contents found\n".to_owned(),
     };
+    for toc in &analysis.sections {
+        out.push_str(&describe_one(doc, toc));
+    }
+    out
+}
+
+fn describe_one(doc: &Document, toc: &Toc) -> String {
     let line = |offset: usize| doc.position(offset).0;
     let last = toc.region.end.saturating_sub(1).max(toc.region.start);
     let mut out = format!(
-        "table of contents: lines {}-{}",
+        "{}: lines {}-{}",
+        toc.name(doc).trim_start_matches("the "),
         line(toc.region.start),
         line(last)
     );

@@ -5,7 +5,9 @@
 //! as the first list whose items mostly link to sections below it. Two styles exist:
 //! link lists (`- [Name](#anchor)`, nested), and tables of plain names grouped under
 //! emphasised group titles (the Pocket list). Link entries resolve by anchor, names by
-//! [`names::match_names`]. Every TOC rule reads the one [`Analysis`] of a document.
+//! [`names::match_names`]. A section may also open with a TOC of its own, a list of
+//! links to its sub-sections: each such section TOC is checked against its own
+//! section only. Every TOC rule reads the one [`Analysis`] of a document.
 
 pub mod anchors;
 mod describe;
@@ -49,11 +51,20 @@ const USUALLY_LEFT_OUT: &[&str] = &[
     "赞赏",
 ];
 
-/// The anchors of a document and its TOC, if it has one.
+/// The anchors of a document, its TOC if it has one, and its sections' own TOCs.
 #[derive(Debug)]
 pub struct Analysis {
     pub anchors: Anchors,
     pub toc: Option<Toc>,
+    /// The TOCs opening single sections ([`Toc::scope`]), in document order.
+    pub sections: Vec<Toc>,
+}
+
+impl Analysis {
+    /// The document's TOC, then the sections' own ones.
+    pub fn tocs(&self) -> impl Iterator<Item = &Toc> {
+        self.toc.iter().chain(&self.sections)
+    }
 }
 
 /// The anchors of `doc` (whose GitHub repository is `repository`, when configured) and
@@ -61,11 +72,20 @@ pub struct Analysis {
 /// [`crate::rules::Context`].
 pub fn analyse(doc: &Document, config: &TocConfig, repository: Option<&str>) -> Analysis {
     let anchors = Anchors::new(doc, repository);
-    let toc = config
-        .enabled
-        .then(|| Toc::detect(doc, &anchors, config))
-        .flatten();
-    Analysis { anchors, toc }
+    if !config.enabled {
+        return Analysis {
+            anchors,
+            toc: None,
+            sections: Vec::new(),
+        };
+    }
+    let toc = Toc::detect(doc, &anchors, config);
+    let sections = section_tocs(doc, &anchors, config, toc.as_ref());
+    Analysis {
+        anchors,
+        toc,
+        sections,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +108,9 @@ pub struct Toc {
     pub groups: Vec<Group>,
     /// Heading levels of the sections the TOC lists.
     pub levels: Vec<u8>,
+    /// For a section's own TOC, the heading of that section: it lists only what lies
+    /// inside it.
+    pub scope: Option<usize>,
 }
 
 /// A group of a table TOC (`*训练/推理*` then its tables).
@@ -186,7 +209,7 @@ impl Entry {
 impl Toc {
     fn detect(doc: &Document, anchors: &Anchors, config: &TocConfig) -> Option<Self> {
         if let Some(region) = marked_region(doc) {
-            return Self::build(doc, anchors, config, None, region);
+            return Self::build(doc, anchors, config, None, region, None);
         }
         let titled = doc.blocks.iter().enumerate().filter(|(_, b)| match b.kind {
             BlockKind::Heading(_) => is_title(&b.text, config),
@@ -198,7 +221,7 @@ impl Toc {
         for (index, block) in titled {
             let start = block.span.end;
             let end = next_section_start(doc, start);
-            if let Some(toc) = Self::build(doc, anchors, config, Some(index), start..end) {
+            if let Some(toc) = Self::build(doc, anchors, config, Some(index), start..end, None) {
                 return Some(toc);
             }
         }
@@ -206,7 +229,17 @@ impl Toc {
             return None;
         }
         let list = first_link_list(doc, anchors)?;
-        Self::build(doc, anchors, config, None, list)
+        // A list opening a section below the document's top level (not its title) and
+        // listing that section's own sub-sections is the section's TOC
+        // ([`section_tocs`]), not the document's.
+        let top = doc.headings.iter().map(|h| h.level).min();
+        let opens_section = doc.section_at(list.start).is_some_and(|h| {
+            Some(doc.headings[h].level) > top && lists_subsections(doc, anchors, h, &list)
+        });
+        if opens_section {
+            return None;
+        }
+        Self::build(doc, anchors, config, None, list, None)
     }
 
     fn build(
@@ -215,6 +248,7 @@ impl Toc {
         config: &TocConfig,
         title: Option<usize>,
         region: Range<usize>,
+        scope: Option<usize>,
     ) -> Option<Self> {
         let mut toc = Self {
             style: Style::Links,
@@ -223,6 +257,7 @@ impl Toc {
             region,
             groups: Vec::new(),
             levels: Vec::new(),
+            scope,
         };
         if toc.entries.is_empty() {
             toc.style = Style::Tables;
@@ -236,9 +271,10 @@ impl Toc {
         if toc.entries.is_empty() {
             return None;
         }
+        // The configured levels are the document TOC's.
         toc.levels = match &config.levels {
-            Some(levels) => levels.clone(),
-            None => toc.inferred_levels(doc),
+            Some(levels) if scope.is_none() => levels.clone(),
+            _ => toc.inferred_levels(doc),
         };
         Some(toc)
     }
@@ -367,15 +403,40 @@ impl Toc {
         };
         (top..=6)
             .filter(|&level| {
-                let total = doc
-                    .headings
-                    .iter()
-                    .filter(|h| h.level == level && h.span.start >= self.region.end)
+                let total = (0..doc.headings.len())
+                    .filter(|&h| self.covers(doc, h))
+                    .filter(|&h| {
+                        let heading = &doc.headings[h];
+                        heading.level == level && heading.span.start >= self.region.end
+                    })
                     .count();
                 let count = listed.iter().filter(|&&l| l == level).count();
                 level == top || (count > 0 && count * 2 >= total)
             })
             .collect()
+    }
+
+    /// Whether heading `h` is one this TOC may list: any, for the document's TOC; one
+    /// inside its section, for a section's own.
+    fn covers(&self, doc: &Document, h: usize) -> bool {
+        self.scope.is_none_or(|scope| {
+            h != scope
+                && doc.headings[scope]
+                    .section
+                    .contains(&doc.headings[h].span.start)
+        })
+    }
+
+    /// What findings call this TOC: "the table of contents", or for a section's own,
+    /// "the table of contents of "Tools"".
+    pub fn name(&self, doc: &Document) -> String {
+        match self.scope {
+            None => "the table of contents".to_owned(),
+            Some(h) => format!(
+                "the table of contents of \"{}\"",
+                section_name(doc, h).trim()
+            ),
+        }
     }
 
     /// For each heading, whether some entry stands for it.
@@ -425,7 +486,7 @@ impl Toc {
         let mut expected = Vec::new();
         let mut skipped: Vec<bool> = vec![false; doc.headings.len()];
         for (h, heading) in doc.headings.iter().enumerate() {
-            if heading.span.start < self.region.end && !listed[h] {
+            if (heading.span.start < self.region.end && !listed[h]) || !self.covers(doc, h) {
                 continue;
             }
             if heading.parent.is_some_and(|p| skipped[p]) || (left_out(h) && !listed[h]) {
@@ -593,26 +654,33 @@ fn marked_region(doc: &Document) -> Option<Range<usize>> {
     None
 }
 
-/// From the first list or table whose items (cells holding a link, for a table), with
-/// those of the lists after it up to the next heading (a TOC may be several lists
-/// under group titles), mostly link to sections that come after them, to that heading.
+/// From the first list or table (Markdown, or an HTML `<table>`, `<ul>` or `<ol>`)
+/// whose items (cells holding a link, for a table; links, in HTML), with those of the
+/// lists after it up to the next heading (a TOC may be several lists under group
+/// titles), mostly link to sections that come after them, to that heading.
 fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
     doc.blocks
         .iter()
         .filter(|b| {
-            b.parent.is_none() && matches!(b.kind, BlockKind::List { .. } | BlockKind::Table)
+            b.parent.is_none()
+                && match b.kind {
+                    BlockKind::List { .. } | BlockKind::Table => true,
+                    BlockKind::Html => is_html_list(doc.slice(&b.span)),
+                    _ => false,
+                }
         })
         .map(|b| b.span.start..next_section_start(doc, b.span.end))
         .find(|region| {
-            let items = doc.blocks[doc.block_indices_within(region)]
+            let items: usize = doc.blocks[doc.block_indices_within(region)]
                 .iter()
                 .filter(|b| within(&b.span, region))
-                .filter(|b| match b.kind {
-                    BlockKind::ListItem { .. } => true,
-                    BlockKind::TableCell => !doc.links_within(&b.span).is_empty(),
-                    _ => false,
+                .map(|b| match b.kind {
+                    BlockKind::ListItem { .. } => 1,
+                    BlockKind::TableCell => usize::from(!doc.links_within(&b.span).is_empty()),
+                    BlockKind::Html => doc.links_within(&b.span).len(),
+                    _ => 0,
                 })
-                .count();
+                .sum();
             let forward = doc
                 .links_within(region)
                 .iter()
@@ -623,6 +691,63 @@ fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
                 .count();
             forward >= 3 && forward * 5 >= items * 3
         })
+}
+
+/// The TOCs of single sections: a list among a section's own content (before its first
+/// sub-heading) whose items mostly link to that section's sub-sections, at least two of
+/// them (`## Tools` then `- [Editors](#editors)`, `- [Linters](#linters)`). A list the
+/// document's TOC takes is not one.
+fn section_tocs(
+    doc: &Document,
+    anchors: &Anchors,
+    config: &TocConfig,
+    main: Option<&Toc>,
+) -> Vec<Toc> {
+    let taken = |span: &Range<usize>| {
+        main.is_some_and(|t| span.start < t.region.end && t.region.start < span.end)
+    };
+    let mut found = Vec::new();
+    for (h, heading) in doc.headings.iter().enumerate() {
+        let own = heading.span.end..doc.next_heading_start(heading.span.end);
+        let list = doc.blocks[doc.block_indices_within(&own)]
+            .iter()
+            .filter(|b| b.parent.is_none() && matches!(b.kind, BlockKind::List { .. }))
+            .find(|b| !taken(&b.span) && lists_subsections(doc, anchors, h, &b.span));
+        if let Some(toc) =
+            list.and_then(|b| Toc::build(doc, anchors, config, None, b.span.clone(), Some(h)))
+        {
+            found.push(toc);
+        }
+    }
+    found
+}
+
+/// Whether the items of the list at `span` mostly link to sub-sections of heading `h`.
+fn lists_subsections(doc: &Document, anchors: &Anchors, h: usize, span: &Range<usize>) -> bool {
+    let section = &doc.headings[h].section;
+    let items = doc.blocks[doc.block_indices_within(span)]
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }))
+        .count();
+    let inside = doc
+        .links_within(span)
+        .iter()
+        .filter(|l| !l.image)
+        .filter(|l| match anchors.resolve(&l.dest) {
+            Some(Anchor::Heading(x)) => x > h && section.contains(&doc.headings[x].span.start),
+            _ => false,
+        })
+        .count();
+    inside >= 2 && inside * 5 >= items * 3
+}
+
+/// An HTML block holding a table or list: a nest of links in a `<p>` is a navigation
+/// bar, no more a TOC than a Markdown paragraph of links is.
+fn is_html_list(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    ["<table", "<ul", "<ol"]
+        .iter()
+        .any(|tag| lower.contains(tag))
 }
 
 /// Start of the first heading at or after `offset` that opens a section: not one
