@@ -6,6 +6,7 @@
 //! The duplicate rules decide what a fix may delete in these terms, and the fix-contract
 //! test compares a document's entries before and after fixing in the same terms.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{BlockKind, Document, Link, LinkKind};
@@ -114,6 +115,15 @@ pub fn entry_at<'d>(doc: &'d Document, index: usize) -> Option<&'d Entry> {
     all.binary_search_by_key(&index, |e| e.block)
         .ok()
         .map(|i| &all[i])
+}
+
+/// How many entries each category directly holds.
+pub fn entries_per_container(doc: &Document) -> HashMap<Container, usize> {
+    let mut counts = HashMap::new();
+    for entry in entries(doc) {
+        *counts.entry(entry.container()).or_insert(0) += 1;
+    }
+    counts
 }
 
 fn find_entries(doc: &Document) -> Vec<Entry> {

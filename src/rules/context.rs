@@ -12,11 +12,10 @@ use crate::settings::Settings;
 use crate::toc::anchors::Anchors;
 use crate::toc::{Analysis, Toc};
 
-use super::duplicates::{
-    DuplicateSection, WebLink, block_sections, duplicate_sections, find_web_links,
-};
+use super::dup_section::{DuplicateSection, duplicate_sections};
 use super::malformed_links::{self, MalformedLink};
 use super::urls::{self, UrlOccurrence};
+use super::web_links::{WebLink, find_web_links};
 
 /// One document being checked with one set of settings.
 pub struct Context<'d> {
@@ -76,9 +75,8 @@ impl<'d> Context<'d> {
     /// The sections describing the same item as an earlier one: dup-section reports
     /// them, and dup-link and dup-paragraph leave what they hold to it.
     pub fn duplicate_sections(&self) -> &[DuplicateSection] {
-        self.duplicate_sections.get_or_init(|| {
-            duplicate_sections(self.doc, self.web_links(), &block_sections(self.doc))
-        })
+        self.duplicate_sections
+            .get_or_init(|| duplicate_sections(self.doc, self.web_links()))
     }
 
     /// Text meant as links that GitHub renders as text, sorted and disjoint.

@@ -10,16 +10,17 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::entries::{Container, container_name, container_of, entries, entry_at};
+use crate::document::entries::{
+    Container, container_name, container_of, entries, entries_per_container, entry_at,
+};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::name_key_with_symbols;
 
 use super::Context;
-use super::duplicates::{
-    DuplicateSection, SameItem, WebLink, entries_per_container, entry_link, has_description,
-    identical, in_pair, lead_link,
-};
+use super::dup_section::{DuplicateSection, SameItem, in_pair};
+use super::fingerprint::identical;
+use super::web_links::{WebLink, entry_link, has_description, lead_link};
 
 declare_rule!("dup-link", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
     options: DupLinkOptions, check: Document(check), summary: "the same link listed twice");
@@ -430,7 +431,7 @@ fn glob_match(pattern: &str, text: &str) -> bool {
 mod tests {
     use super::{glob_match, name_key};
     use crate::document::Document;
-    use crate::rules::duplicates::find_web_links;
+    use crate::rules::web_links::find_web_links;
 
     #[test]
     fn repository_names_with_their_owner() {

@@ -10,15 +10,17 @@ use std::collections::hash_map::Entry;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::entries::{Container, container_name, container_of, entry_at};
+use crate::document::entries::{
+    Container, container_name, container_of, entries_per_container, entry_at,
+};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::{collapse_whitespace, name_key};
 
 use super::Context;
-use super::duplicates::{
-    WebLink, entries_per_container, entry_link, excerpt, fingerprint, identical, in_pair, lead_link,
-};
+use super::dup_section::in_pair;
+use super::fingerprint::{fingerprint, identical};
+use super::web_links::{WebLink, entry_link, lead_link};
 
 declare_rule!("dup-paragraph", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
     options: DupParagraphOptions, check: Document(check),
@@ -251,4 +253,13 @@ fn alone_in_section(doc: &Document, unit: &Unit) -> bool {
 fn trimmed(doc: &Document, unit: &Unit) -> std::ops::Range<usize> {
     let span = &doc.blocks[unit.block].span;
     span.start..span.start + doc.slice(span).trim_end().len()
+}
+
+/// The start of a text for a message: its first words, `…` when cut.
+pub fn excerpt(text: &str) -> String {
+    const MAX_CHARS: usize = 24;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_owned(),
+    }
 }

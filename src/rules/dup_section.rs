@@ -1,9 +1,14 @@
 //! `dup-section`: two sections describing one item, found by a heading repeated with
 //! most of its section, by sibling headings with one name, or by one main link (the
 //! project page a section leads with).
+//!
+//! Which sections those are is found once per check in `same_item.rs` (dup-link and
+//! dup-paragraph leave what they hold to it); this file reports them and decides when
+//! deleting the later one loses nothing.
+
+mod same_item;
 
 use std::collections::HashSet;
-use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::entries::{Entry, entries};
@@ -11,7 +16,10 @@ use crate::document::{Document, Heading};
 use crate::fix::{Edit, Fix};
 
 use super::Context;
-use super::duplicates::{DuplicateSection, SameItem, WebLink, links_in, same_heading_name, texts};
+use super::web_links::{WebLink, links_in};
+
+pub(crate) use same_item::{DuplicateSection, SameItem, duplicate_sections, in_pair};
+use same_item::{same_heading_name, texts};
 
 declare_rule!("dup-section", Duplicates, Warning, fix: Sometimes(Unsafe), check: Document(check),
     summary: "two sections describing the same item");
@@ -62,8 +70,8 @@ fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Di
         SameItem::MainLink(url) => format!("both sections lead with {url}"),
     };
     let contained = contained(doc, links, duplicate);
-    let fix =
-        (contained && !all_of_parent(doc, duplicate.later)).then(|| removal(doc, &later.section));
+    let fix = (contained && !all_of_parent(doc, duplicate.later))
+        .then(|| doc.section_removal(&later.section));
     let help = match (contained, fix.is_some(), parent_name(doc, later)) {
         (_, true, _) => {
             format!("{why}; delete this section: everything in it is already in the first")
@@ -132,16 +140,4 @@ fn all_of_parent(doc: &Document, h: usize) -> bool {
         .filter(|&(i, other)| i != h && other.parent == Some(parent))
         .count();
     siblings == 0 && doc.block_indices_within(&own_body).next().is_none()
-}
-
-/// The whole section; at the end of the file, also the blank lines before it.
-fn removal(doc: &Document, section: &Range<usize>) -> Range<usize> {
-    if section.end < doc.source.len() {
-        return section.clone();
-    }
-    let before = doc.source[..section.start].trim_end();
-    let keep = doc.source[before.len()..section.start]
-        .find('\n')
-        .map_or(0, |i| i + 1);
-    before.len() + keep..section.end
 }

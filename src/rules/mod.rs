@@ -59,9 +59,10 @@ macro_rules! declare_rule {
 pub mod canonical;
 mod context;
 pub mod convention;
-pub(crate) mod duplicates;
+pub(crate) mod fingerprint;
 pub(crate) mod malformed_links;
 pub(crate) mod urls;
+pub(crate) mod web_links;
 
 pub mod blank_lines;
 pub mod dup_link;
