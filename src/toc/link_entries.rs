@@ -42,7 +42,8 @@ pub(super) fn resolve_in(
 }
 
 /// Every link into the document (`#fragment`, `README.md#fragment`, …) in `region`,
-/// resolved.
+/// resolved: by anchor, then broken anchors to their likely section, then anchors
+/// copied from the entry above to the section their text names.
 pub(super) fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usize>) -> Vec<Entry> {
     let mut entries: Vec<Entry> = doc
         .links
@@ -50,37 +51,46 @@ pub(super) fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usi
         .enumerate()
         .filter(|(_, l)| !l.image && within(&l.span, region))
         .filter(|(_, l)| anchors.local(&l.dest).is_some())
-        .map(|(index, link)| {
-            let item = list_item_at(doc, region, link.span.start);
-            let target = match resolve_in(doc, anchors, &link.dest, region) {
-                // A back-to-top link to the TOC's title, outside its list, is no entry.
-                Some(Anchor::Heading(h))
-                    if item.is_none() && doc.headings[h].span.start < region.start =>
-                {
-                    Target::Elsewhere
-                }
-                Some(Anchor::Heading(h)) => Target::Heading(h, MatchKind::Anchor),
-                Some(Anchor::Html(a)) => match html_anchor_heading(doc, a) {
-                    Some(h) => Target::Heading(h, MatchKind::Anchor),
-                    None => Target::Elsewhere,
-                },
-                Some(Anchor::Top) => Target::Elsewhere,
-                // Broken: suggestions need the entries' structure, found below.
-                None => Target::Dangling,
-            };
-            Entry {
-                text: link.text.clone(),
-                span: link.span.clone(),
-                kind: EntryKind::Link {
-                    link: index,
-                    item: item.map(|(i, _)| i),
-                    depth: item.map_or(0, |(_, d)| d),
-                },
-                target,
-            }
-        })
+        .map(|(index, _)| link_entry(doc, anchors, region, index))
         .collect();
-    // A broken anchor's section is looked for first under the entry's parent entry.
+    mark_broken(doc, anchors, &mut entries);
+    misdirect(doc, &mut entries);
+    entries
+}
+
+/// The entry of link `index`, resolved by its anchor alone ([`Target::Dangling`] when
+/// no anchor matches: [`mark_broken`] looks further, as it needs the other entries).
+fn link_entry(doc: &Document, anchors: &Anchors, region: &Range<usize>, index: usize) -> Entry {
+    let link = &doc.links[index];
+    let item = list_item_at(doc, region, link.span.start);
+    let target = match resolve_in(doc, anchors, &link.dest, region) {
+        // A back-to-top link to the TOC's title, outside its list, is no entry.
+        Some(Anchor::Heading(h)) if item.is_none() && doc.headings[h].span.start < region.start => {
+            Target::Elsewhere
+        }
+        Some(Anchor::Heading(h)) => Target::Heading(h, MatchKind::Anchor),
+        Some(Anchor::Html(a)) => match html_anchor_heading(doc, a) {
+            Some(h) => Target::Heading(h, MatchKind::Anchor),
+            None => Target::Elsewhere,
+        },
+        Some(Anchor::Top) => Target::Elsewhere,
+        None => Target::Dangling,
+    };
+    Entry {
+        text: link.text.clone(),
+        span: link.span.clone(),
+        kind: EntryKind::Link {
+            link: index,
+            item: item.map(|(i, _)| i),
+            depth: item.map_or(0, |(_, d)| d),
+        },
+        target,
+    }
+}
+
+/// Marks [`Target::Broken`] the dangling entries whose anchor no heading has but a
+/// section matches, looked for first under the entry's parent entry.
+fn mark_broken(doc: &Document, anchors: &Anchors, entries: &mut [Entry]) {
     let suggestions: Vec<Option<Suggestion>> = entries
         .iter()
         .map(|entry| {
@@ -95,7 +105,7 @@ pub(super) fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usi
                         doc,
                         fragment,
                         &link.text,
-                        parent_heading(doc, &entries, entry),
+                        parent_heading(doc, entries, entry),
                     )
                 })
                 .flatten()
@@ -119,8 +129,6 @@ pub(super) fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usi
             entry.target = Target::Broken(s);
         }
     }
-    misdirect(doc, &mut entries);
-    entries
 }
 
 /// Marks [`Target::Misdirected`] the entries that share their anchor with another entry

@@ -2,7 +2,7 @@
 //! for a part of the document, and cells naming the sections of that part, matched by
 //! [`super::names::match_names`].
 
-use crate::document::{BlockKind, Document};
+use crate::document::{Block, BlockKind, Document};
 use crate::text::name_key;
 
 use super::detect::within;
@@ -10,7 +10,9 @@ use super::model::{Entry, EntryKind, Group, MatchKind, Target, Toc};
 use super::names::{self, Candidate, NameMatch, Query};
 
 impl Toc {
-    /// Groups and cells of a table TOC, names matched to the headings after it.
+    /// Groups and cells of a table TOC, names matched to the headings after it: each
+    /// group title to a part (a heading of the highest level there), then each cell to a
+    /// section, those of its group's part first.
     pub(super) fn table_entries(&mut self, doc: &Document) {
         let after: Vec<usize> = (0..doc.headings.len())
             .filter(|&h| doc.headings[h].span.start >= self.region.end)
@@ -18,7 +20,14 @@ impl Toc {
         let Some(part_level) = after.iter().map(|&h| doc.headings[h].level).min() else {
             return;
         };
-        let mut group_queries = Vec::new();
+        let cells = self.read_groups(doc);
+        self.match_groups(doc, &after, part_level);
+        self.match_cells(doc, &after, part_level, cells);
+    }
+
+    /// Pushes the region's emphasised group titles onto `groups`, and returns its body
+    /// cells that name something, each with the index of the group above it.
+    fn read_groups<'d>(&mut self, doc: &'d Document) -> Vec<(&'d Block, Option<usize>)> {
         let mut cells = Vec::new();
         for block in doc.blocks.iter().filter(|b| within(&b.span, &self.region)) {
             match block.kind {
@@ -30,7 +39,6 @@ impl Toc {
                         span: block.span.clone(),
                         part: None,
                     });
-                    group_queries.push(block.text.trim().to_owned());
                 }
                 BlockKind::TableCell if !name_key(&block.text).is_empty() => {
                     let in_head = block
@@ -43,6 +51,11 @@ impl Toc {
                 _ => {}
             }
         }
+        cells
+    }
+
+    /// Sets each group's part: the heading at `part_level` among `after` its title names.
+    fn match_groups(&mut self, doc: &Document, after: &[usize], part_level: u8) {
         let parts: Vec<Candidate> = after
             .iter()
             .filter(|&&h| doc.headings[h].level == part_level)
@@ -52,20 +65,32 @@ impl Toc {
                 text: &doc.headings[h].text,
             })
             .collect();
-        let queries: Vec<Query> = group_queries
-            .iter()
-            .map(|text| Query { text, part: None })
-            .collect();
-        for (group, found) in self
+        let queries: Vec<Query> = self
             .groups
-            .iter_mut()
-            .zip(names::match_names(&parts, &queries))
-        {
+            .iter()
+            .map(|group| Query {
+                text: &group.title,
+                part: None,
+            })
+            .collect();
+        let found = names::match_names(&parts, &queries);
+        for (group, found) in self.groups.iter_mut().zip(found) {
             group.part = match found {
                 NameMatch::Exact(h) | NameMatch::Short(h) | NameMatch::Fuzzy(h) => Some(h),
                 _ => None,
             };
         }
+    }
+
+    /// Pushes an entry for each cell, matched to a section among `after` that no group
+    /// stands for, preferring those in its group's part.
+    fn match_cells(
+        &mut self,
+        doc: &Document,
+        after: &[usize],
+        part_level: u8,
+        cells: Vec<(&Block, Option<usize>)>,
+    ) {
         let is_part = |h: usize| self.groups.iter().any(|g| g.part == Some(h));
         let part_of = |mut h: usize| loop {
             if doc.headings[h].level <= part_level {
