@@ -11,7 +11,7 @@ mod same_item;
 use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::entries::{Entry, entries};
+use crate::document::entries::{Entries, Entry};
 use crate::document::{Document, Heading};
 use crate::fix::{Edit, Fix};
 
@@ -28,11 +28,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let links = ctx.web_links();
     for duplicate in ctx.duplicate_sections() {
-        out.push(report(doc, links, duplicate));
+        out.push(report(doc, ctx.entries(), links, duplicate));
     }
 }
 
-fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Diagnostic {
+fn report(
+    doc: &Document,
+    entries: &Entries,
+    links: &[WebLink],
+    duplicate: &DuplicateSection,
+) -> Diagnostic {
     let first = &doc.headings[duplicate.first];
     let later = &doc.headings[duplicate.later];
     let message = if let SameItem::Repeated {
@@ -69,7 +74,7 @@ fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Di
         SameItem::Name => "both sections have this name".to_owned(),
         SameItem::MainLink(url) => format!("both sections lead with {url}"),
     };
-    let contained = contained(doc, links, duplicate);
+    let contained = contained(doc, entries, links, duplicate);
     let fix = (contained && !all_of_parent(doc, duplicate.later))
         .then(|| doc.section_removal(&later.section));
     let help = match (contained, fix.is_some(), parent_name(doc, later)) {
@@ -95,7 +100,12 @@ fn parent_name<'d>(doc: &'d Document, heading: &Heading) -> Option<&'d str> {
 /// Whether the later section has no sub-sections and every text, link and entry in it
 /// is also in the first (an entry with its name and description): deleting it then
 /// loses nothing.
-fn contained(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> bool {
+fn contained(
+    doc: &Document,
+    entries: &Entries,
+    links: &[WebLink],
+    duplicate: &DuplicateSection,
+) -> bool {
     let first = &doc.headings[duplicate.first].section;
     let later = &doc.headings[duplicate.later];
     let has_children = doc
@@ -111,7 +121,7 @@ fn contained(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) ->
         .iter()
         .map(|l| l.url.key.as_str())
         .collect();
-    let in_first: Vec<&Entry> = entries(doc)
+    let in_first: Vec<&Entry> = entries
         .iter()
         .filter(|e| first.contains(&doc.blocks[e.block].span.start))
         .collect();
@@ -119,7 +129,7 @@ fn contained(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) ->
         && links_in(links, &body)
             .iter()
             .all(|l| first_links.contains(l.url.key.as_str()))
-        && entries(doc)
+        && entries
             .iter()
             .filter(|e| body.contains(&doc.blocks[e.block].span.start))
             .all(|e| in_first.iter().any(|f| f.says_the_same(e, doc)))

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::document::entries::entries;
+use crate::document::entries::Entries;
 use crate::document::{BlockKind, Document};
 use crate::rules::canonical::canonicalize;
 use crate::rules::web_links::{WebLink, entry_link, has_description, lead_link, links_in};
@@ -49,9 +49,13 @@ const REPEATED_PERCENT: usize = 80;
 /// once, and none inside a section already reported as repeated: a section repeated
 /// with its heading text wherever it is, sibling headings with one name, or sections
 /// with one main link.
-pub fn duplicate_sections(doc: &Document, links: &[WebLink]) -> Vec<DuplicateSection> {
+pub fn duplicate_sections(
+    doc: &Document,
+    entries: &Entries,
+    links: &[WebLink],
+) -> Vec<DuplicateSection> {
     let main_links = main_links(doc, links, &block_sections(doc));
-    let contents = Contents::new(doc, links);
+    let contents = Contents::new(doc, entries, links);
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_link: HashMap<&str, usize> = HashMap::new();
     let mut found: Vec<DuplicateSection> = Vec::new();
@@ -127,8 +131,8 @@ struct Contents<'d> {
 }
 
 impl<'d> Contents<'d> {
-    fn new(doc: &'d Document<'d>, links: &'d [WebLink]) -> Self {
-        let entries = entries(doc)
+    fn new(doc: &'d Document<'d>, entries: &Entries, links: &'d [WebLink]) -> Self {
+        let entries = entries
             .iter()
             .filter_map(|e| {
                 let link = entry_link(doc, e, links)?;
