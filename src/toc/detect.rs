@@ -10,7 +10,7 @@ use crate::text::name_key;
 
 use super::anchors::{Anchor, Anchors};
 use super::link_entries::{link_entries, resolve_in};
-use super::model::{Style, Toc};
+use super::model::{Style, Toc, within};
 
 impl Toc {
     /// The document's TOC, if it has one: the first candidate region whose entries
@@ -103,11 +103,6 @@ impl Toc {
             })
             .collect()
     }
-}
-
-/// Whether `span` lies inside `region` (a TOC region, which holds its entries).
-pub(super) fn within(span: &Range<usize>, region: &Range<usize>) -> bool {
-    span.start >= region.start && span.end <= region.end
 }
 
 /// A TOC title: Contents, Table of Contents, TOC, 目录, 内容, … 一览, any case, decorated.

@@ -8,8 +8,7 @@ use crate::document::{BlockKind, Document};
 use crate::text::name_key;
 
 use super::anchors::{Anchor, Anchors, Suggestion};
-use super::detect::within;
-use super::model::{Entry, EntryKind, MatchKind, Target, section_name};
+use super::model::{Entry, EntryKind, MatchKind, Target, section_name, within};
 
 /// What link `dest` in TOC `region` points at. A TOC item written as a heading
 /// (`* #### [Tools](#tools)`) takes the heading's anchor itself, so the section it

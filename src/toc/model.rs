@@ -144,3 +144,8 @@ pub fn section_name(doc: &Document, h: usize) -> String {
     }
     name.trim().to_owned()
 }
+
+/// Whether `span` lies inside `region` (a TOC region, which holds its entries).
+pub(super) fn within(span: &Range<usize>, region: &Range<usize>) -> bool {
+    span.start >= region.start && span.end <= region.end
+}

@@ -5,8 +5,7 @@
 use crate::document::{Block, BlockKind, Document};
 use crate::text::name_key;
 
-use super::detect::within;
-use super::model::{Entry, EntryKind, Group, MatchKind, Target, Toc};
+use super::model::{Entry, EntryKind, Group, MatchKind, Target, Toc, within};
 use super::names::{self, Candidate, NameMatch, Query};
 
 impl Toc {
