@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use pocketlint::config::Settings;
-use pocketlint::document::entries::{Entry, container_name, entries, own_text};
+use pocketlint::document::entries::{Entries, Entry, enclosing_items, own_text};
 use pocketlint::document::{BlockKind, Document};
 use pocketlint::fix::{Applicability, Fix};
 use pocketlint::linter;
@@ -95,7 +95,8 @@ impl Model {
     fn new(text: &str) -> Self {
         let doc = Document::parse(text);
         // A TOC entry (`#anchor`) is navigation; renaming it is a TOC fix.
-        let kept: Vec<&Entry> = entries(&doc)
+        let entries = Entries::find(&doc);
+        let kept: Vec<&Entry> = entries
             .iter()
             .filter(|e| !e.link(&doc).dest.starts_with('#'))
             .collect();
@@ -117,11 +118,11 @@ impl Model {
                     containers.insert((heading_path(block.span.start), Vec::new()));
                 }
                 BlockKind::ListItem { .. } => {
-                    let mut groups = pocketlint::document::entries::enclosing_items(&doc, i);
+                    let mut groups = enclosing_items(&doc, i);
                     groups.push(i);
                     let groups = groups
                         .iter()
-                        .map(|&g| name_key(pocketlint::document::entries::own_text(&doc, g).0))
+                        .map(|&g| name_key(own_text(&doc, g).0))
                         .collect();
                     containers.insert((heading_path(block.span.start), groups));
                 }
@@ -298,6 +299,7 @@ fn round_violations(before: &str, applied: &[&Fix], after: &str) -> Vec<String> 
 /// name the entry and its category, or the section it deletes whole.
 fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<String> {
     let doc = Document::parse(text);
+    let entries = Entries::find(&doc);
     let mut found = Vec::new();
     for d in pocketlint::check_document(&doc, settings) {
         let Some(fix) = d.fix.as_ref().filter(|f| f.applicability >= min) else {
@@ -310,7 +312,7 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
             })
         };
         let said = format!("{} {}", d.message, d.help.as_deref().unwrap_or_default());
-        for entry in entries(&doc)
+        for entry in entries
             .iter()
             .filter(|e| !e.link(&doc).dest.starts_with('#'))
         {
@@ -323,7 +325,7 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
                 // A table row goes by its label (its title cell when its link reads `[pdf]`).
                 None => {
                     said.contains(entry.label(&doc))
-                        && said.contains(container_name(&doc, entry.container()))
+                        && said.contains(entries.container_name(&doc, entry.container()))
                 }
             };
             if !named {
@@ -331,7 +333,7 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
                     "{} deletes {:?} from {:?} but says {said:?}",
                     d.rule,
                     entry.label(&doc),
-                    container_name(&doc, entry.container())
+                    entries.container_name(&doc, entry.container())
                 ));
             }
         }

@@ -4,7 +4,7 @@ mod server_support;
 
 use lsp_types::{DiagnosticSeverity, NumberOrString, Position, PublishDiagnosticsParams, Url};
 use serde_json::{Value, json};
-use server_support::{Client, apply_edits, edits_for, hover_params, unopened, utf16_offset};
+use server_support::{Client, apply_edits, edits_for, unopened, utf16_offset};
 
 /// A Chinese list with known defects: a dangling TOC entry, trailing spaces, a bare URL
 /// running into Chinese text, a mistyped scheme and a duplicate entry — after an emoji
@@ -47,6 +47,15 @@ fn find<'p>(published: &'p PublishDiagnosticsParams, rule: &str) -> &'p lsp_type
         .unwrap_or_else(|| panic!("no {rule} in {:?}", codes(published)))
 }
 
+/// A client that opened `text` as `untitled:<name>`: the client, the document's URI and
+/// the diagnostics published for it.
+fn opened(name: &str, text: &str) -> (Client, Url, PublishDiagnosticsParams) {
+    let mut client = Client::utf16();
+    let doc = uri(name);
+    let published = client.open(&doc, text);
+    (client, doc, published)
+}
+
 /// The text a diagnostic's range covers, read with the test's own UTF-16 conversion.
 fn covered(text: &str, range: lsp_types::Range) -> &str {
     &text[utf16_offset(text, range.start)..utf16_offset(text, range.end)]
@@ -54,9 +63,7 @@ fn covered(text: &str, range: lsp_types::Range) -> &str {
 
 #[test]
 fn diagnostics_on_open_carry_severity_rule_link_and_labels() {
-    let mut client = Client::utf16();
-    let doc = uri("list.md");
-    let published = client.open(&doc, LIST);
+    let (client, doc, published) = opened("list.md", LIST);
     assert_eq!(published.version, Some(1));
     assert_eq!(
         codes(&published),
@@ -127,9 +134,8 @@ fn positions_are_utf8_bytes_when_offered_and_utf16_otherwise() {
 
 #[test]
 fn a_change_is_linted_once_the_client_pauses_and_a_save_relints() {
-    let mut client = Client::utf16();
-    let doc = uri("change.md");
-    let published = client.open(&doc, "# 标题 😀\n\n- [a](https://a.example)\n");
+    let (mut client, doc, published) =
+        opened("change.md", "# 标题 😀\n\n- [a](https://a.example)\n");
     assert!(
         published.diagnostics.is_empty(),
         "{:?}",
@@ -156,43 +162,18 @@ fn a_change_is_linted_once_the_client_pauses_and_a_save_relints() {
     }
     assert_eq!(codes(&published), ["url-invalid"]);
     assert_eq!(published.diagnostics[0].range.start, Position::new(2, 6));
-    client.notify(
-        "textDocument/didSave",
-        json!({ "textDocument": { "uri": doc } }),
-    );
+    client.notify_document("textDocument/didSave", &doc);
     assert_eq!(codes(&client.diagnostics(&doc)), ["url-invalid"]);
-    client.notify(
-        "textDocument/didClose",
-        json!({ "textDocument": { "uri": doc } }),
-    );
+    client.notify_document("textDocument/didClose", &doc);
     assert!(client.diagnostics(&doc).diagnostics.is_empty());
     client.shutdown();
 }
 
-fn code_actions(
-    client: &mut Client,
-    doc: &Url,
-    range: lsp_types::Range,
-    only: Value,
-) -> Vec<Value> {
-    let answer = client.call(
-        "textDocument/codeAction",
-        json!({
-            "textDocument": { "uri": doc },
-            "range": range,
-            "context": { "diagnostics": [], "only": only }
-        }),
-    );
-    answer.as_array().cloned().unwrap_or_default()
-}
-
 #[test]
 fn each_fix_is_a_quick_fix_safe_ones_preferred_unsafe_ones_named() {
-    let mut client = Client::utf16();
-    let doc = uri("actions.md");
-    let published = client.open(&doc, LIST);
+    let (mut client, doc, published) = opened("actions.md", LIST);
     let scheme = find(&published, "url-invalid").range;
-    let actions = code_actions(&mut client, &doc, scheme, json!(["quickfix"]));
+    let actions = client.code_actions(&doc, scheme, json!(["quickfix"]));
     let titles: Vec<&str> = actions
         .iter()
         .map(|a| a["title"].as_str().unwrap())
@@ -210,7 +191,7 @@ fn each_fix_is_a_quick_fix_safe_ones_preferred_unsafe_ones_named() {
     assert_eq!(fixed, LIST.replace("hhttps", "https"));
 
     let dangling = find(&published, "toc-dangling-entry").range;
-    let actions = code_actions(&mut client, &doc, dangling, json!(["quickfix"]));
+    let actions = client.code_actions(&doc, dangling, json!(["quickfix"]));
     assert_eq!(
         actions[0]["title"],
         "remove the entry, or write its section (toc-dangling-entry, unsafe fix: check the result)"
@@ -223,11 +204,9 @@ fn each_fix_is_a_quick_fix_safe_ones_preferred_unsafe_ones_named() {
 
 #[test]
 fn disable_for_this_line_silences_only_that_finding() {
-    let mut client = Client::utf16();
-    let doc = uri("disable.md");
-    let published = client.open(&doc, LIST);
+    let (mut client, doc, published) = opened("disable.md", LIST);
     let bare = find(&published, "url-cjk-boundary").range;
-    let actions = code_actions(&mut client, &doc, bare, Value::Null);
+    let actions = client.code_actions(&doc, bare, Value::Null);
     let disable = actions
         .iter()
         .find(|a| a["title"] == "Disable url-cjk-boundary for this line")
@@ -245,11 +224,9 @@ fn disable_for_this_line_silences_only_that_finding() {
 
 #[test]
 fn fix_all_applies_every_safe_fix_and_formatting_only_the_layout_ones() {
-    let mut client = Client::utf16();
-    let doc = uri("fixall.md");
-    client.open(&doc, LIST);
+    let (mut client, doc, _) = opened("fixall.md", LIST);
     let everything = lsp_types::Range::new(Position::new(0, 0), Position::new(0, 0));
-    let actions = code_actions(&mut client, &doc, everything, json!(["source.fixAll"]));
+    let actions = client.code_actions(&doc, everything, json!(["source.fixAll"]));
     assert_eq!(actions.len(), 1, "{actions:?}");
     assert_eq!(actions[0]["kind"], "source.fixAll.pocketlint");
     let fixed = apply_edits(LIST, &edits_for(&actions[0]["edit"], &doc));
@@ -266,11 +243,8 @@ fn fix_all_applies_every_safe_fix_and_formatting_only_the_layout_ones() {
     );
     assert!(fixed.contains("<https://github.com/a/b>中文说明"));
 
-    let edits: Vec<lsp_types::TextEdit> = serde_json::from_value(client.call(
-        "textDocument/formatting",
-        json!({ "textDocument": { "uri": doc }, "options": { "tabSize": 2, "insertSpaces": true } }),
-    ))
-    .expect("text edits");
+    let edits: Vec<lsp_types::TextEdit> =
+        serde_json::from_value(client.formatting(&doc)).expect("text edits");
     let formatted = apply_edits(LIST, &edits);
     assert_eq!(formatted, LIST.replace("小模型。  \n", "小模型。\n"));
     client.shutdown();
@@ -278,17 +252,10 @@ fn fix_all_applies_every_safe_fix_and_formatting_only_the_layout_ones() {
 
 #[test]
 fn fixes_keep_crlf_line_endings() {
-    let mut client = Client::utf16();
-    let doc = uri("crlf.md");
     let text = "# A\r\n\r\n\r\n\r\n- [x](hhttps://x.example)  \r\n";
-    client.open(&doc, text);
+    let (mut client, doc, _) = opened("crlf.md", text);
     let everything = lsp_types::Range::new(Position::new(0, 0), Position::new(5, 0));
-    let actions = code_actions(
-        &mut client,
-        &doc,
-        everything,
-        json!(["source.fixAll.pocketlint"]),
-    );
+    let actions = client.code_actions(&doc, everything, json!(["source.fixAll.pocketlint"]));
     let fixed = apply_edits(text, &edits_for(&actions[0]["edit"], &doc));
     assert_eq!(fixed, "# A\r\n\r\n- [x](https://x.example)\r\n");
     client.shutdown();
@@ -296,14 +263,9 @@ fn fixes_keep_crlf_line_endings() {
 
 #[test]
 fn hover_over_a_finding_explains_its_rule() {
-    let mut client = Client::utf16();
-    let doc = uri("hover.md");
-    let published = client.open(&doc, LIST);
+    let (mut client, doc, published) = opened("hover.md", LIST);
     let duplicate = find(&published, "dup-link").range;
-    let hover = client.call(
-        "textDocument/hover",
-        hover_params(&doc, duplicate.start.line, duplicate.start.character + 3),
-    );
+    let hover = client.hover(&doc, duplicate.start.line, duplicate.start.character + 3);
     let text = hover["contents"]["value"].as_str().expect("markdown");
     assert!(text.starts_with("# dup-link\n"), "{text}");
     assert!(text.contains("## Why is this bad"));
@@ -312,10 +274,7 @@ fn hover_over_a_finding_explains_its_rule() {
         serde_json::from_value::<lsp_types::Range>(hover["range"].clone()).unwrap(),
         duplicate
     );
-    assert_eq!(
-        client.call("textDocument/hover", hover_params(&doc, 0, 0)),
-        Value::Null
-    );
+    assert_eq!(client.hover(&doc, 0, 0), Value::Null);
     client.shutdown();
 }
 
@@ -333,19 +292,14 @@ fn unknown_methods_bad_params_and_documents_not_markdown_are_answered() {
     client.notify("textDocument/didOpen", json!({ "garbage": true }));
     client.notify("pocketlint/unknown", json!([1, 2]));
     let script = Url::parse("untitled:script.py").unwrap();
-    client.notify(
-        "textDocument/didOpen",
-        json!({ "textDocument": {
-            "uri": script, "languageId": "python", "version": 1, "text": "x = 'hhttps://a'\n"
-        }}),
-    );
+    client.open_as(&script, "python", "x = 'hhttps://a'\n");
     let everything = lsp_types::Range::new(Position::new(0, 0), Position::new(1, 0));
-    assert!(code_actions(&mut client, &script, everything, Value::Null).is_empty());
-    let formatting = client.call(
-        "textDocument/formatting",
-        json!({ "textDocument": { "uri": script }, "options": { "tabSize": 2, "insertSpaces": true } }),
+    assert!(
+        client
+            .code_actions(&script, everything, Value::Null)
+            .is_empty()
     );
-    assert_eq!(formatting, Value::Null);
+    assert_eq!(client.formatting(&script), Value::Null);
     assert!(
         client.published_so_far().is_empty(),
         "nothing for a Python file"
@@ -367,25 +321,17 @@ fn a_ten_megabyte_document_is_linted_and_the_server_keeps_answering() {
         entry.repeat(10 * 1024 * 1024 / entry.len())
     );
     assert!(big.len() >= 10 * 1024 * 1024 - entry.len());
-    let mut client = Client::utf16();
-    let doc = uri("big.md");
-    let published = client.open(&doc, &big);
+    let (mut client, doc, published) = opened("big.md", &big);
     let scheme = find(&published, "url-invalid");
     assert_eq!(covered(&big, scheme.range), "hhttps://x.example");
-    assert_eq!(
-        client.call("textDocument/hover", hover_params(&doc, 0, 0)),
-        Value::Null
-    );
+    assert_eq!(client.hover(&doc, 0, 0), Value::Null);
     client.shutdown();
 }
 
 #[test]
 fn an_unopened_document_gets_no_answer_but_null() {
     let mut client = Client::utf16();
-    assert_eq!(
-        client.call("textDocument/hover", hover_params(&unopened(), 3, 1)),
-        Value::Null
-    );
+    assert_eq!(client.hover(&unopened(), 3, 1), Value::Null);
     client.shutdown();
 }
 
@@ -400,7 +346,10 @@ fn project(config: &str) -> (tempfile::TempDir, Url, Url) {
     (dir, doc, config)
 }
 
-fn config_changed(client: &Client, config: &Url) {
+/// Writes `text` to the config file at `config` and tells the server, as an editor's
+/// file watcher does.
+fn rewrite_config(client: &Client, config: &Url, text: &str) {
+    std::fs::write(config.to_file_path().expect("a file URI"), text).unwrap();
     client.notify(
         "workspace/didChangeWatchedFiles",
         json!({ "changes": [{ "uri": config, "type": 2 }] }),
@@ -409,7 +358,7 @@ fn config_changed(client: &Client, config: &Url) {
 
 #[test]
 fn the_config_is_found_as_check_finds_it_and_reloaded_when_it_changes() {
-    let (dir, doc, config) = project("rules:\n  url-invalid: off\n");
+    let (_dir, doc, config) = project("rules:\n  url-invalid: off\n");
     let mut client = Client::start(
         json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } }),
     );
@@ -421,12 +370,7 @@ fn the_config_is_found_as_check_finds_it_and_reloaded_when_it_changes() {
     assert_eq!(globs[0]["globPattern"], "**/.pocketlint.yaml");
 
     // A broken config: shown on the config file, and the list says why it is not linted.
-    std::fs::write(
-        dir.path().join(".pocketlint.yaml"),
-        "rules:\n  no-such-rule: off\n",
-    )
-    .unwrap();
-    config_changed(&client, &config);
+    rewrite_config(&client, &config, "rules:\n  no-such-rule: off\n");
     let published = client.diagnostics(&doc);
     assert_eq!(published.diagnostics.len(), 1);
     assert!(
@@ -453,12 +397,7 @@ fn the_config_is_found_as_check_finds_it_and_reloaded_when_it_changes() {
     );
 
     // Fixed: the error goes, the list is linted with the new config.
-    std::fs::write(
-        dir.path().join(".pocketlint.yaml"),
-        "rules:\n  trailing-space: off\n",
-    )
-    .unwrap();
-    config_changed(&client, &config);
+    rewrite_config(&client, &config, "rules:\n  trailing-space: off\n");
     assert_eq!(codes(&client.diagnostics(&doc)), ["url-invalid"]);
     assert!(client.diagnostics(&config).diagnostics.is_empty());
     client.shutdown();
@@ -476,7 +415,11 @@ fn a_file_the_config_excludes_has_no_findings() {
             .is_empty()
     );
     let everything = lsp_types::Range::new(Position::new(0, 0), Position::new(1, 0));
-    assert!(code_actions(&mut client, &vendored, everything, Value::Null).is_empty());
+    assert!(
+        client
+            .code_actions(&vendored, everything, Value::Null)
+            .is_empty()
+    );
     client.shutdown();
 }
 
@@ -487,7 +430,7 @@ fn disabling_a_nested_item_keeps_the_comment_in_its_list() {
     let text = "# A\n\n- Group\n  - [x](hhttps://x.example)\n  - [y](https://y.example)\n";
     let published = client.open(&doc, text);
     let scheme = find(&published, "url-invalid").range;
-    let actions = code_actions(&mut client, &doc, scheme, json!(["quickfix"]));
+    let actions = client.code_actions(&doc, scheme, json!(["quickfix"]));
     let disable = &actions[1];
     assert_eq!(disable["title"], "Disable url-invalid for this line");
     let disabled = apply_edits(text, &edits_for(&disable["edit"], &doc));

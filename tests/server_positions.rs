@@ -7,7 +7,6 @@ mod server_support;
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use lsp_types::{NumberOrString, Url};
 use serde_json::Value;
 use server_support::{Client, utf16_offset};
@@ -26,14 +25,14 @@ fn json_offset(text: &str, line: usize, column: usize) -> usize {
         .map_or(text.len(), |(i, _)| start + i)
 }
 
+/// The findings `check --format json` reports on `path`.
 fn check_json(path: &Path) -> Vec<Value> {
-    let output = Command::cargo_bin("pocketlint")
-        .expect("binary")
-        .args(["check", "--format", "json"])
-        .arg(path)
-        .output()
-        .expect("pocketlint runs");
-    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON output");
+    let stdout = common::stdout_of(
+        common::pocketlint()
+            .args(["check", "--format", "json"])
+            .arg(path),
+    );
+    let json: Value = serde_json::from_str(&stdout).expect("JSON output");
     json["diagnostics"].as_array().cloned().unwrap_or_default()
 }
 

@@ -5,8 +5,12 @@
 //! `* HTTP Client` → `  * [hyper](…)`, "HTTP Client" is a category just like a heading.
 //! The duplicate rules decide what a fix may delete in these terms, and the fix-contract
 //! test compares a document's entries before and after fixing in the same terms.
+//!
+//! The entries are derived from the parse, not part of it: [`Entries::find`] reads them,
+//! and the rules' `Context` does so once per check, for the rules that need them.
 
-use std::ops::Range;
+use std::collections::HashMap;
+use std::ops::{Deref, Range};
 
 use super::{BlockKind, Document, Link, LinkKind};
 use crate::text::name_key;
@@ -90,30 +94,60 @@ impl Entry {
     }
 }
 
-/// The name of the category that directly holds an entry (or any block of a section):
-/// its innermost group (by its entry's name when the group item is an entry), else its
-/// heading, else "the introduction".
-pub fn container_name<'d>(doc: &'d Document, container: Container) -> &'d str {
-    match container {
-        (_, Some(group)) => {
-            entry_at(doc, group).map_or_else(|| own_text(doc, group).0.trim(), |e| e.name(doc))
+/// Every entry of a document, in document order, and how many each category holds.
+#[derive(Debug)]
+pub struct Entries {
+    list: Vec<Entry>,
+    per_container: HashMap<Container, usize>,
+}
+
+impl Entries {
+    /// The entries of `doc`.
+    pub fn find(doc: &Document) -> Self {
+        let list = find_entries(doc);
+        let mut per_container = HashMap::new();
+        for entry in &list {
+            *per_container.entry(entry.container()).or_insert(0) += 1;
         }
-        (Some(heading), None) => doc.headings[heading].text.trim(),
-        (None, None) => "the introduction",
+        Self {
+            list,
+            per_container,
+        }
+    }
+
+    /// The entry that block `index` is, if it is one.
+    pub fn at(&self, index: usize) -> Option<&Entry> {
+        self.list
+            .binary_search_by_key(&index, |e| e.block)
+            .ok()
+            .map(|i| &self.list[i])
+    }
+
+    /// How many entries `container` directly holds.
+    pub fn in_container(&self, container: Container) -> usize {
+        self.per_container.get(&container).copied().unwrap_or(0)
+    }
+
+    /// The name of the category that directly holds an entry (or any block of a
+    /// section): its innermost group (by its entry's name when the group item is an
+    /// entry), else its heading, else "the introduction".
+    pub fn container_name<'d>(&self, doc: &'d Document, container: Container) -> &'d str {
+        match container {
+            (_, Some(group)) => self
+                .at(group)
+                .map_or_else(|| own_text(doc, group).0.trim(), |e| e.name(doc)),
+            (Some(heading), None) => doc.headings[heading].text.trim(),
+            (None, None) => "the introduction",
+        }
     }
 }
 
-/// Every entry of `doc`, in document order; found once per document.
-pub fn entries<'d>(doc: &'d Document) -> &'d [Entry] {
-    doc.entries.get_or_init(|| find_entries(doc))
-}
+impl Deref for Entries {
+    type Target = [Entry];
 
-/// The entry that block `index` is, if it is one.
-pub fn entry_at<'d>(doc: &'d Document, index: usize) -> Option<&'d Entry> {
-    let all = entries(doc);
-    all.binary_search_by_key(&index, |e| e.block)
-        .ok()
-        .map(|i| &all[i])
+    fn deref(&self) -> &[Entry] {
+        &self.list
+    }
 }
 
 fn find_entries(doc: &Document) -> Vec<Entry> {
@@ -220,7 +254,7 @@ mod tests {
     fn entries_know_their_headings_groups_and_descriptions() {
         let source = "# Rust\n\n## Web\n\n* HTTP Client\n  * [hyper](https://github.com/hyperium/hyper) - an HTTP implementation\n* <https://example.com>\n\n| Name | What |\n| --- | --- |\n| [axum](https://github.com/tokio-rs/axum) | a web framework |\n";
         let doc = Document::parse(source);
-        let found = entries(&doc);
+        let found = Entries::find(&doc);
         let described: Vec<(&str, &str)> = found
             .iter()
             .map(|e| (e.name(&doc), e.description.as_str()))
@@ -235,10 +269,14 @@ mod tests {
         let hyper = &found[0];
         assert_eq!(hyper.heading_path(&doc), ["Rust", "Web"]);
         assert_eq!(hyper.group_path(&doc), ["HTTP Client"]);
-        assert_eq!(container_name(&doc, hyper.container()), "HTTP Client");
+        assert_eq!(found.container_name(&doc, hyper.container()), "HTTP Client");
         let axum = &found[1];
         assert!(axum.group_path(&doc).is_empty());
-        assert_eq!(container_name(&doc, axum.container()), "Web");
+        assert_eq!(found.container_name(&doc, axum.container()), "Web");
         assert!(hyper.says_the_same(hyper, &doc) && !hyper.says_the_same(axum, &doc));
+        assert_eq!(found.at(hyper.block).map(|e| e.name(&doc)), Some("hyper"));
+        assert!(found.at(0).is_none());
+        assert_eq!(found.in_container(hyper.container()), 1);
+        assert_eq!(found.in_container((None, None)), 0);
     }
 }

@@ -59,6 +59,20 @@ impl Document<'_> {
         }
         Some(start..end)
     }
+
+    /// The bytes to delete to remove a whole section, heading included; at the end of the
+    /// file, also the blank lines before it, so the file still ends where the text before
+    /// it does.
+    pub fn section_removal(&self, section: &Range<usize>) -> Range<usize> {
+        if section.end < self.source.len() {
+            return section.clone();
+        }
+        let before = self.source[..section.start].trim_end();
+        let keep = self.source[before.len()..section.start]
+            .find('\n')
+            .map_or(0, |i| i + 1);
+        before.len() + keep..section.end
+    }
 }
 
 #[cfg(test)]
@@ -87,5 +101,17 @@ mod tests {
         out.replace_range(range, "");
         assert_eq!(out, "a\n\nb\n");
         assert_eq!(doc.line_removal(&(b..b + 1), false), Some(b..b + 2));
+    }
+
+    #[test]
+    fn section_removal_at_the_end_takes_the_blank_lines_before() {
+        let source = "# a\n\ntext\n\n## b\n\nmore\n";
+        let doc = Document::parse(source);
+        let b = &doc.headings[1].section;
+        let mut out = source.to_owned();
+        out.replace_range(doc.section_removal(b), "");
+        assert_eq!(out, "# a\n\ntext\n");
+        let a = &doc.headings[0].section;
+        assert_eq!(doc.section_removal(&(a.start..b.start)), a.start..b.start);
     }
 }

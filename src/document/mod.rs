@@ -14,7 +14,6 @@ mod slug_table;
 mod suppress;
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 pub use autolink::find_bare_urls;
 pub use lines::LineIndex;
@@ -55,9 +54,6 @@ pub struct Document<'a> {
     /// Explicit HTML anchors (`<a name="x">`, `id="x"`) that `#x` links may target.
     pub html_anchors: Vec<HtmlAnchor>,
     pub suppressions: Suppressions,
-    /// List items and table rows carrying a link ([`entries::entries`]), found on first
-    /// use: the one part of the model not every check needs.
-    pub(crate) entries: OnceLock<Vec<entries::Entry>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -149,7 +149,6 @@ impl<'a> Builder<'a> {
                 hard_breaks: Vec::new(),
                 html_anchors: Vec::new(),
                 suppressions: Suppressions::default(),
-                entries: Default::default(),
             },
             open_blocks: Vec::new(),
             open_links: Vec::new(),

@@ -8,21 +8,22 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::document::Document;
+use crate::document::entries::Entries;
 use crate::settings::Settings;
 use crate::toc::Analysis;
 use crate::toc::anchors::Anchors;
 
-use super::duplicates::{
-    DuplicateSection, WebLink, block_sections, duplicate_sections, find_web_links,
-};
+use super::dup_section::{DuplicateSection, duplicate_sections};
 use super::malformed_links::{self, MalformedLink};
 use super::urls::{self, UrlOccurrence};
+use super::web_links::{WebLink, find_web_links};
 
 /// One document being checked with one set of settings.
 pub struct Context<'d> {
     pub doc: &'d Document<'d>,
     pub settings: &'d Settings,
     toc: OnceCell<Analysis>,
+    entries: OnceCell<Entries>,
     web_links: OnceCell<Vec<WebLink>>,
     duplicate_sections: OnceCell<Vec<DuplicateSection>>,
     malformed_links: OnceCell<Vec<MalformedLink>>,
@@ -35,6 +36,7 @@ impl<'d> Context<'d> {
             doc,
             settings,
             toc: OnceCell::new(),
+            entries: OnceCell::new(),
             web_links: OnceCell::new(),
             duplicate_sections: OnceCell::new(),
             malformed_links: OnceCell::new(),
@@ -63,6 +65,11 @@ impl<'d> Context<'d> {
         &self.toc_analysis().anchors
     }
 
+    /// The list items and table rows carrying a link, with their categories.
+    pub fn entries(&self) -> &Entries {
+        self.entries.get_or_init(|| Entries::find(self.doc))
+    }
+
     /// Every web link with its canonical URL, in document order.
     pub fn web_links(&self) -> &[WebLink] {
         self.web_links.get_or_init(|| find_web_links(self.doc))
@@ -71,9 +78,8 @@ impl<'d> Context<'d> {
     /// The sections describing the same item as an earlier one: dup-section reports
     /// them, and dup-link and dup-paragraph leave what they hold to it.
     pub fn duplicate_sections(&self) -> &[DuplicateSection] {
-        self.duplicate_sections.get_or_init(|| {
-            duplicate_sections(self.doc, self.web_links(), &block_sections(self.doc))
-        })
+        self.duplicate_sections
+            .get_or_init(|| duplicate_sections(self.doc, self.entries(), self.web_links()))
     }
 
     /// Text meant as links that GitHub renders as text, sorted and disjoint.

@@ -10,16 +10,15 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::entries::{Container, container_name, container_of, entries, entry_at};
+use crate::document::entries::{Container, Entries, container_of};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::name_key_with_symbols;
 
 use super::Context;
-use super::duplicates::{
-    DuplicateSection, SameItem, WebLink, entries_per_container, entry_link, has_description,
-    identical, in_pair, lead_link,
-};
+use super::dup_section::{DuplicateSection, SameItem, in_pair};
+use super::fingerprint::identical;
+use super::web_links::{WebLink, entry_link, has_description, lead_link};
 
 declare_rule!("dup-link", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
     options: DupLinkOptions, check: Document(check), summary: "the same link listed twice");
@@ -84,8 +83,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let options = ctx.options::<DupLinkOptions>();
     let links = ctx.web_links();
-    let counts = entries_per_container(doc);
-    let items: Vec<Item> = items(doc, links)
+    let entries = ctx.entries();
+    let items: Vec<Item> = items(doc, entries, links)
         .filter(|item| {
             !options
                 .allow
@@ -124,7 +123,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .flatten();
         if let Some(first) = in_group.get(&(item.group(), url)) {
             if !in_repeat(first, item) {
-                out.push(report(doc, first, item, &counts));
+                out.push(report(doc, entries, first, item));
             }
             continue;
         }
@@ -141,7 +140,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             });
         match first {
             Some(first) if !in_repeat(first, item) => {
-                out.push(report(doc, first, item, &counts));
+                out.push(report(doc, entries, first, item));
             }
             Some(_) => {}
             None => {
@@ -156,8 +155,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// The list items and table rows that lead with a link, in document order.
-fn items<'l>(doc: &Document, links: &'l [WebLink]) -> impl Iterator<Item = Item<'l>> {
-    let level = category_level(doc);
+fn items<'l>(
+    doc: &Document,
+    entries: &Entries,
+    links: &'l [WebLink],
+) -> impl Iterator<Item = Item<'l>> {
+    let level = category_level(doc, entries);
     doc.blocks.iter().enumerate().filter_map(move |(block, b)| {
         let (link, key) = match b.kind {
             BlockKind::ListItem { .. } => {
@@ -173,7 +176,7 @@ fn items<'l>(doc: &Document, links: &'l [WebLink]) -> impl Iterator<Item = Item<
             }
             // A row is named by its cells, not by a `[pdf]` or `[code]` link.
             BlockKind::TableRow => {
-                let entry = entry_at(doc, block)?;
+                let entry = entries.at(block)?;
                 (
                     entry_link(doc, entry, links)?,
                     name_key_with_symbols(entry.label(doc)),
@@ -199,8 +202,8 @@ fn items<'l>(doc: &Document, links: &'l [WebLink]) -> impl Iterator<Item = Item<
 /// The level of a document's top-level categories: the shallowest heading level at
 /// which its entries sit under two headings or more (a title above them all is not a
 /// category, and neither is a `Contents` heading holding every category).
-fn category_level(doc: &Document) -> u8 {
-    let sections: HashSet<Option<usize>> = entries(doc).iter().map(|e| e.section).collect();
+fn category_level(doc: &Document, entries: &Entries) -> u8 {
+    let sections: HashSet<Option<usize>> = entries.iter().map(|e| e.section).collect();
     (1..=6)
         .find(|&level| {
             let holding: HashSet<usize> = sections
@@ -296,13 +299,8 @@ enum Verdict {
     Differs,
 }
 
-fn verdict(
-    doc: &Document,
-    first: &Item,
-    later: &Item,
-    counts: &HashMap<Container, usize>,
-) -> Verdict {
-    let entry = |item: &Item| entry_at(doc, item.block);
+fn verdict(doc: &Document, entries: &Entries, first: &Item, later: &Item) -> Verdict {
+    let entry = |item: &Item| entries.at(item.block);
     if first.key != later.key {
         return Verdict::TwoNames;
     }
@@ -311,7 +309,7 @@ fn verdict(
     }
     let (first_entry, later_entry) = (entry(first), entry(later));
     // A category keeps the first item, so it keeps an entry unless the first is none.
-    let keeps_one = later_entry.is_none() || counts.get(&later.container).is_some_and(|&n| n >= 2);
+    let keeps_one = later_entry.is_none() || entries.in_container(later.container) >= 2;
     if !removable(doc, later.block) || !keeps_one {
         return Verdict::Differs;
     }
@@ -334,13 +332,8 @@ fn verdict(
     }
 }
 
-fn report(
-    doc: &Document,
-    first: &Item,
-    later: &Item,
-    counts: &HashMap<Container, usize>,
-) -> Diagnostic {
-    let name = |item: &Item| match entry_at(doc, item.block) {
+fn report(doc: &Document, entries: &Entries, first: &Item, later: &Item) -> Diagnostic {
+    let name = |item: &Item| match entries.at(item.block) {
         Some(entry) if entry.link(doc).span == item.link.span => {
             format!("\"{}\"", entry.label(doc))
         }
@@ -348,9 +341,9 @@ fn report(
         _ => item.link.text.clone(),
     };
     let (later_name, first_name) = (name(later), name(first));
-    let here = container_name(doc, later.container);
-    let there = container_name(doc, first.container);
-    let verdict = verdict(doc, first, later, counts);
+    let here = entries.container_name(doc, later.container);
+    let there = entries.container_name(doc, first.container);
+    let verdict = verdict(doc, entries, first, later);
     let message = match verdict {
         Verdict::TwoNames => format!("{later_name} links the same page as {first_name}"),
         _ => format!("{later_name} is listed twice"),
@@ -430,7 +423,7 @@ fn glob_match(pattern: &str, text: &str) -> bool {
 mod tests {
     use super::{glob_match, name_key};
     use crate::document::Document;
-    use crate::rules::duplicates::find_web_links;
+    use crate::rules::web_links::find_web_links;
 
     #[test]
     fn repository_names_with_their_owner() {

@@ -10,15 +10,15 @@ use std::collections::hash_map::Entry;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::entries::{Container, container_name, container_of, entry_at};
+use crate::document::entries::{Container, Entries, container_of};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::{collapse_whitespace, name_key};
 
 use super::Context;
-use super::duplicates::{
-    WebLink, entries_per_container, entry_link, excerpt, fingerprint, identical, in_pair, lead_link,
-};
+use super::dup_section::in_pair;
+use super::fingerprint::{fingerprint, identical};
+use super::web_links::{WebLink, entry_link, lead_link};
 
 declare_rule!("dup-paragraph", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
     options: DupParagraphOptions, check: Document(check),
@@ -52,7 +52,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let min_chars = ctx.options::<DupParagraphOptions>().min_chars;
     let links = ctx.web_links();
-    let counts = entries_per_container(doc);
+    let entries = ctx.entries();
     // A copied section is reported once, by dup-section, not paragraph by paragraph.
     let copied = ctx.duplicate_sections();
     let mut seen: HashMap<String, Unit> = HashMap::new();
@@ -76,10 +76,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             }
         };
         let at = |unit: &Unit| doc.blocks[unit.block].span.start;
-        if in_pair(doc, copied, at(first), at(&unit)) || under_one_entry(doc, links, first, &unit) {
+        if in_pair(doc, copied, at(first), at(&unit))
+            || under_one_entry(doc, entries, links, first, &unit)
+        {
             continue;
         }
-        out.push(report(doc, first, &unit, &text, &counts));
+        out.push(report(doc, entries, first, &unit, &text));
     }
 }
 
@@ -111,9 +113,15 @@ fn prose_chars(doc: &Document, index: usize, text: &str) -> usize {
 
 /// Whether two units are nested under two listings of one entry (same page, same name):
 /// the details of a cross-listed entry repeat with it, and the entry is `dup-link`'s.
-fn under_one_entry(doc: &Document, links: &[WebLink], a: &Unit, b: &Unit) -> bool {
+fn under_one_entry(
+    doc: &Document,
+    entries: &Entries,
+    links: &[WebLink],
+    a: &Unit,
+    b: &Unit,
+) -> bool {
     let page = |unit: &Unit| {
-        let entry = entry_at(doc, unit.container.1?)?;
+        let entry = entries.at(unit.container.1?)?;
         let link = entry_link(doc, entry, links)?;
         Some((link.target.as_str(), name_key(entry.name(doc))))
     };
@@ -143,13 +151,7 @@ fn unit(doc: &Document, index: usize, links: &[WebLink]) -> Option<Unit> {
     })
 }
 
-fn report(
-    doc: &Document,
-    first: &Unit,
-    later: &Unit,
-    text: &str,
-    counts: &HashMap<Container, usize>,
-) -> Diagnostic {
+fn report(doc: &Document, entries: &Entries, first: &Unit, later: &Unit, text: &str) -> Diagnostic {
     let what = if later.is_item {
         "list item"
     } else {
@@ -161,15 +163,15 @@ fn report(
     let same_kind = first.is_item == later.is_item
         && (later.is_item || doc.blocks[first.block].parent.is_none());
     // A list item carrying a link is an entry: its category must keep one.
-    let entry = entry_at(doc, later.block);
+    let entry = entries.at(later.block);
     let is_entry = entry.is_some();
-    let keeps_one = !is_entry || counts.get(&later.container).is_some_and(|&n| n >= 2);
+    let keeps_one = !is_entry || entries.in_container(later.container) >= 2;
     // A list item under another group says something about that group's entry (two
     // apps with one tag line): it is not a copy to delete.
     let own_group = !later.is_item || first.container.1 == later.container.1;
     let removal = removal(doc, later).filter(|_| same_kind && keeps_one && own_group);
     let identical = identical(doc, first.block, later.block);
-    let here = container_name(doc, later.container);
+    let here = entries.container_name(doc, later.container);
     // A copy that is an entry is named by its link, as dup-link names entries.
     let copy = entry.map_or_else(
         || "this copy".to_owned(),
@@ -186,7 +188,7 @@ fn report(
             } else {
                 format!(
                     "the same text is in \"{}\"",
-                    container_name(doc, first.container)
+                    entries.container_name(doc, first.container)
                 )
             };
             (
@@ -197,7 +199,7 @@ fn report(
         (_, None) if !own_group => (
             format!(
                 "the same text is under \"{}\"; keep both if it is true of both",
-                container_name(doc, first.container)
+                entries.container_name(doc, first.container)
             ),
             None,
         ),
@@ -251,4 +253,13 @@ fn alone_in_section(doc: &Document, unit: &Unit) -> bool {
 fn trimmed(doc: &Document, unit: &Unit) -> std::ops::Range<usize> {
     let span = &doc.blocks[unit.block].span;
     span.start..span.start + doc.slice(span).trim_end().len()
+}
+
+/// The start of a text for a message: its first words, `…` when cut.
+pub fn excerpt(text: &str) -> String {
+    const MAX_CHARS: usize = 24;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_owned(),
+    }
 }

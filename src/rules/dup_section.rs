@@ -1,17 +1,25 @@
 //! `dup-section`: two sections describing one item, found by a heading repeated with
 //! most of its section, by sibling headings with one name, or by one main link (the
 //! project page a section leads with).
+//!
+//! Which sections those are is found once per check in `same_item.rs` (dup-link and
+//! dup-paragraph leave what they hold to it); this file reports them and decides when
+//! deleting the later one loses nothing.
+
+mod same_item;
 
 use std::collections::HashSet;
-use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::entries::{Entry, entries};
+use crate::document::entries::{Entries, Entry};
 use crate::document::{Document, Heading};
 use crate::fix::{Edit, Fix};
 
 use super::Context;
-use super::duplicates::{DuplicateSection, SameItem, WebLink, links_in, same_heading_name, texts};
+use super::web_links::{WebLink, links_in};
+
+pub(crate) use same_item::{DuplicateSection, SameItem, duplicate_sections, in_pair};
+use same_item::{same_heading_name, texts};
 
 declare_rule!("dup-section", Duplicates, Warning, fix: Sometimes(Unsafe), check: Document(check),
     summary: "two sections describing the same item");
@@ -20,11 +28,16 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     let links = ctx.web_links();
     for duplicate in ctx.duplicate_sections() {
-        out.push(report(doc, links, duplicate));
+        out.push(report(doc, ctx.entries(), links, duplicate));
     }
 }
 
-fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Diagnostic {
+fn report(
+    doc: &Document,
+    entries: &Entries,
+    links: &[WebLink],
+    duplicate: &DuplicateSection,
+) -> Diagnostic {
     let first = &doc.headings[duplicate.first];
     let later = &doc.headings[duplicate.later];
     let message = if let SameItem::Repeated {
@@ -61,9 +74,9 @@ fn report(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> Di
         SameItem::Name => "both sections have this name".to_owned(),
         SameItem::MainLink(url) => format!("both sections lead with {url}"),
     };
-    let contained = contained(doc, links, duplicate);
-    let fix =
-        (contained && !all_of_parent(doc, duplicate.later)).then(|| removal(doc, &later.section));
+    let contained = contained(doc, entries, links, duplicate);
+    let fix = (contained && !all_of_parent(doc, duplicate.later))
+        .then(|| doc.section_removal(&later.section));
     let help = match (contained, fix.is_some(), parent_name(doc, later)) {
         (_, true, _) => {
             format!("{why}; delete this section: everything in it is already in the first")
@@ -87,7 +100,12 @@ fn parent_name<'d>(doc: &'d Document, heading: &Heading) -> Option<&'d str> {
 /// Whether the later section has no sub-sections and every text, link and entry in it
 /// is also in the first (an entry with its name and description): deleting it then
 /// loses nothing.
-fn contained(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) -> bool {
+fn contained(
+    doc: &Document,
+    entries: &Entries,
+    links: &[WebLink],
+    duplicate: &DuplicateSection,
+) -> bool {
     let first = &doc.headings[duplicate.first].section;
     let later = &doc.headings[duplicate.later];
     let has_children = doc
@@ -103,7 +121,7 @@ fn contained(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) ->
         .iter()
         .map(|l| l.url.key.as_str())
         .collect();
-    let in_first: Vec<&Entry> = entries(doc)
+    let in_first: Vec<&Entry> = entries
         .iter()
         .filter(|e| first.contains(&doc.blocks[e.block].span.start))
         .collect();
@@ -111,7 +129,7 @@ fn contained(doc: &Document, links: &[WebLink], duplicate: &DuplicateSection) ->
         && links_in(links, &body)
             .iter()
             .all(|l| first_links.contains(l.url.key.as_str()))
-        && entries(doc)
+        && entries
             .iter()
             .filter(|e| body.contains(&doc.blocks[e.block].span.start))
             .all(|e| in_first.iter().any(|f| f.says_the_same(e, doc)))
@@ -132,16 +150,4 @@ fn all_of_parent(doc: &Document, h: usize) -> bool {
         .filter(|&(i, other)| i != h && other.parent == Some(parent))
         .count();
     siblings == 0 && doc.block_indices_within(&own_body).next().is_none()
-}
-
-/// The whole section; at the end of the file, also the blank lines before it.
-fn removal(doc: &Document, section: &Range<usize>) -> Range<usize> {
-    if section.end < doc.source.len() {
-        return section.clone();
-    }
-    let before = doc.source[..section.start].trim_end();
-    let keep = doc.source[before.len()..section.start]
-        .find('\n')
-        .map_or(0, |i| i + 1);
-    before.len() + keep..section.end
 }

@@ -8,7 +8,7 @@
 //! them are a list's own convention, left alone.
 
 use crate::diagnostic::Diagnostic;
-use crate::document::entries::entries;
+use crate::document::entries::Entry;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Applicability, Edit, Fix};
 
@@ -40,7 +40,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let alone = labels.iter().filter(|l| l.section == label.section).count() == 1;
-        if !alone || !after_entries(doc, section, label.block) || !before_entries(doc, label.block)
+        let entries = ctx.entries();
+        if !alone
+            || !after_entries(doc, entries, section, label.block)
+            || !before_entries(doc, entries, label.block)
         {
             continue;
         }
@@ -100,29 +103,28 @@ fn label(doc: &Document, index: usize) -> Option<Label> {
 }
 
 /// Whether a list or table of entries of the section comes before block `index`.
-fn after_entries(doc: &Document, section: usize, index: usize) -> bool {
+fn after_entries(doc: &Document, entries: &[Entry], section: usize, index: usize) -> bool {
     let start = doc.headings[section].span.end;
     (0..index)
         .rev()
         .take_while(|&i| doc.blocks[i].span.start >= start)
-        .any(|i| doc.blocks[i].parent.is_none() && holds_entries(doc, i))
+        .any(|i| doc.blocks[i].parent.is_none() && holds_entries(doc, entries, i))
 }
 
 /// Whether the next top-level block after block `index` is a list or table of entries.
-fn before_entries(doc: &Document, index: usize) -> bool {
+fn before_entries(doc: &Document, entries: &[Entry], index: usize) -> bool {
     (index + 1..doc.blocks.len())
         .find(|&i| doc.blocks[i].parent.is_none())
-        .is_some_and(|i| holds_entries(doc, i))
+        .is_some_and(|i| holds_entries(doc, entries, i))
 }
 
 /// Whether block `index` is a list or table holding an entry: a group of entries, not
 /// a list of features or a table of facts.
-fn holds_entries(doc: &Document, index: usize) -> bool {
+fn holds_entries(doc: &Document, all: &[Entry], index: usize) -> bool {
     let block = &doc.blocks[index];
     if !matches!(block.kind, BlockKind::List { .. } | BlockKind::Table) {
         return false;
     }
-    let all = entries(doc);
     let next = all.partition_point(|e| e.block <= index);
     all.get(next)
         .is_some_and(|e| doc.blocks[e.block].span.start < block.span.end)

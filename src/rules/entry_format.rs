@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::entries::entries as linked_entries;
+use crate::document::entries::Entry as LinkedEntry;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::is_cjk;
@@ -205,7 +205,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if entries.len() < MIN_ENTRIES {
         return;
     }
-    entries.extend(table_entries(doc, &names));
+    entries.extend(table_entries(doc, ctx.entries(), &names));
     spare_repeated_texts(doc, &mut entries);
     let styles = Styles::new(&entries);
     for entry in &entries {
@@ -463,9 +463,9 @@ fn list_entry(doc: &Document, item: usize, list: usize, names: &LowercaseNames) 
 const MIN_CELL_WORDS: usize = 3;
 
 /// The cells of prose in the rows of tables of entries, each in its column.
-fn table_entries(doc: &Document, names: &LowercaseNames) -> Vec<Entry> {
+fn table_entries(doc: &Document, linked: &[LinkedEntry], names: &LowercaseNames) -> Vec<Entry> {
     let mut entries = Vec::new();
-    for entry in linked_entries(doc) {
+    for entry in linked {
         let Some(table) = entry.table else { continue };
         let link = entry.link(doc);
         let row = &doc.blocks[entry.block];

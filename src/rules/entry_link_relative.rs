@@ -8,7 +8,6 @@
 //! pages on purpose and is left alone, as are in-document anchors.
 
 use crate::diagnostic::Diagnostic;
-use crate::document::entries::entries;
 use crate::fix::{Applicability, Edit, Fix};
 
 use super::Context;
@@ -42,7 +41,8 @@ enum Target {
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
-    let targets: Vec<(usize, Target)> = entries(doc)
+    let targets: Vec<(usize, Target)> = ctx
+        .entries()
         .iter()
         .map(|e| (e.link, classify(e.link(doc).dest.trim())))
         .collect();

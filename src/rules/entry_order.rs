@@ -14,7 +14,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::entries::{container_name, entry_at};
+use crate::document::entries::Entries;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
 use crate::text::is_cjk;
@@ -88,7 +88,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     if options.enforce == Enforce::Never {
         return;
     }
-    let groups = groups(doc, options.cjk);
+    let entries = ctx.entries();
+    let groups = groups(doc, entries, options.cjk);
     let evidence: Vec<&Group> = groups
         .iter()
         .filter(|g| g.items.len() >= EVIDENCE_ENTRIES)
@@ -120,18 +121,24 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .map(|c| &group.keys[c])
             .min_by_key(|keys| keys.len() - longest_sorted_run(keys))
             .unwrap_or(&group.keys[collation]);
-        if let Some(diagnostic) = report(doc, group, keys, &why) {
+        if let Some(diagnostic) = report(doc, entries, group, keys, &why) {
             out.push(diagnostic);
         }
     }
 }
 
 /// One finding for a group out of order by `keys`: at its first entry out of place.
-fn report(doc: &Document, group: &Group, keys: &[String], why: &str) -> Option<Diagnostic> {
+fn report(
+    doc: &Document,
+    entries: &Entries,
+    group: &Group,
+    keys: &[String],
+    why: &str,
+) -> Option<Diagnostic> {
     let first = (1..keys.len()).find(|&i| keys[i] < keys[i - 1])?;
     let before = keys[..first].iter().position(|k| *k > keys[first])?;
-    let entry = entry_at(doc, group.items[first])?;
-    let anchor = entry_at(doc, group.items[before])?;
+    let entry = entries.at(group.items[first])?;
+    let anchor = entries.at(group.items[before])?;
     let misplaced = keys.len() - longest_sorted_run(keys);
     Some(
         Diagnostic::new(
@@ -139,7 +146,7 @@ fn report(doc: &Document, group: &Group, keys: &[String], why: &str) -> Option<D
             format!(
                 "\"{}\" is out of alphabetical order in \"{}\" ({misplaced} of {} entries out of place)",
                 entry.name(doc),
-                container_name(doc, entry.container()),
+                entries.container_name(doc, entry.container()),
                 keys.len()
             ),
         )
@@ -153,7 +160,7 @@ fn report(doc: &Document, group: &Group, keys: &[String], why: &str) -> Option<D
 /// link), with two or more of them; not a table of contents (entries linking into the
 /// document), and lists where most names hold CJK characters (`Go 语言圣经` too) only
 /// when `cjk` is set.
-fn groups(doc: &Document, cjk: bool) -> Vec<Group> {
+fn groups(doc: &Document, entries: &Entries, cjk: bool) -> Vec<Group> {
     let mut items_of: Vec<Vec<usize>> = vec![Vec::new(); doc.blocks.len()];
     for (i, block) in doc.blocks.iter().enumerate() {
         if let (BlockKind::ListItem { .. }, Some(list)) = (&block.kind, block.parent)
@@ -166,14 +173,14 @@ fn groups(doc: &Document, cjk: bool) -> Vec<Group> {
         .into_iter()
         .filter(|items| items.len() >= 2)
         .filter_map(|items| {
-            let entries = items
+            let found = items
                 .iter()
-                .map(|&i| entry_at(doc, i))
+                .map(|&i| entries.at(i))
                 .collect::<Option<Vec<_>>>()?;
-            if entries.iter().any(|e| e.link(doc).dest.starts_with('#')) {
+            if found.iter().any(|e| e.link(doc).dest.starts_with('#')) {
                 return None;
             }
-            let names: Vec<&str> = entries.iter().map(|e| e.name(doc)).collect();
+            let names: Vec<&str> = found.iter().map(|e| e.name(doc)).collect();
             let cjk_names = names.iter().filter(|n| n.chars().any(is_cjk)).count();
             let keys = COLLATIONS.map(|key| names.iter().map(|n| key(n)).collect());
             (cjk || cjk_names * 2 <= names.len()).then_some(Group { items, keys })

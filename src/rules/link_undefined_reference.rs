@@ -6,7 +6,7 @@
 //! cell that carries no link, followed by nothing or a separator, among entries.
 
 use crate::diagnostic::Diagnostic;
-use crate::document::entries::{entries, own_text};
+use crate::document::entries::{Entry, own_text};
 use crate::document::{BlockKind, BrokenReference, Document, ReferenceForm};
 
 use super::Context;
@@ -21,7 +21,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if label.is_empty() || label.starts_with('^') || touches_link(doc, reference) {
             continue;
         }
-        if reference.form == ReferenceForm::Shortcut && !stands_as_entry(doc, reference) {
+        if reference.form == ReferenceForm::Shortcut
+            && !stands_as_entry(doc, ctx.entries(), reference)
+        {
             continue;
         }
         out.push(
@@ -52,7 +54,7 @@ fn touches_link(doc: &Document, reference: &BrokenReference) -> bool {
 /// list item or table cell with no link of its own, followed by nothing or a separator
 /// (`- [Foo] - a tool`, not `- [WIP] a tool`), in a list or table whose other items
 /// are entries.
-fn stands_as_entry(doc: &Document, reference: &BrokenReference) -> bool {
+fn stands_as_entry(doc: &Document, entries: &[Entry], reference: &BrokenReference) -> bool {
     let Some(mut block) = doc.block_at(reference.span.start) else {
         return false;
     };
@@ -86,7 +88,7 @@ fn stands_as_entry(doc: &Document, reference: &BrokenReference) -> bool {
         _ => doc.blocks[block].parent,
     };
     container.is_some_and(|container| {
-        entries(doc)
+        entries
             .iter()
             .any(|e| e.table == Some(container) || doc.blocks[e.block].parent == Some(container))
     })

@@ -69,9 +69,10 @@ pub mod awesome_lint;
 pub mod canonical;
 mod context;
 pub mod convention;
-pub(crate) mod duplicates;
+pub(crate) mod fingerprint;
 pub(crate) mod malformed_links;
 pub(crate) mod urls;
+pub(crate) mod web_links;
 
 pub mod awesome_badge;
 pub mod awesome_heading;

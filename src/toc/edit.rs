@@ -262,7 +262,7 @@ fn percent_encodes(doc: &Document) -> bool {
 /// with a link list of the sections after it. `None` when there is no such marker or
 /// it already holds a list.
 pub fn fill_marker(doc: &Document, config: &TocConfig) -> Option<Edit> {
-    let region = super::marked_region(doc)?;
+    let region = super::detect::marked_region(doc)?;
     let filled = doc.blocks[doc.block_indices_within(&region)]
         .iter()
         .any(|b| matches!(b.kind, BlockKind::List { .. }));

@@ -93,6 +93,29 @@ async def open_and_wait(client: LanguageClient, path: pathlib.Path):
     return uri, client.diagnostics[uri]
 
 
+def document(uri: str) -> types.TextDocumentIdentifier:
+    """The identifier of the open document at `uri`."""
+    return types.TextDocumentIdentifier(uri=uri)
+
+
+async def code_actions(
+    client: LanguageClient,
+    uri: str,
+    range_: types.Range,
+    *,
+    only: list[str] | None = None,
+    diagnostics: list[types.Diagnostic] | None = None,
+):
+    """The code actions the server offers for `range_` of `uri`."""
+    return await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=document(uri),
+            range=range_,
+            context=types.CodeActionContext(diagnostics=diagnostics or [], only=only),
+        )
+    )
+
+
 @pytest.mark.asyncio
 async def test_diagnostics_sit_where_check_reports_them(client, listing):
     uri, diagnostics = await open_and_wait(client, listing)
@@ -127,14 +150,12 @@ async def test_diagnostics_sit_where_check_reports_them(client, listing):
 async def test_fix_all_writes_what_check_fix_writes(client, listing):
     uri, _ = await open_and_wait(client, listing)
     text = listing.read_text()
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=types.Range(start=types.Position(0, 0), end=types.Position(0, 0)),
-            context=types.CodeActionContext(
-                diagnostics=[], only=[types.CodeActionKind.SourceFixAll]
-            ),
-        )
+    start = types.Position(0, 0)
+    actions = await code_actions(
+        client,
+        uri,
+        types.Range(start=start, end=start),
+        only=[types.CodeActionKind.SourceFixAll],
     )
     assert [a.kind for a in actions] == ["source.fixAll.pocketlint"]
     fixed = apply(text, actions[0].edit.changes[uri])
@@ -150,7 +171,7 @@ async def test_formatting_writes_what_fmt_writes(client, listing):
     text = listing.read_text()
     edits = await client.text_document_formatting_async(
         types.DocumentFormattingParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
+            text_document=document(uri),
             options=types.FormattingOptions(tab_size=2, insert_spaces=True),
         )
     )
@@ -181,12 +202,8 @@ async def test_a_change_is_linted_and_a_quick_fix_repairs_it(client, listing):
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     schemes = [d for d in client.diagnostics[uri] if d.code == "url-invalid"]
     assert [d.range.start for d in schemes][-1] == types.Position(line=19, character=8)
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
-            range=schemes[-1].range,
-            context=types.CodeActionContext(diagnostics=[schemes[-1]]),
-        )
+    actions = await code_actions(
+        client, uri, schemes[-1].range, diagnostics=[schemes[-1]]
     )
     quick_fix = next(a for a in actions if a.is_preferred)
     lines = text.split("\n")
@@ -205,7 +222,7 @@ async def test_hover_explains_the_rule(client, listing):
     dangling = next(d for d in diagnostics if d.code == "toc-dangling-entry")
     hover = await client.text_document_hover_async(
         types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri),
+            text_document=document(uri),
             position=dangling.range.start,
         )
     )

@@ -123,7 +123,7 @@ impl Client {
     /// Every diagnostics notification received so far (answering a request first makes
     /// sure all the server sent before it has arrived).
     pub fn published_so_far(&mut self) -> Vec<PublishDiagnosticsParams> {
-        self.call("textDocument/hover", hover_params(&unopened(), 0, 0));
+        self.hover(&unopened(), 0, 0);
         self.notifications
             .drain(..)
             .filter(|n| n.method == "textDocument/publishDiagnostics")
@@ -131,14 +131,60 @@ impl Client {
             .collect()
     }
 
+    /// Opens a Markdown document and waits for its diagnostics.
     pub fn open(&mut self, uri: &Url, text: &str) -> PublishDiagnosticsParams {
+        self.open_as(uri, "markdown", text);
+        self.diagnostics(uri)
+    }
+
+    /// Opens a document in `language` (nothing is published for one not Markdown).
+    pub fn open_as(&self, uri: &Url, language: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",
             json!({ "textDocument": {
-                "uri": uri, "languageId": "markdown", "version": 1, "text": text
+                "uri": uri, "languageId": language, "version": 1, "text": text
             }}),
         );
-        self.diagnostics(uri)
+    }
+
+    /// Sends `method` (`textDocument/didSave`, `didClose`) about document `uri`.
+    pub fn notify_document(&self, method: &str, uri: &Url) {
+        self.notify(method, json!({ "textDocument": { "uri": uri } }));
+    }
+
+    /// The code actions for `range` of `uri`, of the kinds in `only` (`null`: all).
+    pub fn code_actions(&mut self, uri: &Url, range: lsp_types::Range, only: Value) -> Vec<Value> {
+        let answer = self.call(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri },
+                "range": range,
+                "context": { "diagnostics": [], "only": only }
+            }),
+        );
+        answer.as_array().cloned().unwrap_or_default()
+    }
+
+    /// What `textDocument/formatting` answers for `uri`: its edits, or `null`.
+    pub fn formatting(&mut self, uri: &Url) -> Value {
+        self.call(
+            "textDocument/formatting",
+            json!({
+                "textDocument": { "uri": uri },
+                "options": { "tabSize": 2, "insertSpaces": true }
+            }),
+        )
+    }
+
+    /// What `textDocument/hover` answers at `line` and `character` of `uri`.
+    pub fn hover(&mut self, uri: &Url, line: u32, character: u32) -> Value {
+        self.call(
+            "textDocument/hover",
+            json!({
+                "textDocument": { "uri": uri },
+                "position": { "line": line, "character": character }
+            }),
+        )
     }
 
     /// Shuts the server down as an editor does and waits for it to end.
@@ -156,10 +202,6 @@ impl Client {
 /// A document URI that is never opened.
 pub fn unopened() -> Url {
     Url::parse("untitled:nothing.md").expect("a URI")
-}
-
-pub fn hover_params(uri: &Url, line: u32, character: u32) -> Value {
-    json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } })
 }
 
 /// Applies `edits` to `text` as a client does: positions in UTF-16 code units, every

@@ -1,200 +1,19 @@
-//! What the duplicate rules share: the web links of a document with their canonical
-//! form, the link an entry leads with, the fingerprint of a paragraph, and the sections
-//! that describe one item.
+//! Which sections describe the same item as an earlier one: a heading repeated with most
+//! of its section, sibling headings with one name, or sections leading with one project
+//! page. Computed once per check ([`crate::rules::Context::duplicate_sections`]):
+//! dup-section reports the pairs, dup-link and dup-paragraph leave what they hold to it.
 //!
-//! Everything is found by hashing (canonical URLs, fingerprints, name keys) in one pass
-//! over the document; sections are never compared pairwise.
+//! Everything is found by hashing (canonical URLs, name keys, texts) in one pass over the
+//! headings; sections are never compared pairwise.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::document::entries::{Container, Entry, entries, own_text};
-use crate::document::{BlockKind, Document, LinkKind};
+use crate::document::entries::Entries;
+use crate::document::{BlockKind, Document};
+use crate::rules::canonical::canonicalize;
+use crate::rules::web_links::{WebLink, entry_link, has_description, lead_link, links_in};
 use crate::text::{collapse_whitespace, name_key_with_symbols};
-
-use super::canonical::{CanonicalUrl, canonicalize};
-
-/// A link to a web page, written as a Markdown link or as a bare URL. Images and
-/// badges (a link around nothing but an image) are not links to what an entry is.
-#[derive(Debug, Clone)]
-pub struct WebLink {
-    pub span: Range<usize>,
-    pub url: CanonicalUrl,
-    /// Its visible text: the link text, or the URL itself when bare.
-    pub text: String,
-    /// Whether the text names something (`[TinyLlama](…)`) rather than repeating the URL.
-    pub named: bool,
-    /// The canonical URL with the fragment it was written with, unless the fragment
-    /// names the page itself ([`CanonicalUrl::target`]): `README.md#queue` and
-    /// `README.md#stack` are one page but two places in it.
-    pub target: String,
-}
-
-/// Every web link of `doc`, in document order (read once per check through
-/// [`super::Context::web_links`]). HTML `<a href>` links are page furniture (logos,
-/// sponsor blocks), not entries.
-pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
-    let mut links: Vec<WebLink> = Vec::new();
-    for (i, link) in doc.links.iter().enumerate() {
-        if link.image || matches!(link.kind, LinkKind::Email | LinkKind::Html) || is_badge(doc, i) {
-            continue;
-        }
-        let Some(url) = canonicalize(&link.dest) else {
-            continue;
-        };
-        let named = link.kind != LinkKind::Autolink && canonicalize(&link.text).is_none();
-        links.push(WebLink {
-            span: link.span.clone(),
-            target: url.target.clone(),
-            url,
-            text: link.text.clone(),
-            named,
-        });
-    }
-    for span in &doc.bare_urls {
-        let text = doc.slice(span);
-        let absolute = if text.contains("://") {
-            text.to_owned()
-        } else {
-            format!("http://{text}")
-        };
-        if let Some(url) = canonicalize(&absolute) {
-            links.push(WebLink {
-                span: span.clone(),
-                target: url.target.clone(),
-                url,
-                text: text.to_owned(),
-                named: false,
-            });
-        }
-    }
-    links.sort_by_key(|l| l.span.start);
-    links
-}
-
-/// `[![build](badge.svg)](ci)`: a link whose whole text is one image.
-fn is_badge(doc: &Document, index: usize) -> bool {
-    let link = &doc.links[index];
-    doc.links.get(index + 1).is_some_and(|inner| {
-        inner.image
-            && inner.span.start == link.span.start + 1
-            && doc.source.as_bytes().get(inner.span.end) == Some(&b']')
-    })
-}
-
-/// The links of `links` that start inside `span`.
-pub fn links_in<'l>(links: &'l [WebLink], span: &Range<usize>) -> &'l [WebLink] {
-    let start = links.partition_point(|l| l.span.start < span.start);
-    let end = links.partition_point(|l| l.span.start < span.end);
-    &links[start..end]
-}
-
-/// The link a list item or paragraph starts with (`- [Name](url) – what it is`,
-/// `- https://…`), if its text starts with a web link.
-pub fn lead_link<'l>(doc: &Document, index: usize, links: &'l [WebLink]) -> Option<&'l WebLink> {
-    let (text, span) = own_text(doc, index);
-    let first = links_in(links, &span).first()?;
-    let text = text.trim_start();
-    (!first.text.trim().is_empty() && text.starts_with(first.text.trim())).then_some(first)
-}
-
-/// Whether a list item says something after the link it leads with: the shape of an
-/// entry in an awesome list (`- [Name](url) - description`).
-pub fn has_description(doc: &Document, index: usize, lead: &WebLink) -> bool {
-    let (text, _) = own_text(doc, index);
-    let after = text
-        .trim_start()
-        .strip_prefix(lead.text.trim())
-        .unwrap_or_default();
-    let rest = after.trim_start_matches(|c: char| c.is_whitespace() || "-–—:：|,，.。".contains(c));
-    !rest.is_empty()
-}
-
-/// The text that identifies a paragraph or the own text of a list item, whitespace
-/// collapsed, list marker dropped: two copies compare equal however they are wrapped.
-pub fn fingerprint(doc: &Document, index: usize) -> String {
-    let block = &doc.blocks[index];
-    let source = match block.kind {
-        BlockKind::ListItem { .. } => {
-            let (_, span) = own_text(doc, index);
-            strip_list_marker(doc.slice(&span))
-        }
-        _ => doc.slice(&block.span),
-    };
-    collapse_whitespace(source)
-}
-
-/// Whether two paragraphs, or the own texts of two list items, are byte for byte the
-/// same once the list marker and the indentation and line ending around them are set
-/// aside: deleting one of them then loses nothing.
-pub fn identical(doc: &Document, a: usize, b: usize) -> bool {
-    let source = |i: usize| {
-        let block = &doc.blocks[i];
-        match block.kind {
-            BlockKind::ListItem { .. } => {
-                strip_list_marker(doc.slice(&own_text(doc, i).1)).trim_end()
-            }
-            _ => doc.slice(&block.span).trim(),
-        }
-    };
-    source(a) == source(b)
-}
-
-/// How many entries each category directly holds.
-pub fn entries_per_container(doc: &Document) -> HashMap<Container, usize> {
-    let mut counts = HashMap::new();
-    for entry in entries(doc) {
-        *counts.entry(entry.container()).or_insert(0) += 1;
-    }
-    counts
-}
-
-fn strip_list_marker(item: &str) -> &str {
-    let item = item.trim_start();
-    let rest = item
-        .strip_prefix(['-', '*', '+'])
-        .or_else(|| {
-            let digits = item.len() - item.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            item[digits..]
-                .strip_prefix(['.', ')'])
-                .filter(|_| digits > 0)
-        })
-        .unwrap_or(item);
-    rest.trim_start()
-}
-
-/// The start of a text for a message: its first words, `…` when cut.
-pub fn excerpt(text: &str) -> String {
-    const MAX_CHARS: usize = 24;
-    match text.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
-        None => text.to_owned(),
-    }
-}
-
-/// For each block, the heading whose section directly holds it.
-pub fn block_sections(doc: &Document) -> Vec<Option<usize>> {
-    doc.blocks
-        .iter()
-        .map(|b| doc.section_at(b.span.start))
-        .collect()
-}
-
-/// The texts of the blocks in `range` (not headings), whitespace collapsed. A text
-/// that is only a URL is left out: links are compared by their canonical form.
-pub fn texts(doc: &Document, range: &Range<usize>) -> HashSet<String> {
-    let start = doc.blocks.partition_point(|b| b.span.start < range.start);
-    doc.blocks[start..]
-        .iter()
-        .take_while(|b| b.span.start < range.end)
-        .filter_map(|b| match b.kind {
-            BlockKind::Heading(_) => None,
-            BlockKind::CodeBlock | BlockKind::Html => Some(collapse_whitespace(doc.slice(&b.span))),
-            _ => Some(collapse_whitespace(&b.text)).filter(|t| !t.is_empty()),
-        })
-        .filter(|t| canonicalize(t).is_none())
-        .collect()
-}
 
 /// Why two sections describe the same item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,11 +51,11 @@ const REPEATED_PERCENT: usize = 80;
 /// with one main link.
 pub fn duplicate_sections(
     doc: &Document,
+    entries: &Entries,
     links: &[WebLink],
-    sections: &[Option<usize>],
 ) -> Vec<DuplicateSection> {
-    let main_links = main_links(doc, links, sections);
-    let contents = Contents::new(doc, links);
+    let main_links = main_links(doc, links, &block_sections(doc));
+    let contents = Contents::new(doc, entries, links);
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_link: HashMap<&str, usize> = HashMap::new();
     let mut found: Vec<DuplicateSection> = Vec::new();
@@ -312,8 +131,8 @@ struct Contents<'d> {
 }
 
 impl<'d> Contents<'d> {
-    fn new(doc: &'d Document<'d>, links: &'d [WebLink]) -> Self {
-        let entries = entries(doc)
+    fn new(doc: &'d Document<'d>, entries: &Entries, links: &'d [WebLink]) -> Self {
+        let entries = entries
             .iter()
             .filter_map(|e| {
                 let link = entry_link(doc, e, links)?;
@@ -393,14 +212,6 @@ fn in_instructions(doc: &Document, h: usize) -> bool {
     })
 }
 
-/// The web link an entry is about, if it is a web page.
-pub fn entry_link<'l>(doc: &Document, entry: &Entry, links: &'l [WebLink]) -> Option<&'l WebLink> {
-    let span = &entry.link(doc).span;
-    links_in(links, span)
-        .first()
-        .filter(|l| l.span.start == span.start)
-}
-
 /// Whether headings `a` and `b` have one name ([`name_key_with_symbols`]).
 pub fn same_heading_name(doc: &Document, a: usize, b: usize) -> bool {
     name_key_with_symbols(&doc.headings[a].text) == name_key_with_symbols(&doc.headings[b].text)
@@ -419,6 +230,30 @@ fn share_text(doc: &Document, a: usize, b: usize) -> bool {
         texts
     };
     !prose(a).is_disjoint(&prose(b))
+}
+
+/// For each block, the heading whose section directly holds it.
+fn block_sections(doc: &Document) -> Vec<Option<usize>> {
+    doc.blocks
+        .iter()
+        .map(|b| doc.section_at(b.span.start))
+        .collect()
+}
+
+/// The texts of the blocks in `range` (not headings), whitespace collapsed. A text
+/// that is only a URL is left out: links are compared by their canonical form.
+pub fn texts(doc: &Document, range: &Range<usize>) -> HashSet<String> {
+    let start = doc.blocks.partition_point(|b| b.span.start < range.start);
+    doc.blocks[start..]
+        .iter()
+        .take_while(|b| b.span.start < range.end)
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading(_) => None,
+            BlockKind::CodeBlock | BlockKind::Html => Some(collapse_whitespace(doc.slice(&b.span))),
+            _ => Some(collapse_whitespace(&b.text)).filter(|t| !t.is_empty()),
+        })
+        .filter(|t| canonicalize(t).is_none())
+        .collect()
 }
 
 /// The main link of each section that describes one item: the first project page
@@ -475,29 +310,4 @@ fn main_links<'l>(
                 .map(|l| l.url.key.as_str())
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lead_links_and_descriptions() {
-        let source = "- [Foo](https://github.com/a/foo) - a thing\n- https://arxiv.org/abs/2401.02385\n- see [Bar](https://example.com)\n";
-        let doc = Document::parse(source);
-        let links = &find_web_links(&doc);
-        let items: Vec<usize> = (0..doc.blocks.len())
-            .filter(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }))
-            .collect();
-        let foo = lead_link(&doc, items[0], links).expect("foo leads");
-        assert_eq!(foo.url.key, "github.com/a/foo");
-        assert!(foo.named && has_description(&doc, items[0], foo));
-        let paper = lead_link(&doc, items[1], links).expect("bare URL leads");
-        assert!(!paper.named && !has_description(&doc, items[1], paper));
-        assert!(lead_link(&doc, items[2], links).is_none());
-        assert_eq!(
-            fingerprint(&doc, items[0]),
-            "[Foo](https://github.com/a/foo) - a thing"
-        );
-    }
 }
