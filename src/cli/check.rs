@@ -29,7 +29,7 @@ use crate::fix::Applicability;
 use crate::linter::{self, FixOutcome};
 use crate::online::findings::{Results, findings};
 use crate::report::summary::JobSummary;
-use crate::report::{self, Counts, FileOutput, FileReport, Format, HumanOptions};
+use crate::report::{self, Counts, FileOutput, FileReport, Format, HumanOptions, plural};
 use crate::rules;
 
 /// What `check` does to each file.
@@ -243,7 +243,8 @@ fn finish_output(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     if args.statistics {
-        let total = args.format == Format::Human && !args.quiet;
+        let human = human_options(args, mode);
+        let total = (args.format == Format::Human && !args.quiet).then_some(&human);
         report::statistics::write(&outcome.outputs, args.format == Format::Json, total, out)?;
     } else if mode != Mode::Diff {
         report::write_outputs(
@@ -315,7 +316,6 @@ fn write_summary(args: &CheckArgs, outcome: &Outcome, path: &Path) -> Result<(),
 /// can leave something the next round fixes); and how many findings `--changed-since`
 /// left out. When `--exit-non-zero-on-fix` fails the run, it always says so.
 fn say_what_happened(args: &CheckArgs, mode: Mode, outcome: &Outcome) {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let text = matches!(args.format, Format::Human | Format::Concise) && !args.quiet;
     if let Some(since) = &args.changed_since
         && text

@@ -79,28 +79,37 @@ fn write_config(args: &InitArgs) -> Result<PathBuf, Report> {
 
 /// What the list shows of itself, which the config pins.
 struct Found {
-    /// The TOC's title, when the TOC is found under one.
-    toc_title: Option<String>,
-    /// Where the TOC starts (1-based line) and the heading levels it lists.
-    toc: Option<(usize, Vec<u8>, usize)>,
+    toc: Option<FoundToc>,
+    /// `owner/repo`, inferred from the README's links into itself.
     repository: Option<String>,
     /// The lists' bullet and how many lists use it.
     marker: Option<(&'static str, String)>,
     awesome: bool,
 }
 
+/// The table of contents detection took.
+struct FoundToc {
+    /// Where it starts, its title included (1-based).
+    line: usize,
+    /// Its title, when it is found under one (not between a generator's markers).
+    title: Option<String>,
+    /// The heading levels it lists.
+    levels: Vec<u8>,
+    entries: usize,
+}
+
 impl Found {
     fn of(text: &str) -> Self {
         let doc = Document::parse(text);
         let analysis = toc::analyse(&doc, &Default::default(), None);
-        let toc = analysis.toc.as_ref();
         Self {
-            toc_title: toc
-                .and_then(|t| t.title)
-                .map(|block| doc.blocks[block].text.trim().to_owned()),
-            toc: toc.map(|t| {
-                let start = t.title.map_or(t.region.start, |b| doc.blocks[b].span.start);
-                (doc.position(start).0, t.levels.clone(), t.entries.len())
+            toc: analysis.toc.as_ref().map(|t| FoundToc {
+                line: doc
+                    .position(t.title.map_or(t.region.start, |b| doc.blocks[b].span.start))
+                    .0,
+                title: t.title.map(|b| doc.blocks[b].text.trim().to_owned()),
+                levels: t.levels.clone(),
+                entries: t.entries.len(),
             }),
             repository: analysis.anchors.repository().map(str::to_owned),
             marker: rules::list_marker::house_marker(&doc),
@@ -181,22 +190,27 @@ fn header(name: &str, found: &Found) -> String {
              # profile: awesome\n\n",
         );
     }
-    match (&found.toc, &found.toc_title) {
-        (Some((line, levels, entries)), title) => {
-            let levels: Vec<String> = levels.iter().map(u8::to_string).collect();
+    match &found.toc {
+        Some(toc) => {
+            let levels: Vec<String> = toc.levels.iter().map(u8::to_string).collect();
+            let entries = match toc.entries {
+                1 => "1 entry".to_owned(),
+                n => format!("{n} entries"),
+            };
             let _ = writeln!(
                 out,
-                "# The table of contents found at line {line}: {entries} entries, listing the \
-                 level {} headings.",
+                "# The table of contents found at line {}: {entries}, listing the level {} \
+                 headings.",
+                toc.line,
                 levels.join(" and ")
             );
             out.push_str("toc:\n");
-            if let Some(title) = title {
+            if let Some(title) = &toc.title {
                 let _ = writeln!(out, "  start: {}", quoted(title));
             }
             let _ = writeln!(out, "  levels: [{}]", levels.join(", "));
         }
-        (None, _) => out.push_str(
+        None => out.push_str(
             "# No table of contents found. If the list has one, name its title:\n\
              # toc:\n#   start: Contents\n",
         ),

@@ -7,7 +7,7 @@ mod check;
 pub(crate) mod config_cache;
 mod fmt;
 mod generate;
-mod init;
+pub mod init;
 pub mod input;
 mod rules;
 pub mod server;

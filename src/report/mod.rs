@@ -192,6 +192,11 @@ pub enum Format {
     Rdjson,
 }
 
+/// `1 finding`, `2 findings`: a count and its noun.
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Where a rule's documentation is published.
 pub fn rule_url(rule: &str) -> String {
     format!("{}/blob/main/rules/{rule}.md", env!("CARGO_PKG_REPOSITORY"))

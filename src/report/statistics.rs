@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Counts, FileOutput};
+use super::{FileOutput, HumanOptions};
 use crate::diagnostic::Diagnostic;
 use crate::fix::Applicability;
 
@@ -68,12 +68,12 @@ fn summary(rule: &str) -> &'static str {
 }
 
 /// Writes the statistics of `outputs`: a JSON array with `json`, else a table of
-/// `count rule [*] summary` lines (`[*]`: `--fix` resolves some), and with `total` a
-/// last line counting every finding.
+/// `count rule [*] summary` lines (`[*]`: `--fix` resolves some), and with `total` the
+/// summary line that ends human output.
 pub fn write(
     outputs: &[FileOutput],
     json: bool,
-    total: bool,
+    total: Option<&HumanOptions>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut statistics = Statistics::default();
@@ -106,16 +106,8 @@ pub fn write(
             count_width = count_width.unwrap_or(1),
         )?;
     }
-    if total {
-        let counts: Counts = outputs.iter().sum();
-        let fixable: usize = rows.iter().map(|r| r.1.fixable).sum();
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        writeln!(
-            out,
-            "{} in {}; [*] {fixable} fixable with --fix",
-            plural(counts.total(), "finding"),
-            plural(counts.files, "file"),
-        )?;
+    match total {
+        Some(human) => super::human::write_summary(outputs, human, out),
+        None => Ok(()),
     }
-    Ok(())
 }
