@@ -7,12 +7,19 @@
 #   - A version: the archive for the runner's target (RUNNER_OS, RUNNER_ARCH) and its
 #     .sha256 from the GitHub release; a checksum that does not match fails the step,
 #     with no fallback. Kept in the runner's tool cache by version and target, so a
-#     second install (later steps, self-hosted runners) downloads nothing.
+#     second install (later steps, self-hosted runners) downloads nothing; and since a
+#     hosted runner's tool cache starts empty every job, `resolve` (below) gives
+#     action.yml's actions/cache step that folder and a key to keep it across jobs.
 #   - A version with no archive for this runner (no such release, or an unsupported
 #     OS or architecture): `cargo binstall` when it is installed, else
 #     `cargo install --locked` from crates.io.
 #   - No version (the action used at a branch or a commit, or `uses: ./`): no
 #     release exists, so `cargo install --locked` builds the action's own source.
+#
+# `install-action.sh resolve` installs nothing: it writes to GITHUB_OUTPUT the version
+# (`latest` resolved, so the install step does not ask again), and, when a release
+# archive is what would be installed, the tool cache folder of that version and target
+# (`path`) and the actions/cache `key` for it.
 #
 # POCKETLINT_RELEASES_URL and POCKETLINT_API_URL point it elsewhere than GitHub
 # (scripts/test-action-install.sh serves a fake release from 127.0.0.1).
@@ -62,6 +69,11 @@ runner_target() {
     esac
 }
 
+# cache_dir VERSION TARGET: the tool cache folder of a release's binary.
+cache_dir() {
+    echo "$tool_cache/$1/$2"
+}
+
 # add_to_path DIR: on the job's PATH from the next step on (as a Windows path on
 # Windows, where this runs in Git Bash).
 add_to_path() {
@@ -98,8 +110,9 @@ install_release() {
     local version=$1 target=$2 ext=tar.gz exe=""
     [[ $target == *windows* ]] && ext=zip exe=.exe
     local name="pocketlint-v$version-$target"
-    local dir="$tool_cache/$version/$target"
-    if [[ -f $dir.complete && -x $dir/pocketlint$exe ]]; then
+    local dir
+    dir=$(cache_dir "$version" "$target")
+    if [[ -f $dir/.complete && -x $dir/pocketlint$exe ]]; then
         echo "pocketlint $version ($target) from the tool cache"
         add_to_path "$dir"
         return 0
@@ -135,7 +148,8 @@ install_release() {
     mkdir -p "$dir"
     cp "$tmp/$name/pocketlint$exe" "$dir/"
     rm -rf "$tmp"
-    touch "$dir.complete"
+    # Last, inside the folder: a folder cut short (or restored so) is downloaded again.
+    touch "$dir/.complete"
     add_to_path "$dir"
 }
 
@@ -159,7 +173,18 @@ install_with_cargo() {
 
 resolve_version
 target=$(runner_target)
-if [[ -z $version ]]; then
+if [[ ${1:-} == resolve ]]; then
+    {
+        echo "version=$version"
+        if [[ -n $version && -n $target ]]; then
+            path=$(cache_dir "$version" "$target")
+            # actions/cache takes forward slashes on Windows too.
+            command -v cygpath >/dev/null && path=$(cygpath -m "$path")
+            echo "path=$path"
+            echo "key=pocketlint-$version-$target"
+        fi
+    } >>"${GITHUB_OUTPUT:?}"
+elif [[ -z $version ]]; then
     install_with_cargo
 elif [[ -z $target ]]; then
     echo "no release archive for ${RUNNER_OS:-}/${RUNNER_ARCH:-}"

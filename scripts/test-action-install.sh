@@ -64,11 +64,11 @@ export FAKE_CARGO_LOG=$tmp/cargo.log
 run_install() {
     local name=$1
     shift
-    : >"$tmp/github_path" && : >"$FAKE_CARGO_LOG"
+    : >"$tmp/github_path" && : >"$tmp/github_output" && : >"$FAKE_CARGO_LOG"
     set +e
     env PATH="$tmp/fake-cargo:$PATH" RUNNER_OS=Linux RUNNER_ARCH=X64 RUNNER_TEMP="$tmp/runner-temp" \
         RUNNER_TOOL_CACHE="$tmp/tool-cache" GITHUB_PATH="$tmp/github_path" GITHUB_ACTION_PATH="$root" \
-        "$@" bash "$install" >"$tmp/stdout" 2>&1
+        GITHUB_OUTPUT="$tmp/github_output" "$@" bash "$install" "${ACTION_STEP:-}" >"$tmp/stdout" 2>&1
     code=$?
     set -e
     echo "--- $name: exit $code"
@@ -87,13 +87,32 @@ python3 -c "import sys; print(f'installed from the release in {float(sys.argv[2]
 grep -q '^checksum verified: ' "$tmp/stdout" || fail "the checksum is verified"
 [[ $(installed) == "pocketlint $version"* ]] || fail "pocketlint $version is on PATH: $(installed)"
 [[ -s $FAKE_CARGO_LOG ]] && fail "no cargo when the release exists: $(cat "$FAKE_CARGO_LOG")"
-[[ -f $tmp/tool-cache/pocketlint/$version/$target.complete ]] || fail "the tool cache holds it"
+[[ -f $tmp/tool-cache/pocketlint/$version/$target/.complete ]] || fail "the tool cache holds it"
 
 # 2. Again, with the server unreachable: from the tool cache.
 run_install "version $version, cached" INPUT_VERSION="v$version" POCKETLINT_RELEASES_URL=http://127.0.0.1:9/none
 [[ $code == 0 ]] || fail "the cached version installs offline"
 grep -q 'from the tool cache' "$tmp/stdout" || fail "the tool cache is used"
 [[ $(installed) == "pocketlint $version"* ]] || fail "the cached pocketlint is on PATH"
+
+# 2b. What action.yml's actions/cache step keeps: resolve names that folder and a key
+#     by version and target; the folder restored alone, in a fresh tool cache, installs
+#     offline.
+ACTION_STEP=resolve run_install "resolve latest" INPUT_VERSION=latest
+[[ $code == 0 && ! -s $tmp/github_path ]] || fail "resolve installs nothing"
+[[ $(cat "$tmp/github_output") == "version=$version
+path=$tmp/tool-cache/pocketlint/$version/$target
+key=pocketlint-$version-$target" ]] || fail "resolve's outputs: $(cat "$tmp/github_output")"
+ACTION_STEP=resolve run_install "resolve a branch ref" ACTION_REF=main
+[[ $(cat "$tmp/github_output") == "version=" ]] || fail "a build from source has no cache key: $(cat "$tmp/github_output")"
+mkdir "$tmp/restored"
+cp -r "$tmp/tool-cache/pocketlint/$version/$target" "$tmp/restored/"
+rm -rf "$tmp/tool-cache"
+mkdir -p "$tmp/tool-cache/pocketlint/$version"
+mv "$tmp/restored/$target" "$tmp/tool-cache/pocketlint/$version/"
+run_install "version $version, restored by actions/cache" INPUT_VERSION="$version" POCKETLINT_RELEASES_URL=http://127.0.0.1:9/none
+[[ $code == 0 ]] || fail "the restored folder installs offline"
+grep -q 'from the tool cache' "$tmp/stdout" || fail "the restored folder is the tool cache"
 
 # 3. A corrupted checksum: the step fails, installs nothing, falls back to nothing.
 run_install "corrupted checksum" INPUT_VERSION=99.0.0
@@ -141,4 +160,4 @@ grep -q "pocketlint --version $version" "$FAKE_CARGO_LOG" || fail "no archive fo
 run_install "bad version" INPUT_VERSION="1.2; rm -rf /"
 [[ $code == 1 ]] || fail "a bad version fails the step (exit $code)"
 grep -q "version must be latest, X.Y.Z or empty" "$tmp/stdout" || fail "the error says which versions are valid"
-echo "action install: 9 passed, 0 failed"
+echo "action install: 10 passed, 0 failed"

@@ -12,12 +12,12 @@ export POCKETLINT=${POCKETLINT:-$root/target/debug/pocketlint}
 [[ -x $POCKETLINT ]] || cargo build --quiet --manifest-path "$root/Cargo.toml"
 action="$root/scripts/github-action.sh"
 
+# shellcheck source=scripts/lib.sh
+source "$root/scripts/lib.sh"
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.com
-export GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.com
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=$tmp/gitconfig
-git config --global init.defaultBranch main
+git_sandbox "$tmp"
 git config --global advice.detachedHead false
 
 fail() {
@@ -25,34 +25,51 @@ fail() {
     exit 1
 }
 
+# pull_request REPO BRANCH NUMBER MAIN ADDED: a bare $tmp/REPO.git whose main holds a
+# README.md of MAIN, and a branch BRANCH that appends ADDED (both printf %b text),
+# merged as GitHub merges a pull request, into refs/pull/NUMBER/merge. Leaves the
+# working clone $tmp/REPO-dev as the current folder, on main.
+pull_request() {
+    local repo=$1 branch=$2 number=$3
+    git init --quiet --bare "$tmp/$repo.git"
+    git clone --quiet "file://$tmp/$repo.git" "$tmp/$repo-dev" 2>/dev/null
+    cd "$tmp/$repo-dev"
+    printf '%b' "$4" >README.md
+    git add README.md
+    git commit --quiet -m "the list"
+    git push --quiet origin main
+    git switch --quiet -c "$branch"
+    printf '%b' "$5" >>README.md
+    git commit --quiet -am "the contribution"
+    git push --quiet origin "$branch"
+    git switch --quiet main
+    git merge --quiet --no-ff -m "Merge $branch into main" "$branch"
+    git push --quiet origin "HEAD:refs/pull/$number/merge"
+    git reset --quiet --hard origin/main
+}
+
+# shallow_checkout NAME REPO REF: a shallow fetch of REF from $tmp/REPO.git checked out
+# in $tmp/NAME (the current folder after), as actions/checkout makes.
+shallow_checkout() {
+    local tracking=${3/#refs\/heads\//refs/remotes/origin/}
+    tracking=${tracking/#refs\/pull\//refs/remotes/pull/}
+    mkdir "$tmp/$1"
+    cd "$tmp/$1"
+    git init --quiet
+    git remote add origin "file://$tmp/$2.git"
+    git fetch --quiet --no-tags --depth=1 origin "+$3:$tracking"
+    git checkout --quiet --detach "$tracking"
+}
+
 # The list on main has an old defect (line 5); the PR adds a new one (line 9).
-git init --quiet --bare "$tmp/origin.git"
-git clone --quiet "file://$tmp/origin.git" "$tmp/dev" 2>/dev/null
-cd "$tmp/dev"
-printf '# List\n\n## Tools\n\n#### Editors\n\n## Shells\n' >README.md
-git add README.md
-git commit --quiet -m "the list"
-git push --quiet origin main
-git switch --quiet -c contribution
-printf '\n## Zero\xe2\x80\x8bwidth\n' >>README.md
-git commit --quiet -am "add a section"
-git switch --quiet main
-git merge --quiet --no-ff -m "Merge contribution into main" contribution
-git push --quiet origin HEAD:refs/pull/1/merge
-git reset --quiet --hard origin/main
-git push --quiet origin contribution
+pull_request origin contribution 1 '# List\n\n## Tools\n\n#### Editors\n\n## Shells\n' '\n## Zero\xe2\x80\x8bwidth\n'
 # After the branch began, main fixes the old defect: the PR must not be blamed for it.
 sed -i 's/^#### Editors/### Editors/' README.md
 git commit --quiet -am "fix the heading level"
 git push --quiet origin main
 
 # What actions/checkout does on pull_request: a shallow fetch of the merge commit.
-mkdir "$tmp/ws"
-cd "$tmp/ws"
-git init --quiet
-git remote add origin "file://$tmp/origin.git"
-git fetch --quiet --no-tags --depth=1 origin +refs/pull/1/merge:refs/remotes/pull/1/merge
-git checkout --quiet --detach refs/remotes/pull/1/merge
+shallow_checkout ws origin refs/pull/1/merge
 
 # run_action NAME VAR=VALUE...: runs the action's step with fresh runner files.
 scenarios=0
@@ -112,12 +129,7 @@ expect_output findings=1 "args"
 
 # A workflow that checks out the PR's head instead: a shallow clone of the branch,
 # whose merge base with main must be fetched.
-mkdir "$tmp/head"
-cd "$tmp/head"
-git init --quiet
-git remote add origin "file://$tmp/origin.git"
-git fetch --quiet --no-tags --depth=1 origin +refs/heads/contribution:refs/remotes/origin/contribution
-git checkout --quiet --detach refs/remotes/origin/contribution
+shallow_checkout head origin refs/heads/contribution
 run_action "pull request head, new findings only" GITHUB_BASE_REF=main INPUT_CHANGED_ONLY=true
 [[ $code == 1 ]] || fail "a new defect must fail the step: $(cat "$tmp/stderr")"
 [[ $(grep -c '^::' "$tmp/stdout") == 1 ]] ||
@@ -152,22 +164,10 @@ done
 # A second repository: main holds a clean list; the PR branch "typos" adds three
 # defects with safe fixes (hhttps://, a trailing space, a zero-width space) and one
 # whose fix is unsafe (a heading that skips a level), which no commit may apply.
-git init --quiet --bare "$tmp/list.git"
-git clone --quiet "file://$tmp/list.git" "$tmp/list-dev" 2>/dev/null
-cd "$tmp/list-dev"
-printf '# List\n\n## Tools\n\n- [fd](https://github.com/sharkdp/fd) - find files.\n\n## Shells\n\n- [fish](https://fishshell.com) - a shell.\n' >README.md
-git add README.md
-git commit --quiet -m "the list"
-git push --quiet origin main
-git switch --quiet -c typos
-printf -- '- [zsh](hhttps://www.zsh.org) - another shell.  \n\n#### Prompts\n\n- [starship](https://starship.rs) - a prompt\xe2\x80\x8b.\n' >>README.md
-git commit --quiet -am "add zsh and a prompt"
-git push --quiet origin typos
-typos_tip=$(git rev-parse HEAD)
-git switch --quiet main
-git merge --quiet --no-ff -m "Merge typos into main" typos
-git push --quiet origin HEAD:refs/pull/2/merge
-git reset --quiet --hard origin/main
+pull_request list typos 2 \
+    '# List\n\n## Tools\n\n- [fd](https://github.com/sharkdp/fd) - find files.\n\n## Shells\n\n- [fish](https://fishshell.com) - a shell.\n' \
+    '- [zsh](hhttps://www.zsh.org) - another shell.  \n\n#### Prompts\n\n- [starship](https://starship.rs) - a prompt\xe2\x80\x8b.\n'
+typos_tip=$(git rev-parse typos)
 # What the safe and the unsafe fixes make of the PR's README, by the CLI itself.
 mkdir "$tmp/expected" "$tmp/expected-unsafe"
 git show "$typos_tip:README.md" >"$tmp/expected/README.md"
@@ -180,12 +180,7 @@ cmp -s "$tmp/expected/README.md" "$tmp/expected-unsafe/README.md" &&
 # checkout_pr NAME: a shallow checkout of refs/pull/2/merge in $tmp/NAME, as
 # actions/checkout makes on pull_request.
 checkout_pr() {
-    mkdir "$tmp/$1"
-    cd "$tmp/$1"
-    git init --quiet
-    git remote add origin "file://$tmp/list.git"
-    git fetch --quiet --no-tags --depth=1 origin +refs/pull/2/merge:refs/remotes/pull/2/merge
-    git checkout --quiet --detach refs/remotes/pull/2/merge
+    shallow_checkout "$1" list refs/pull/2/merge
 }
 pr_env=(GITHUB_BASE_REF=main GITHUB_HEAD_REF=typos GITHUB_REPOSITORY=owner/list
     PR_HEAD_REPOSITORY=owner/list GITHUB_RUN_ID=42)

@@ -5,15 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-LSP_TOOLS=(pytest-lsp==1.0.1 pygls==2.1.1 lsprotocol==2025.0.0)
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
 LSP_VENV="$PWD/target/lsp-venv"
-if [[ "$(cat "$LSP_VENV/.pins" 2>/dev/null)" != "${LSP_TOOLS[*]}" ]]; then
-    echo "installing ${LSP_TOOLS[*]} into $LSP_VENV" >&2
-    rm -rf "$LSP_VENV"
-    python3 -m venv "$LSP_VENV"
-    "$LSP_VENV/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: "${LSP_TOOLS[@]}"
-    echo "${LSP_TOOLS[*]}" >"$LSP_VENV/.pins"
-fi
+cached_venv "$LSP_VENV" pytest-lsp==1.0.1 pygls==2.1.1 lsprotocol==2025.0.0
 
 cargo build --quiet
 POCKETLINT="$PWD/target/debug/pocketlint" "$LSP_VENV/bin/python" -m pytest -q -p no:cacheprovider tests/e2e "$@"

@@ -16,10 +16,8 @@ export CARGO_TARGET_DIR="$root/target/pre-commit"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.com
-export GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.com
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=$tmp/gitconfig PRE_COMMIT_HOME=$tmp/cache NO_COLOR=1
-git config --global init.defaultBranch main
+git_sandbox "$tmp"
+export PRE_COMMIT_HOME=$tmp/cache NO_COLOR=1
 
 fail() {
     echo "FAIL: $*" >&2
@@ -35,14 +33,8 @@ try_repo() {
     set -e
 }
 
-mkdir "$tmp/list"
+hook_list "$tmp/list"
 cd "$tmp/list"
-git init --quiet
-# A skipped heading level (an unsafe fix only) and a zero-width space (a safe fix).
-printf '# List\n\n## Tools\n\n#### Editors\n\n## Zero\xe2\x80\x8bwidth\n\n- [Vim](https://www.vim.org) - The editor.\n' >README.md
-printf '# Healthy\n\n## Tools\n\n- [Fish](https://fishshell.com) - A shell.\n' >GOOD.md
-git add README.md GOOD.md
-git commit --quiet -m "a list"
 good_before=$(cat GOOD.md)
 
 # 1. Both hooks on the defects: the check fails and names them; the fix applies the

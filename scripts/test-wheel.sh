@@ -11,27 +11,20 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/ci-tools.sh"
 
 # maturin builds the wheel; setuptools is the mirror package's build backend, which
-# pip fetches from the served folder like the wheel.
-WHEEL_TOOLS=(maturin==1.16.0)
+# pip fetches from the served folder like the wheel (downloaded into the same cached
+# virtualenv, with the same pins).
 MIRROR_BACKEND=setuptools==84.2.1
 venv="$root/target/wheel-venv"
-if [[ "$(cat "$venv/.pins" 2>/dev/null)" != "${WHEEL_TOOLS[*]} $MIRROR_BACKEND" ]]; then
-    echo "installing ${WHEEL_TOOLS[*]} into $venv" >&2
-    rm -rf "$venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: "${WHEEL_TOOLS[@]}"
-    "$venv/bin/pip" download --quiet --disable-pip-version-check --only-binary=:all: \
-        --no-deps --dest "$venv/backend" "$MIRROR_BACKEND"
-    echo "${WHEEL_TOOLS[*]} $MIRROR_BACKEND" >"$venv/.pins"
-fi
-
+cached_venv_extra() {
+    "$1/bin/pip" download --quiet --disable-pip-version-check --only-binary=:all: \
+        --no-deps --dest "$1/backend" "$MIRROR_BACKEND"
+}
+cached_venv "$venv" maturin==1.16.0 "$MIRROR_BACKEND"
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -n 1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.com
-export GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.com
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=$tmp/gitconfig NO_COLOR=1
-git config --global init.defaultBranch main
+git_sandbox "$tmp"
+export NO_COLOR=1
 
 fail() {
     echo "FAIL: $*" >&2
@@ -76,14 +69,8 @@ echo "wheel: pip installs it: $("$tmp/pip-venv/bin/pocketlint" --version)"
 bash "$root/dist/update-pre-commit-mirror.sh" "$tmp/mirror" >/dev/null
 (cd "$tmp/mirror" && git init --quiet && git add -A && git commit --quiet -m "v$version" && git tag "v$version")
 
-mkdir "$tmp/list"
+hook_list "$tmp/list"
 cd "$tmp/list"
-git init --quiet
-# A skipped heading level (an unsafe fix only) and a zero-width space (a safe fix).
-printf '# List\n\n## Tools\n\n#### Editors\n\n## Zero\xe2\x80\x8bwidth\n\n- [Vim](https://www.vim.org) - The editor.\n' >README.md
-printf '# Healthy\n\n## Tools\n\n- [Fish](https://fishshell.com) - A shell.\n' >GOOD.md
-git add README.md GOOD.md
-git commit --quiet -m "a list"
 
 # try-repo installs into a fresh store each call, as a contributor's first commit does.
 try_repo() {

@@ -486,3 +486,363 @@ fn rules_and_explain_list_and_document_every_rule() {
         .assert()
         .code(2);
 }
+
+/// Runs `cmd`, which must fail with exit code 2 and say `error` on stderr.
+fn fails_with(cmd: &mut assert_cmd::Command, error: &str) {
+    let output = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains(error), "{error:?} in {stderr}");
+}
+
+/// A list as `init` meets it: the Awesome badge, a TOC under "Contents" that lists
+/// one section of thirteen, `*` bullets, twelve `http://` links to a site that serves
+/// https and twelve lines with trailing spaces.
+fn noisy_list() -> String {
+    let mut list = String::from(
+        "# Awesome Things [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n\
+         ## Contents\n\n* [Tools](#tools)\n\n## Tools\n\n* [Fish](https://fishshell.com) - A shell.\n\n",
+    );
+    for i in 0..12 {
+        list.push_str(&format!(
+            "## Part {i}\n\n* [Thing {i}](http://github.com/o/thing-{i}) - A thing.  \n\n"
+        ));
+    }
+    list
+}
+
+#[test]
+fn init_writes_a_commented_config_that_check_loads() {
+    let dir = TempDir::new();
+    let list = dir.write("README.md", noisy_list());
+    pocketlint()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(0)
+        .stdout("wrote ./.pocketlint.yaml\n");
+    let config = std::fs::read_to_string(dir.path().join(".pocketlint.yaml")).unwrap();
+    for expected in [
+        "# profile: awesome\n",
+        "# The table of contents found at line 3: 1 entry, listing the level 2 headings.\ntoc:\n  start: \"Contents\"\n  levels: [2]\n",
+        "  list-marker: { marker: \"*\" }\n",
+        "  # 12 findings on README.md today (0 fixed by --fix): at info, shown but failing no run until they are\n  # worked through; delete this line then\n  toc-missing-entry: info\n",
+        "  url-insecure: off\n",
+        "# `pocketlint check --fix` fixes every finding of trailing-space on README.md: run it once.\n",
+    ] {
+        assert!(config.contains(expected), "{expected:?} in:\n{config}");
+    }
+    // Loaded by check: the turned-down rule is shown at info, the rule turned off not.
+    let out = stdout_of(pocketlint().current_dir(dir.path()).args([
+        "check",
+        "--statistics",
+        "--format",
+        "json",
+    ]));
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"toc-missing-entry"), "{out}");
+    assert!(!rules.contains(&"url-insecure"), "{out}");
+    let concise = stdout_of(pocketlint().current_dir(dir.path()).args([
+        "check",
+        "--format",
+        "concise",
+        "--select",
+        "toc-missing-entry",
+    ]));
+    assert!(concise.contains(": info toc-missing-entry "), "{concise}");
+
+    // An existing config stays unless --force.
+    std::fs::write(dir.path().join(".pocketlint.yaml"), "rules: {}\n").unwrap();
+    fails_with(
+        pocketlint().arg("init").arg(&list),
+        ".pocketlint.yaml already exists; `pocketlint init --force` overwrites it",
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".pocketlint.yaml")).unwrap(),
+        "rules: {}\n"
+    );
+    pocketlint()
+        .args(["init", "--force"])
+        .arg(&list)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read_to_string(dir.path().join(".pocketlint.yaml"))
+            .unwrap()
+            .contains("toc-missing-entry: info")
+    );
+}
+
+#[test]
+fn init_on_a_quiet_list_pins_what_it_found_and_turns_nothing_down() {
+    let dir = TempDir::new();
+    let list = dir.write("list.md", CLEAN);
+    pocketlint().arg("init").arg(&list).assert().code(0);
+    let config = std::fs::read_to_string(dir.path().join(".pocketlint.yaml")).unwrap();
+    assert!(
+        !config.contains("profile"),
+        "no badge, no profile:\n{config}"
+    );
+    assert!(
+        config.contains("# No table of contents found. If the list has one, name its title:"),
+        "{config}"
+    );
+    assert!(
+        !config.contains(": info\n") && !config.contains(": off\n"),
+        "{config}"
+    );
+    pocketlint()
+        .current_dir(dir.path())
+        .args(["check", "list.md"])
+        .assert()
+        .code(0);
+}
+
+/// The settings `init` pins are what detection and inference found: on every list of
+/// the corpus they change no rule's findings (those it turns `off` aside), and the
+/// config it writes loads.
+#[test]
+fn init_pins_change_no_finding_on_the_corpus() {
+    use pocketlint::config::{ConfigFile, Settings};
+    use std::collections::BTreeMap;
+
+    let Some(lists) = common::corpus_lists(&["lists", "lists2", "pocket"]) else {
+        return;
+    };
+    let counts = |text: &str, settings: &Settings| {
+        let mut counts = BTreeMap::new();
+        for d in pocketlint::check(text, settings) {
+            *counts.entry(d.rule).or_insert(0) += 1;
+        }
+        counts
+    };
+    for list in lists {
+        let text = std::fs::read_to_string(&list).unwrap();
+        let config = pocketlint::cli::init::starter("README.md", &text).unwrap();
+        let settings = ConfigFile::parse(
+            &config,
+            std::path::Path::new(".pocketlint.yaml"),
+            &pocketlint::rules::SCHEMA,
+        )
+        .unwrap()
+        .settings();
+        let mut pinned = counts(&text, &settings);
+        for (rule, before) in counts(&text, &Settings::default()) {
+            if config.contains(&format!("\n  {rule}: off\n")) {
+                continue;
+            }
+            assert_eq!(
+                pinned.remove(rule),
+                Some(before),
+                "{rule} on {}:\n{config}",
+                list.display()
+            );
+        }
+        assert!(pinned.is_empty(), "{pinned:?} on {}", list.display());
+    }
+}
+
+#[test]
+fn stdin_is_checked_under_its_name_with_the_config_of_that_path() {
+    let dir = TempDir::new();
+    dir.write("docs/.pocketlint.yaml", "rules:\n  heading-level: off\n");
+    let out = stdout_of(
+        pocketlint()
+            .current_dir(dir.path())
+            .args(["check", "-", "--no-config", "--format", "concise"])
+            .write_stdin(DEFECTS),
+    );
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.starts_with("-:5:11: warning invisible-char "), "{out}");
+    // Named: reported under the name, governed by docs/.pocketlint.yaml.
+    for args in [
+        &["check", "--stdin-filename", "docs/list.md"][..],
+        &["check", "-", "--stdin-filename", "docs/list.md"],
+    ] {
+        let out = stdout_of(
+            pocketlint()
+                .current_dir(dir.path())
+                .args(args)
+                .args(["--format", "concise"])
+                .write_stdin(DEFECTS),
+        );
+        assert_eq!(
+            out.lines().collect::<Vec<_>>(),
+            [
+                "docs/list.md:5:11: warning invisible-char invisible variation selector U+FE0F that follows no emoji (the leftover of a deleted emoji)"
+            ],
+            "{out}"
+        );
+    }
+    for (args, error) in [
+        (&["check", "-", "README.md"][..], "`-` reads standard input"),
+        (
+            &["check", "--stdin-filename", "a.md", "README.md"],
+            "--stdin-filename names standard input",
+        ),
+    ] {
+        fails_with(
+            pocketlint()
+                .current_dir(dir.path())
+                .args(args)
+                .write_stdin(DEFECTS),
+            error,
+        );
+    }
+    fails_with(
+        pocketlint()
+            .args(["check", "-"])
+            .write_stdin(&b"# a\0b\n"[..]),
+        "-: binary file (NUL byte at byte 3)",
+    );
+}
+
+#[test]
+fn stdin_fixed_goes_to_stdout_and_the_findings_to_stderr() {
+    let dir = TempDir::new();
+    let on_disk = dir.write(
+        "list.md",
+        format!("\u{FEFF}{}", DEFECTS.replace('\n', "\r\n")),
+    );
+    pocketlint()
+        .args(["check", "--no-config", "--quiet", "--fix"])
+        .arg(&on_disk)
+        .assert()
+        .code(1);
+    let fixed_on_disk = std::fs::read(&on_disk).unwrap();
+    let output = pocketlint()
+        .current_dir(dir.path())
+        .args(["check", "-", "--no-config", "--fix", "--format", "concise"])
+        .write_stdin(format!("\u{FEFF}{}", DEFECTS.replace('\n', "\r\n")))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "the unsafe finding remains");
+    assert_eq!(output.stdout, fixed_on_disk, "the same bytes --fix writes");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("-:15:1: warning heading-level "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Fixed 2 findings in 1 file (1 remaining)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no file written"
+    );
+}
+
+#[test]
+fn output_file_takes_the_report() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", DEFECTS);
+    let report = dir.path().join("report.json");
+    pocketlint()
+        .args(["check", "--no-config", "--format", "json", "--output-file"])
+        .arg(&report)
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout("");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["summary"]["warnings"], 2, "{json}");
+    // A diff goes there too; a folder is no file to write.
+    pocketlint()
+        .args(["check", "--no-config", "--diff", "-o"])
+        .arg(&report)
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout("");
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .starts_with("--- a/")
+    );
+    fails_with(
+        pocketlint()
+            .args(["check", "--no-config", "--output-file"])
+            .arg(dir.path())
+            .arg(&bad),
+        "cannot write the report",
+    );
+}
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", DEFECTS);
+    let other = dir.write("other.md", DEFECTS.replace("### Alpha ️", "### Alpha"));
+    let out = stdout_of(
+        pocketlint()
+            .args(["check", "--no-config", "--statistics"])
+            .arg(&bad)
+            .arg(&other),
+    );
+    assert_eq!(
+        out,
+        "2\theading-level \t[ ] a heading skips a level, or breaks a run of same-level entries\n\
+         1\tinvisible-char\t[*] an invisible character that changes anchors, search or rendering\n\
+         3 findings in 2 files, 1 fixable with --fix, 2 more with --unsafe-fixes\n"
+    );
+    let json = stdout_of(
+        pocketlint()
+            .args(["check", "--no-config", "--statistics", "--format", "json"])
+            .arg(&bad),
+    );
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[1]["rule"], "invisible-char", "{json}");
+    assert_eq!(rows[1]["count"], 1);
+    assert_eq!(rows[1]["fixable"], 1);
+    pocketlint()
+        .args(["check", "--no-config", "--statistics", "--format", "sarif"])
+        .arg(&bad)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn exit_zero_passes_findings_but_not_errors() {
+    let dir = TempDir::new();
+    let bad = dir.write("bad.md", DEFECTS);
+    let output = pocketlint()
+        .args(["check", "--no-config", "--exit-zero"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("invisible-char"));
+    pocketlint()
+        .args(["check", "--no-config", "--exit-zero"])
+        .arg(dir.path().join("missing.md"))
+        .assert()
+        .code(2);
+    pocketlint()
+        .args(["check", "--fix", "--exit-zero", "--exit-non-zero-on-fix"])
+        .arg(&bad)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn check_help_names_the_new_options() {
+    let help = stdout_of(pocketlint().args(["check", "--help"]));
+    for option in [
+        "--stdin-filename <NAME>",
+        "--output-file <PATH>",
+        "--statistics",
+        "--exit-zero",
+        "`-` reads standard input",
+    ] {
+        assert!(help.contains(option), "{option} in:\n{help}");
+    }
+}

@@ -18,6 +18,9 @@ pub struct Cli {
 pub enum Command {
     /// Lint Markdown files (default: README.md in the current directory)
     Check(CheckArgs),
+    /// Write a starter .pocketlint.yaml for a list: the TOC found, the conventions
+    /// inferred, the rules with many findings on it turned down
+    Init(InitArgs),
     /// Apply the safe fixes of the formatting rules, like `cargo fmt`
     Fmt(FmtArgs),
     /// List every rule: name, category, default severity, fixes, summary
@@ -65,10 +68,25 @@ pub enum ColorChoice {
 }
 
 #[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The list (default: README.md in the current directory); the config is written
+    /// in its folder
+    pub file: Option<PathBuf>,
+    /// Overwrite an existing config file
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files or directories; directories are searched for *.md and *.markdown,
-    /// honouring .gitignore
+    /// honouring .gitignore; `-` reads standard input
     pub paths: Vec<PathBuf>,
+    /// The name standard input is reported under, and the path its config is found
+    /// from; reads standard input when no path is given. With --fix, the fixed text is
+    /// printed to stdout and the findings to stderr
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
     /// Apply safe fixes and write the files
     #[arg(long)]
     pub fix: bool,
@@ -96,6 +114,18 @@ pub struct CheckArgs {
     /// Print findings only, no summary line
     #[arg(long, short)]
     pub quiet: bool,
+    /// Write the findings (or the diff, or the statistics) to this file instead of
+    /// stdout
+    #[arg(long, short, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+    /// Print how many findings each rule has, the most first, instead of the
+    /// findings (`[*]`: --fix resolves some); a JSON array with --format json
+    #[arg(long, conflicts_with = "diff")]
+    pub statistics: bool,
+    /// Exit 0 even when findings are reported; errors in use, config or input still
+    /// exit 2
+    #[arg(long, conflicts_with = "exit_non_zero_on_fix")]
+    pub exit_zero: bool,
     /// When to colour human output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -4,10 +4,11 @@
 //! come back in input order, so what is printed never depends on scheduling.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
-use miette::Report;
+use miette::{Report, miette};
 use rayon::prelude::*;
 
 use super::config_cache::{ConfigCache, Resolved};
@@ -15,8 +16,21 @@ use super::input::{SourceFile, collect, ensure_writable};
 
 /// A file to process, with the settings that govern it.
 pub struct Target {
+    /// Where the file is, or with `stdin` the name it is reported under.
     pub path: PathBuf,
     pub config: Arc<Resolved>,
+    /// The bytes read from standard input (`check -`), which stand for `path`.
+    pub stdin: Option<Arc<[u8]>>,
+}
+
+impl Target {
+    /// The file's text, from standard input or from disk.
+    pub fn read(&self) -> Result<SourceFile, Report> {
+        match &self.stdin {
+            Some(bytes) => SourceFile::decode(bytes.to_vec(), &self.path.display()),
+            None => SourceFile::read(&self.path),
+        }
+    }
 }
 
 /// The files `paths` name that their configs do not exclude, in the sorted order
@@ -25,8 +39,27 @@ pub fn targets(paths: &[PathBuf], configs: &mut ConfigCache) -> Result<Vec<Targe
     Ok(configs
         .resolve_all(collect(paths)?)?
         .into_iter()
-        .map(|(path, config)| Target { path, config })
+        .map(|(path, config)| Target {
+            path,
+            config,
+            stdin: None,
+        })
         .collect())
+}
+
+/// Standard input as the one target, reported as `name` (`-` when unnamed) and
+/// governed by the config found from `name`, as a file of that name would be: editors
+/// pipe a buffer not yet saved. The config's excludes do not apply to what is piped.
+pub fn stdin_target(name: &Path, configs: &mut ConfigCache) -> Result<Target, Report> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|err| miette!("cannot read standard input: {err}"))?;
+    Ok(Target {
+        path: name.to_path_buf(),
+        config: configs.for_file(name)?,
+        stdin: Some(bytes.into()),
+    })
 }
 
 /// The errors of every file that cannot be processed (with `writing`, also of every
@@ -38,7 +71,7 @@ pub fn validate(targets: &[Target], writing: bool) -> Vec<Report> {
     each(
         targets,
         |target, _| {
-            if writing {
+            if writing && target.stdin.is_none() {
                 ensure_writable(&target.path)?;
             }
             Ok(())
@@ -63,7 +96,7 @@ where
             targets.iter().enumerate().par_bridge().for_each_with(
                 sender,
                 |sender, (index, target)| {
-                    let result = SourceFile::read(&target.path).and_then(|file| work(target, file));
+                    let result = target.read().and_then(|file| work(target, file));
                     // The receiver outlives every sender.
                     let _ = sender.send((index, result));
                 },

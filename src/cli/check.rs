@@ -29,7 +29,7 @@ use crate::fix::Applicability;
 use crate::linter::{self, FixOutcome};
 use crate::online::findings::{Results, findings};
 use crate::report::summary::JobSummary;
-use crate::report::{self, Counts, FileOutput, FileReport, Format, HumanOptions};
+use crate::report::{self, Counts, FileOutput, FileReport, Format, HumanOptions, plural};
 use crate::rules;
 
 /// What `check` does to each file.
@@ -55,6 +55,8 @@ struct Outcome {
     fixed: usize,
     /// Findings `--changed-since` left out: the merge base had them.
     hidden: usize,
+    /// Standard input fixed, for stdout (`check - --fix`).
+    fixed_stdin: Option<String>,
 }
 
 pub fn run(args: &CheckArgs) -> ExitStatus {
@@ -66,14 +68,22 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         Mode::Check
     };
     if mode == Mode::Diff && args.format != Format::Human {
-        let format = clap::ValueEnum::to_possible_value(&args.format)
-            .map(|v| v.get_name().to_owned())
-            .unwrap_or_default();
         return fail(vec![miette!(
-            "--diff prints a unified diff, not --format {format}; drop one of them (json, \
-             sarif and rdjson give each finding's fix)"
+            "--diff prints a unified diff, not --format {}; drop one of them (json, sarif \
+             and rdjson give each finding's fix)",
+            format_name(args.format)
         )]);
     }
+    if args.statistics && !matches!(args.format, Format::Human | Format::Concise | Format::Json) {
+        return fail(vec![miette!(
+            "--statistics prints a table, or a JSON array with --format json, not --format {}",
+            format_name(args.format)
+        )]);
+    }
+    let stdin = match stdin_name(args) {
+        Ok(stdin) => stdin,
+        Err(err) => return fail(vec![err]),
+    };
     if let Some(name) = args
         .select
         .iter()
@@ -90,7 +100,10 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         &args.select,
         &args.ignore,
     );
-    let targets = match configs.and_then(|mut c| batch::targets(&args.paths, &mut c)) {
+    let targets = match configs.and_then(|mut c| match &stdin {
+        Some(name) => Ok(vec![batch::stdin_target(name, &mut c)?]),
+        None => batch::targets(&args.paths, &mut c),
+    }) {
         Ok(targets) => targets,
         Err(err) => return fail(vec![err]),
     };
@@ -110,19 +123,27 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
         None
     };
     let summary_file = summary_file(args);
+    let mut out = match report_sink(args, mode) {
+        Ok(out) => out,
+        Err(err) => return fail(vec![err]),
+    };
     let mut errors: Vec<Report> = Vec::new();
-    let mut stdout = std::io::stdout().lock();
     let outcome = lint_all(
         args,
         mode,
         summary_file.is_some(),
         &targets,
         checked.as_ref(),
-        &mut stdout,
+        &mut out,
         &mut errors,
     );
-    if let Err(err) = finish_output(args, mode, &outcome, &mut stdout) {
+    if let Err(err) = finish_output(args, mode, &outcome, &mut out) {
         errors.push(miette!("cannot write output: {err}"));
+    }
+    if let Some(text) = &outcome.fixed_stdin
+        && let Err(err) = std::io::stdout().write_all(text.as_bytes())
+    {
+        errors.push(miette!("cannot write the fixed text: {err}"));
     }
     if let Some(path) = summary_file
         && let Err(err) = write_summary(args, &outcome, &path)
@@ -135,6 +156,63 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
     } else {
         fail(errors)
     }
+}
+
+/// A format's name as `--format` takes it.
+fn format_name(format: Format) -> String {
+    clap::ValueEnum::to_possible_value(&format)
+        .map(|v| v.get_name().to_owned())
+        .unwrap_or_default()
+}
+
+/// Whether the run reads standard input: `-` as its one path, or `--stdin-filename`
+/// with none.
+fn reads_stdin(args: &CheckArgs) -> bool {
+    match args.paths.as_slice() {
+        [] => args.stdin_filename.is_some(),
+        [only] => only.as_os_str() == "-",
+        _ => false,
+    }
+}
+
+/// The name standard input is reported under when the run reads it (`-` unless
+/// `--stdin-filename` names it); `-` beside other paths, or `--stdin-filename` beside
+/// files, is a usage error.
+fn stdin_name(args: &CheckArgs) -> Result<Option<PathBuf>, Report> {
+    if reads_stdin(args) {
+        let name = args.stdin_filename.clone();
+        return Ok(Some(name.unwrap_or_else(|| PathBuf::from("-"))));
+    }
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(miette!(
+            "`-` reads standard input, which is checked alone; name no other path with it"
+        ));
+    }
+    if args.stdin_filename.is_some() {
+        return Err(miette!(
+            "--stdin-filename names standard input: give `-` or no path with it, not files"
+        ));
+    }
+    Ok(None)
+}
+
+/// Where the report goes: `--output-file`; stderr when stdout carries the fixed text
+/// of standard input (`check - --fix`); else stdout.
+fn report_sink(args: &CheckArgs, mode: Mode) -> Result<Box<dyn Write>, Report> {
+    Ok(match &args.output_file {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|err| miette!("{}: cannot write the report: {err}", path.display()))?;
+            Box::new(std::io::BufWriter::new(file))
+        }
+        None if fixes_stdin(args, mode) => Box::new(std::io::stderr().lock()),
+        None => Box::new(std::io::stdout().lock()),
+    })
+}
+
+/// Whether stdout carries the fixed text of standard input.
+fn fixes_stdin(args: &CheckArgs, mode: Mode) -> bool {
+    mode == Mode::Fix && reads_stdin(args)
 }
 
 pub(super) fn fail(errors: Vec<Report>) -> ExitStatus {
@@ -164,34 +242,43 @@ fn finish_output(
     outcome: &Outcome,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    if mode != Mode::Diff {
+    if args.statistics {
+        let human = human_options(args, mode);
+        let total = (args.format == Format::Human && !args.quiet).then_some(&human);
+        report::statistics::write(&outcome.outputs, args.format == Format::Json, total, out)?;
+    } else if mode != Mode::Diff {
         report::write_outputs(
             output_format(args),
             &outcome.outputs,
-            &human_options(args),
+            &human_options(args, mode),
             out,
         )?;
     }
     out.flush()
 }
 
-/// The format findings are printed in: quiet human output is one line a finding,
-/// without the summary.
+/// The format findings are rendered in: quiet human output is one line a finding,
+/// without the summary; with `--statistics`, which prints counts only, the cheapest.
 fn output_format(args: &CheckArgs) -> Format {
-    if args.quiet && args.format == Format::Human {
+    if args.statistics || (args.quiet && args.format == Format::Human) {
         Format::Concise
     } else {
         args.format
     }
 }
 
-fn human_options(args: &CheckArgs) -> HumanOptions {
+fn human_options(args: &CheckArgs, mode: Mode) -> HumanOptions {
+    let terminal = if args.output_file.is_some() {
+        false
+    } else if fixes_stdin(args, mode) {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-        }
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
     };
     HumanOptions {
         color,
@@ -229,7 +316,6 @@ fn write_summary(args: &CheckArgs, outcome: &Outcome, path: &Path) -> Result<(),
 /// can leave something the next round fixes); and how many findings `--changed-since`
 /// left out. When `--exit-non-zero-on-fix` fails the run, it always says so.
 fn say_what_happened(args: &CheckArgs, mode: Mode, outcome: &Outcome) {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let text = matches!(args.format, Format::Human | Format::Concise) && !args.quiet;
     if let Some(since) = &args.changed_since
         && text
@@ -260,8 +346,11 @@ fn say_what_happened(args: &CheckArgs, mode: Mode, outcome: &Outcome) {
 }
 
 /// Exit 1 when a shown finding reaches `--fail-on`, when `--diff` has changes to show,
-/// or when `--fix --exit-non-zero-on-fix` changed a file.
+/// or when `--fix --exit-non-zero-on-fix` changed a file; never with `--exit-zero`.
 fn status(args: &CheckArgs, mode: Mode, outcome: &Outcome) -> ExitStatus {
+    if args.exit_zero {
+        return ExitStatus::Clean;
+    }
     let threshold = args.fail_on.threshold();
     let failing = match mode {
         Mode::Diff => outcome.changed_files > 0,
@@ -290,6 +379,8 @@ struct Linted {
     fixed: usize,
     /// Findings `--changed-since` left out.
     hidden: usize,
+    /// With `--fix`, standard input's fixed text.
+    fixed_stdin: Option<String>,
     /// An error after its findings were rendered: the fixes for the job summary's
     /// diff did not converge.
     error: Option<Report>,
@@ -313,7 +404,7 @@ fn lint_all(
     } else {
         Applicability::Safe
     };
-    let human = human_options(args);
+    let human = human_options(args, mode);
     let render = |path: &Path, source: &str, file: &SourceFile, diagnostics| {
         let report = FileReport::new(
             path.display().to_string(),
@@ -324,7 +415,12 @@ fn lint_all(
         FileOutput::render(output_format(args), &report, &human, job_summary)
             .map_err(|err| miette!("{}: cannot render the findings: {err}", path.display()))
     };
-    let work = |Target { path, config }: &Target, file: SourceFile| {
+    let work = |Target {
+                    path,
+                    config,
+                    stdin,
+                }: &Target,
+                file: SourceFile| {
         let settings = &config.settings;
         match mode {
             Mode::Check => {
@@ -347,15 +443,18 @@ fn lint_all(
                 let changed = fixed.output != file.text;
                 // Rendered first: a file is written only once its report is ready.
                 let output = render(path, &fixed.output, &file, fixed.remaining)?;
-                if changed {
-                    write_atomic(path, &file.render(&fixed.output))?;
-                }
-                Ok(Linted {
+                let mut linted = Linted {
                     output: Some(output),
                     changed,
                     fixed: fixed.applied,
                     ..Linted::default()
-                })
+                };
+                if stdin.is_some() {
+                    linted.fixed_stdin = Some(file.render(&fixed.output));
+                } else if changed {
+                    write_atomic(path, &file.render(&fixed.output))?;
+                }
+                Ok(linted)
             }
             Mode::Diff => {
                 let fixed = fixed(path, &file, settings, min)?;
@@ -374,8 +473,8 @@ fn lint_all(
         Ok(mut linted) => {
             let printed = match (mode, &mut linted.output) {
                 (Mode::Diff, _) => out.write_all(linted.diff.as_bytes()),
-                (_, Some(output)) => output.write_text(out),
-                (_, None) => Ok(()),
+                (_, Some(output)) if !args.statistics => output.write_text(out),
+                _ => Ok(()),
             };
             if let Err(err) = printed {
                 write_failed.get_or_insert(err);
@@ -387,6 +486,9 @@ fn lint_all(
             outcome.changed_files += usize::from(linted.changed);
             outcome.fixed += linted.fixed;
             outcome.hidden += linted.hidden;
+            if linted.fixed_stdin.is_some() {
+                outcome.fixed_stdin = linted.fixed_stdin;
+            }
             errors.extend(linted.error);
         }
         Err(err) => errors.push(err),

@@ -90,7 +90,7 @@ fn format_file(
     target: &Target,
     file: &SourceFile,
 ) -> Result<Option<String>, Report> {
-    let Target { path, config } = target;
+    let Target { path, config, .. } = target;
     let outcome = fixed(path, file, &config.settings, Applicability::Safe)?;
     if outcome.output == file.text {
         return Ok(None);

@@ -7,6 +7,7 @@ mod check;
 pub(crate) mod config_cache;
 mod fmt;
 mod generate;
+pub mod init;
 pub mod input;
 mod rules;
 pub mod server;
@@ -47,6 +48,7 @@ pub(crate) fn print_error(err: &miette::Report) {
 pub fn run(cli: &Cli) -> ExitStatus {
     match &cli.command {
         Command::Check(args) => check::run(args),
+        Command::Init(args) => init::run(args),
         Command::Toc(args) => toc::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Completions { shell } => generate::completions(*shell),

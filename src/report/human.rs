@@ -9,7 +9,7 @@ use std::ops::Range;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::snippet::Snippet;
-use super::{Counts, FileOutput, FileReport};
+use super::{Counts, FileOutput, FileReport, plural};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
 
@@ -147,7 +147,6 @@ pub(super) fn write_summary(
 
 /// `N findings in M files, K fixable with --fix`.
 fn summary_line(summary: &Counts, unsafe_fixes: bool) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut line = format!(
         "{} in {}",
         plural(summary.total(), "finding"),

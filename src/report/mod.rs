@@ -12,6 +12,7 @@ mod json;
 mod rdjson;
 mod sarif;
 mod snippet;
+pub mod statistics;
 pub mod summary;
 
 use std::io::{self, Write};
@@ -63,6 +64,8 @@ pub struct FileOutput {
     path: String,
     /// This file's counts (`files` is 1).
     pub summary: Counts,
+    /// Its findings per rule, for `--statistics`.
+    pub statistics: statistics::Statistics,
     body: Body,
     /// What the job summary shows of this file.
     digest: summary::Digest,
@@ -105,6 +108,7 @@ impl FileOutput {
         Ok(Self {
             path: report.path.clone(),
             summary: Counts::of(&report.diagnostics),
+            statistics: statistics::Statistics::of(&report.diagnostics),
             body,
             digest: if job_summary {
                 summary::Digest::of(report)
@@ -186,6 +190,11 @@ pub enum Format {
     Sarif,
     /// reviewdog's rdjson, with fixes as suggested changes
     Rdjson,
+}
+
+/// `1 finding`, `2 findings`: a count and its noun.
+pub fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Where a rule's documentation is published.

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{Counts, FileOutput, FileReport, Position};
+use super::{Counts, FileOutput, FileReport, Position, plural};
 use crate::diagnostic::Diagnostic;
 use crate::document::LineIndex;
 
@@ -90,7 +90,6 @@ impl Digest {
 pub fn write(outputs: &[FileOutput], extra: &JobSummary, out: &mut dyn Write) -> io::Result<()> {
     let summary: Counts = outputs.iter().sum();
     writeln!(out, "## pocketlint\n")?;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     write!(
         out,
         "**{}** in {} ({} errors, {} warnings, {} info)",

@@ -95,6 +95,32 @@ fn bullet_lists(doc: &Document) -> Vec<BulletList> {
     lists
 }
 
+/// The bullet the document's lists use, with how many (`"291 of 294"`): the convention
+/// `pocketlint init` pins in `marker`. Only a bullet whose pin reports nothing the
+/// inference would not: at every depth the clear majority, or the only one used.
+pub fn house_marker(doc: &Document) -> Option<(&'static str, String)> {
+    let lists = bullet_lists(doc);
+    let mut all = Tally::default();
+    for list in &lists {
+        all.add(list.marker);
+    }
+    let marker = all.dominant(CLEAR)?;
+    depth_tallies(&lists)
+        .iter()
+        .all(|t| t.count(marker) == t.total() || t.dominant(CLEAR) == Some(marker))
+        .then(|| (marker.as_str(), all.share(marker)))
+}
+
+/// How many lists at each depth use each bullet.
+fn depth_tallies(lists: &[BulletList]) -> Vec<Tally<Marker>> {
+    let deepest = lists.iter().map(|l| l.depth).max().unwrap_or(0);
+    let mut tallies: Vec<Tally<Marker>> = vec![Tally::default(); deepest + 1];
+    for list in lists {
+        tallies[list.depth].add(list.marker);
+    }
+    tallies
+}
+
 /// Whether every link in `span` points into the page: a table of contents, which a
 /// generator often writes with its own marker and indentation.
 fn is_toc(doc: &Document, span: &std::ops::Range<usize>) -> bool {
@@ -119,11 +145,7 @@ fn check_markers(
     pinned: Option<Marker>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let deepest = lists.iter().map(|l| l.depth).max().unwrap_or(0);
-    let mut tallies: Vec<Tally<Marker>> = vec![Tally::default(); deepest + 1];
-    for list in lists {
-        tallies[list.depth].add(list.marker);
-    }
+    let tallies = depth_tallies(lists);
     for list in lists {
         let tally = &tallies[list.depth];
         let Some(expected) = pinned.or_else(|| tally.dominant(CLEAR)) else {

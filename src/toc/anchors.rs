@@ -91,6 +91,12 @@ impl Anchors {
         anchors
     }
 
+    /// The document's own repository, `owner/repo` in lower case: as configured, or
+    /// inferred from its links.
+    pub fn repository(&self) -> Option<&str> {
+        self.repository.as_deref()
+    }
+
     fn inferred_repository(&self, doc: &Document) -> Option<String> {
         let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
         for link in doc.links.iter().filter(|l| !l.image) {
