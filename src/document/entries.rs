@@ -108,6 +108,16 @@ pub fn entries<'d>(doc: &'d Document) -> &'d [Entry] {
     doc.entries.get_or_init(|| find_entries(doc))
 }
 
+/// The entries whose list item or table row starts inside `span`: a slice, found by
+/// binary search (entries are in document order).
+pub fn entries_within<'d>(doc: &'d Document, span: &Range<usize>) -> &'d [Entry] {
+    let all = entries(doc);
+    let start_of = |e: &Entry| doc.blocks[e.block].span.start;
+    let start = all.partition_point(|e| start_of(e) < span.start);
+    let end = start + all[start..].partition_point(|e| start_of(e) < span.end);
+    &all[start..end]
+}
+
 /// The entry that block `index` is, if it is one.
 pub fn entry_at<'d>(doc: &'d Document, index: usize) -> Option<&'d Entry> {
     let all = entries(doc);

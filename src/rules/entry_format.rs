@@ -7,7 +7,7 @@
 //! clear majority, nothing is reported. CJK descriptions end a sentence with `。！？`,
 //! and have no capital letters to check (awesome-lint's #147 demanded a `.` after `。`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
@@ -162,13 +162,13 @@ impl Observed {
 struct Styles {
     document: Observed,
     /// By list (its block index).
-    lists: HashMap<usize, Observed>,
+    lists: FxHashMap<usize, Observed>,
 }
 
 impl Styles {
     fn new(entries: &[Entry]) -> Self {
         let mut document = Observed::default();
-        let mut lists: HashMap<usize, Observed> = HashMap::new();
+        let mut lists: FxHashMap<usize, Observed> = FxHashMap::default();
         for entry in entries {
             document.add(entry);
             lists.entry(entry.list).or_default().add(entry);

@@ -1,5 +1,7 @@
 //! `toc-missing-entry`: a section at a level the TOC covers that the TOC does not list.
 
+use rustc_hash::FxHashMap;
+
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::toc::{Toc, edit};
@@ -21,23 +23,14 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
         .into_iter()
         .filter(|&h| !listed[h])
         .collect();
-    let inserts: Vec<Option<Edit>> = missing
-        .iter()
-        .map(|&h| edit::insert_entry(doc, toc, h))
-        .collect();
+    let inserts = edit::insert_entries(doc, toc, &missing);
+    let shared = shared_inserts(&inserts);
     for (&h, insert) in missing.iter().zip(&inserts) {
         let heading = &doc.headings[h];
-        let beside = insert.as_ref().map_or(0, |e| {
-            inserts
-                .iter()
-                .flatten()
-                .filter(|o| o.range == e.range)
-                .count()
-                - 1
+        let (beside, fix) = insert.as_ref().map_or((0, None), |e| {
+            let (count, edit) = &shared[&e.range.start];
+            (count - 1, Some(Fix::unsafe_edits(vec![edit.clone()])))
         });
-        let fix = insert
-            .as_ref()
-            .map(|e| Fix::unsafe_edits(vec![shared_insert(&inserts, e.range.start)]));
         let help = match (&fix, beside) {
             (None, _) => "list it in the table of contents".to_owned(),
             (Some(_), 0) => "add an entry for it to the table of contents".to_owned(),
@@ -61,19 +54,24 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Every entry inserted at `at`, in document order, as one edit: the engine takes one
-/// insertion at a point per round, so entries missing side by side share the fix that
-/// adds them all (as ruff's fixes for the parts of one statement do) instead of taking
-/// a round each. A line ending opening a row appended to a table is kept only once.
-fn shared_insert(inserts: &[Option<Edit>], at: usize) -> Edit {
-    let mut content = String::new();
-    for edit in inserts.iter().flatten().filter(|e| e.range == (at..at)) {
-        let text = if content.is_empty() {
+/// The entries inserted at each point, in document order, as one edit, with how many
+/// they are: the engine takes one insertion at a point per round, so entries missing
+/// side by side share the fix that adds them all (as ruff's fixes for the parts of one
+/// statement do) instead of taking a round each. A line ending opening a row appended
+/// to a table is kept only once.
+fn shared_inserts(inserts: &[Option<Edit>]) -> FxHashMap<usize, (usize, Edit)> {
+    let mut shared: FxHashMap<usize, (usize, Edit)> = FxHashMap::default();
+    for edit in inserts.iter().flatten() {
+        let (count, insert) = shared
+            .entry(edit.range.start)
+            .or_insert_with(|| (0, Edit::insert(edit.range.start, String::new())));
+        let text = if insert.content.is_empty() {
             edit.content.as_str()
         } else {
             edit.content.trim_start_matches('\n')
         };
-        content.push_str(text);
+        insert.content.push_str(text);
+        *count += 1;
     }
-    Edit::insert(at, content)
+    shared
 }
