@@ -38,13 +38,17 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         }
         found
     };
-    let mut all: Vec<Diagnostic> =
-        if doc.source.len() >= PARALLEL_RULES_BYTES && rayon::current_num_threads() > 1 {
-            let per_rule: Vec<Vec<Diagnostic>> = enabled.par_iter().map(run).collect();
-            per_rule.into_iter().flatten().collect()
-        } else {
-            enabled.iter().flat_map(run).collect()
-        };
+    let mut all: Vec<Diagnostic> = if doc.source.len() >= PARALLEL_RULES_BYTES
+        && rayon::current_num_threads() > 1
+    {
+        // The two analyses most rules wait for are started side by side first; then
+        // each rule is a task of its own, taken by whichever thread is free.
+        rayon::join(|| ctx.toc_analysis(), || ctx.duplicate_sections());
+        let per_rule: Vec<Vec<Diagnostic>> = enabled.par_iter().with_max_len(1).map(run).collect();
+        per_rule.into_iter().flatten().collect()
+    } else {
+        enabled.iter().flat_map(run).collect()
+    };
     all.retain(|d| {
         let line = doc.lines.line_of(d.span.start);
         !doc.suppressions.is_suppressed(d.rule, d.span.start, line)
