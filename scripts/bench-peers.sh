@@ -1,89 +1,127 @@
 #!/usr/bin/env bash
-# Whole-process timings of pocketlint against the pulldown-cmark floor, rumdl and
-# markdownlint-cli2 on the same files, with hyperfine; prints the ratios.
+# Every row of the speed table in one sitting: whole-process medians (hyperfine) of
+# pocketlint beside the floor (a bare pulldown-cmark pass over the same files in the same
+# dialect, examples/pulldown_floor.rs) and rumdl, with peak memory, the tool versions and
+# the machine printed first. The README's "Speed" section quotes what this prints.
 #
-# Needs: hyperfine (Debian), rumdl (PyPI or cargo), markdownlint-cli2 (npm), and
-# ../shared/corpus beside the checkout. Usage: scripts/bench-peers.sh [RUNS [TREE_RUNS]]
-# The tree of 2,000 files takes markdownlint-cli2 minutes a run, so it gets fewer runs
-# (TREE_RUNS, default 2, no warm-up).
+# Needs ../shared/corpus beside the checkout. hyperfine comes from PATH (Debian's
+# `hyperfine`); rumdl from PATH, or is installed from PyPI into target/bench-venv.
+# Generated inputs live in target/bench-peers/ and are reused. Takes several minutes:
+# not part of .ci/run. Usage: scripts/bench-peers.sh [RUNS [BIG_RUNS]] — RUNS (default
+# 10) for the small inputs, BIG_RUNS (default 3) for the tree and the 50 MB list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-20}
-tree_runs=${2:-2}
-for tool in hyperfine rumdl markdownlint-cli2; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: see the header of $0" >&2; exit 2; }
-done
-seed=../shared/corpus/pocket-v3.3.md
-[ -f "$seed" ] || { echo "missing $seed" >&2; exit 2; }
+runs=${1:-10}
+big_runs=${2:-3}
+corpus=../shared/corpus
+seed=$corpus/pocket-v3.3.md
+[ -f "$seed" ] || { echo "missing $seed: the corpus is read from ../shared/corpus" >&2; exit 2; }
+command -v hyperfine >/dev/null || { echo "missing hyperfine (apt-get install hyperfine)" >&2; exit 2; }
+rumdl=$(command -v rumdl || true)
+if [ -z "$rumdl" ]; then
+  rumdl=target/bench-venv/bin/rumdl
+  if [ ! -x "$rumdl" ]; then
+    python3 -m venv target/bench-venv
+    target/bench-venv/bin/pip install --quiet rumdl
+  fi
+fi
 
+cargo build -q --release
 cargo build -q --release --example pulldown_floor --example gen_list
 bin=target/release/pocketlint
-cargo build -q --release
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+floor=target/release/examples/pulldown_floor
+work=target/bench-peers
+mkdir -p "$work"
 
-# A tree of 2,000 list files: the real lists repeated, as a monorepo of lists would be.
-mkdir -p "$work/tree"
-mapfile -t lists < <(ls ../shared/corpus/lists/*.md ../shared/corpus/pocket/*.md)
-for i in $(seq 0 1999); do
-  cp "${lists[$((i % ${#lists[@]}))]}" "$work/tree/list-$i.md"
+# The inputs, made once: every corpus list in one file; the seed 40 times over; a tree
+# of 2,000 lists (the real ones repeated, as a monorepo of lists would be); synthetic
+# lists of 2,000 and 20,000 sections and one of about 50 MB (85,000 sections).
+mapfile -t lists < <(find "$corpus" -name '*.md' | sort)
+[ -f "$work/corpus.md" ] || cat "${lists[@]}" >"$work/corpus.md"
+[ -f "$work/seed-x40.md" ] || for _ in $(seq 40); do cat "$seed"; done >"$work/seed-x40.md"
+if [ ! -d "$work/tree" ]; then
+  mkdir -p "$work/tree"
+  mapfile -t tree_lists < <(ls "$corpus"/lists/*.md "$corpus"/pocket/*.md)
+  for i in $(seq 0 1999); do
+    cp "${tree_lists[$((i % ${#tree_lists[@]}))]}" "$work/tree/list-$i.md"
+  done
+fi
+for sections in 2000 20000 85000; do
+  [ -f "$work/synthetic-$sections.md" ] ||
+    target/release/examples/gen_list "$sections" >"$work/synthetic-$sections.md"
 done
-target/release/examples/gen_list 2000 > "$work/synthetic-2000.md"
-target/release/examples/gen_list 20000 > "$work/synthetic-20000.md"
-echo '{"config": {"default": true}}' > "$work/.markdownlint-cli2.jsonc"
+mapfile -t tree_files < <(ls "$work"/tree/*.md)
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
+echo "machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GB, $(uname -sr)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "versions: $($bin --version), $(rustc --version | cut -d' ' -f1-2)," \
+  "pulldown-cmark $(grep -A1 '^name = "pulldown-cmark"' Cargo.lock | sed -n 's/version = "\(.*\)"/\1/p')," \
+  "$("$rumdl" --version), $(hyperfine --version)"
+echo "all times are medians of whole processes; pocketlint runs \`check --no-config --quiet\`," \
+  "rumdl \`check --no-cache\`"
 
-measure() { # name, runs, warm-up runs, then commands: floor pocketlint rumdl markdownlint
-  local name=$1 runs=$2 warmup=$3; shift 3
-  hyperfine -N --warmup "$warmup" --runs "$runs" --export-json "$work/$name.json" --ignore-failure \
-    -n floor "$1" -n pocketlint "$2" -n rumdl "$3" -n markdownlint-cli2 "$4" >/dev/null
+check="$bin check --no-config --quiet"
+# row NAME RUNS LABEL=COMMAND...: one hyperfine call, printed as medians with each
+# command's ratio to the first one's.
+row() {
+  local name=$1 count=$2 args=()
+  shift 2
+  for pair in "$@"; do args+=(-n "${pair%%=*}" "${pair#*=}"); done
+  hyperfine -N --style none --warmup 1 --runs "$count" --ignore-failure \
+    --export-json "$work/$name.json" "${args[@]}" >/dev/null
   python3 - "$work/$name.json" "$name" <<'PY'
 import json, sys
-results = {r["command"]: r["mean"] for r in json.load(open(sys.argv[1]))["results"]}
-p = results["pocketlint"]
-print(f"{sys.argv[2]}: " + ", ".join(f"{k} {v*1000:.1f} ms" for k, v in results.items()))
-print(f"  pocketlint / floor {p / results['floor']:.2f}x; rumdl / pocketlint {results['rumdl'] / p:.1f}x; "
-      f"markdownlint-cli2 / pocketlint {results['markdownlint-cli2'] / p:.0f}x")
+results = json.load(open(sys.argv[1]))["results"]
+first = results[0]["median"]
+cells = [f"{r['command']} {r['median'] * 1000:.1f} ms" + (f" ({r['median'] / first:.2f}x)" if i else "")
+         for i, r in enumerate(results)]
+print(f"{sys.argv[2]}: " + ", ".join(cells))
 PY
 }
+size() { echo "$(($(cat "$@" | wc -c) / 1000)) KB"; }
 
-measure seed "$runs" 3 \
-  "target/release/examples/pulldown_floor $seed" \
-  "$bin check --no-config --quiet $seed" \
-  "rumdl check --no-cache $seed" \
-  "markdownlint-cli2 $seed"
-
-measure tree-2000 "$tree_runs" 0 \
-  "sh -c 'target/release/examples/pulldown_floor $work/tree/*.md'" \
-  "$bin check --no-config --quiet $work/tree" \
-  "rumdl check --no-cache $work/tree" \
-  "markdownlint-cli2 $work/tree/*.md"
-
-pair() { # runs, label of the first, label of the second, then the two commands
-  local runs=$1 first=$2 second=$3; shift 3
-  hyperfine -N --warmup 1 --runs "$runs" --ignore-failure --export-json "$work/pair.json" \
-    "$1" "$2" >/dev/null
-  python3 - "$work/pair.json" "$first" "$second" <<'PY'
-import json, sys
-a, b = (r["mean"] for r in json.load(open(sys.argv[1]))["results"])
-print(f"  {sys.argv[2]} {a*1000:.1f} ms, {sys.argv[3]} {b*1000:.1f} ms: {max(a, b)/min(a, b):.2f}x")
-PY
-}
-
-echo "threads (pocketlint on the tree; rayon uses one thread a core):"
-pair "$tree_runs" "1 thread" "every core" \
-  "env RAYON_NUM_THREADS=1 $bin check --no-config --quiet $work/tree" \
-  "$bin check --no-config --quiet $work/tree"
-
-echo "scaling (pocketlint, synthetic lists, 10x the size):"
-pair "$runs" "2,000 sections" "20,000 sections" \
-  "$bin check --no-config --quiet $work/synthetic-2000.md" \
-  "$bin check --no-config --quiet $work/synthetic-20000.md"
+echo "inputs: seed $(size "$seed"), corpus $(size "$work/corpus.md") (${#lists[@]} lists)," \
+  "seed-x40 $(size "$work/seed-x40.md"), tree $(size "${tree_files[@]}") (${#tree_files[@]} files)," \
+  "synthetic-85000 $(size "$work/synthetic-85000.md")"
+row seed "$runs" "floor=$floor $seed" "pocketlint=$check $seed" "rumdl=$rumdl check --no-cache $seed"
+row corpus "$runs" "floor=$floor $work/corpus.md" "pocketlint=$check $work/corpus.md"
+row seed-x40 "$runs" "floor=$floor $work/seed-x40.md" "pocketlint=$check $work/seed-x40.md" \
+  "pocketlint-1-thread=env RAYON_NUM_THREADS=1 $check $work/seed-x40.md"
+row synthetic "$runs" "2000-sections=$check $work/synthetic-2000.md" \
+  "20000-sections=$check $work/synthetic-20000.md"
+row synthetic-50mb "$big_runs" "floor=$floor $work/synthetic-85000.md" \
+  "pocketlint=$check $work/synthetic-85000.md"
+row tree "$big_runs" "floor=$floor ${tree_files[*]}" "pocketlint=$check $work/tree" \
+  "pocketlint-1-thread=env RAYON_NUM_THREADS=1 $check $work/tree" \
+  "rumdl=$rumdl check --no-cache $work/tree"
 
 echo "peak memory (max RSS):"
-for target in "$seed" "$work/tree" "$work/synthetic-20000.md"; do
-  /usr/bin/time -f "  %M KB  pocketlint check $target" "$bin" check --no-config --quiet "$target" \
+for input in "$seed" "$work/seed-x40.md" "$work/synthetic-85000.md" "$work/tree"; do
+  /usr/bin/time -f "  pocketlint %M KB: $input" "$bin" check --no-config --quiet "$input" \
     >/dev/null 2>"$work/time" || true
   tail -1 "$work/time"
 done
+/usr/bin/time -f "  rumdl %M KB: $work/tree" "$rumdl" check --no-cache "$work/tree" \
+  >/dev/null 2>"$work/time" || true
+tail -1 "$work/time"
+
+# The issue's targets, from the rows above.
+python3 - "$work" <<'PY'
+import json, sys
+def medians(name):
+    return {r["command"]: r["median"] for r in json.load(open(f"{sys.argv[1]}/{name}.json"))["results"]}
+seed, corpus, big = medians("seed"), medians("corpus"), medians("seed-x40")
+synthetic, tree = medians("synthetic"), medians("tree")
+base = seed["pocketlint"] / seed["floor"]
+print("targets:")
+print(f"  seed: {base:.2f}x the floor (target <= 1.5x); rumdl / pocketlint {seed['rumdl'] / seed['pocketlint']:.1f}x (>= 10x)")
+for name, row in (("corpus", corpus), ("seed-x40", big)):
+    ratio = row["pocketlint"] / row["floor"]
+    print(f"  {name}: {ratio:.2f}x the floor, {ratio / base:.2f}x the seed's ratio (<= 1.5x)")
+print(f"  20,000 / 2,000 sections: {synthetic['20000-sections'] / synthetic['2000-sections']:.2f}x (<= 10x)")
+print(f"  seed-x40 on every core / one thread: {big['pocketlint'] / big['pocketlint-1-thread']:.2f}x (<= 0.6x)")
+print(f"  tree on every core / one-thread floor: {tree['pocketlint'] / tree['floor']:.2f}x (<= 1x); "
+      f"rumdl / pocketlint {tree['rumdl'] / tree['pocketlint']:.1f}x (>= 10x)")
+PY
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

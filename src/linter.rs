@@ -1,10 +1,12 @@
 //! The engine: runs the enabled rules over a document, and fixes a text to a fixed point.
 
-use crate::diagnostic::Diagnostic;
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::{Applicability, Fix, apply_fixes};
 use crate::rules::awesome_lint::our_name;
-use crate::rules::{Context, RULES};
+use crate::rules::{Context, RULES, Rule};
 use crate::settings::Settings;
 
 /// Every finding of the enabled rules in `source`, sorted by position.
@@ -13,23 +15,46 @@ pub fn check(source: &str, settings: &Settings) -> Vec<Diagnostic> {
     check_document(&doc, settings)
 }
 
+/// Documents at least this large have their rules run in parallel on the thread pool
+/// (rayon's, when it has more than one thread): a 10 MB list is then checked on every
+/// core, while a small file (or each file of a tree, already one a core) is not split.
+const PARALLEL_RULES_BYTES: usize = 1 << 20;
+
 /// Runs the enabled rules over an already parsed document. Each rule's findings get its
 /// name and configured severity here (capped where a finding asks, [`Diagnostic::at_most`]),
-/// so no rule writes either.
+/// so no rule writes either. Findings are gathered rule by rule in [`RULES`] order
+/// whichever thread ran each rule, so the result never depends on the thread count.
 pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let ctx = Context::new(doc, settings);
-    let mut all = Vec::new();
-    for rule in RULES {
-        let Some(severity) = settings.severity(rule.name, rule.severity, rule.profile) else {
-            continue;
-        };
-        let first = all.len();
-        rule.run(&ctx, &mut all);
-        for d in &mut all[first..] {
+    let enabled: Vec<(&Rule, Severity)> = RULES
+        .iter()
+        .filter_map(|rule| {
+            Some((
+                rule,
+                settings.severity(rule.name, rule.severity, rule.profile)?,
+            ))
+        })
+        .collect();
+    let run = |&(rule, severity): &(&Rule, Severity)| {
+        let mut found = Vec::new();
+        rule.run(&ctx, &mut found);
+        for d in &mut found {
             d.rule = rule.name;
             d.severity = d.at_most.map_or(severity, |cap| cap.min(severity));
         }
-    }
+        found
+    };
+    let mut all: Vec<Diagnostic> = if doc.source.len() >= PARALLEL_RULES_BYTES
+        && rayon::current_num_threads() > 1
+    {
+        // The two analyses most rules wait for are started side by side first; then
+        // each rule is a task of its own, taken by whichever thread is free.
+        rayon::join(|| ctx.toc_analysis(), || ctx.duplicate_sections());
+        let per_rule: Vec<Vec<Diagnostic>> = enabled.par_iter().with_max_len(1).map(run).collect();
+        per_rule.into_iter().flatten().collect()
+    } else {
+        enabled.iter().flat_map(run).collect()
+    };
     all.retain(|d| {
         let line = doc.lines.line_of(d.span.start);
         !doc.suppressions

@@ -131,6 +131,15 @@ impl Entries {
     /// The name of the category that directly holds an entry (or any block of a
     /// section): its innermost group (by its entry's name when the group item is an
     /// entry), else its heading, else "the introduction".
+    /// The entries whose list item or table row starts inside `span`: a slice, found by
+    /// binary search (entries are in document order).
+    pub fn within(&self, doc: &Document, span: &Range<usize>) -> &[Entry] {
+        let start_of = |e: &Entry| doc.blocks[e.block].span.start;
+        let start = self.list.partition_point(|e| start_of(e) < span.start);
+        let end = start + self.list[start..].partition_point(|e| start_of(e) < span.end);
+        &self.list[start..end]
+    }
+
     pub fn container_name<'d>(&self, doc: &'d Document, container: Container) -> &'d str {
         match container {
             (_, Some(group)) => self

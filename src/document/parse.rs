@@ -1,6 +1,6 @@
 //! One pass of pulldown-cmark over the source, building the [`Document`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{BrokenLink, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -114,14 +114,14 @@ struct Builder<'a> {
     /// Inside a code block or front matter: text there is not Markdown.
     in_raw_block: bool,
     /// Where each destination is first written in a definition, for reference links.
-    definition_spans: HashMap<String, Option<Range<usize>>>,
+    definition_spans: FxHashMap<String, Option<Range<usize>>>,
     /// The definition of each label ([`label_key`]), to count its uses.
-    definition_labels: HashMap<String, usize>,
+    definition_labels: FxHashMap<String, usize>,
 }
 
 impl<'a> Builder<'a> {
     fn new(source: &'a str, definitions: Vec<Definition>) -> Self {
-        let mut definition_spans = HashMap::new();
+        let mut definition_spans = FxHashMap::default();
         for definition in &definitions {
             definition_spans
                 .entry(definition.dest.clone())

@@ -6,14 +6,14 @@
 //! each space then becomes `-`. Letters, marks and digits of every script survive,
 //! so CJK headings keep their characters. Repeats get `-1`, `-2`, … suffixes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::slug_table::KEPT;
 
 /// Computes unique anchors for the headings of one document, in document order.
 #[derive(Debug, Default)]
 pub struct Slugger {
-    occurrences: HashMap<String, usize>,
+    occurrences: FxHashMap<String, usize>,
 }
 
 impl Slugger {

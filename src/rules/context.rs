@@ -1,11 +1,13 @@
 //! What every rule reads: the document, the settings, and the analyses several rules
 //! share, each computed once per check on first use (as ruff's `Checker` carries the
 //! semantic model). The document model itself stays a plain parse: what rules derive
-//! from it lives here.
+//! from it lives here. A context is shared by the threads that run the rules of a large
+//! document ([`crate::linter::check_document`]): an analysis is computed by the first
+//! rule that asks, the others wait for it.
 
 use std::any::Any;
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use crate::document::Document;
 use crate::document::entries::Entries;
@@ -22,12 +24,12 @@ use super::web_links::{WebLink, find_web_links};
 pub struct Context<'d> {
     pub doc: &'d Document<'d>,
     pub settings: &'d Settings,
-    toc: OnceCell<Analysis>,
-    entries: OnceCell<Entries>,
-    web_links: OnceCell<Vec<WebLink>>,
-    duplicate_sections: OnceCell<Vec<DuplicateSection>>,
-    malformed_links: OnceCell<Vec<MalformedLink>>,
-    urls: OnceCell<Vec<UrlOccurrence<'d>>>,
+    toc: OnceLock<Analysis>,
+    entries: OnceLock<Entries>,
+    web_links: OnceLock<Vec<WebLink>>,
+    duplicate_sections: OnceLock<Vec<DuplicateSection>>,
+    malformed_links: OnceLock<Vec<MalformedLink>>,
+    urls: OnceLock<Vec<UrlOccurrence<'d>>>,
 }
 
 impl<'d> Context<'d> {
@@ -35,12 +37,12 @@ impl<'d> Context<'d> {
         Self {
             doc,
             settings,
-            toc: OnceCell::new(),
-            entries: OnceCell::new(),
-            web_links: OnceCell::new(),
-            duplicate_sections: OnceCell::new(),
-            malformed_links: OnceCell::new(),
-            urls: OnceCell::new(),
+            toc: OnceLock::new(),
+            entries: OnceLock::new(),
+            web_links: OnceLock::new(),
+            duplicate_sections: OnceLock::new(),
+            malformed_links: OnceLock::new(),
+            urls: OnceLock::new(),
         }
     }
 

@@ -5,7 +5,7 @@
 //! Only the link an item leads with counts: a license, an author or a demo linked from
 //! many entries is not a duplicate, and neither is a paper cited in two sections.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Deserialize;
 
@@ -113,9 +113,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     };
     // The first item of each page in each group, in each section, and among the
     // named entries of each scope: a repeat is compared with the closest.
-    let mut in_group: HashMap<((Container, Option<usize>), &str), &Item> = HashMap::new();
-    let mut in_section: HashMap<(Option<usize>, &str), &Item> = HashMap::new();
-    let mut named: HashMap<(Option<usize>, &str), &Item> = HashMap::new();
+    let mut in_group: FxHashMap<((Container, Option<usize>), &str), &Item> = FxHashMap::default();
+    let mut in_section: FxHashMap<(Option<usize>, &str), &Item> = FxHashMap::default();
+    let mut named: FxHashMap<(Option<usize>, &str), &Item> = FxHashMap::default();
     for item in &items {
         let url = item.link.target.as_str();
         let scope_key = (scope != Scope::Document)
@@ -203,10 +203,10 @@ fn items<'l>(
 /// which its entries sit under two headings or more (a title above them all is not a
 /// category, and neither is a `Contents` heading holding every category).
 fn category_level(doc: &Document, entries: &Entries) -> u8 {
-    let sections: HashSet<Option<usize>> = entries.iter().map(|e| e.section).collect();
+    let sections: FxHashSet<Option<usize>> = entries.iter().map(|e| e.section).collect();
     (1..=6)
         .find(|&level| {
-            let holding: HashSet<usize> = sections
+            let holding: FxHashSet<usize> = sections
                 .iter()
                 .filter_map(|&section| {
                     std::iter::successors(section, |&h| doc.headings[h].parent)
@@ -221,10 +221,10 @@ fn category_level(doc: &Document, entries: &Entries) -> u8 {
 
 /// The places (top-level categories, or sections) each named entry is listed in, by
 /// page and name.
-type Listings<'i> = HashMap<(&'i str, &'i str), HashSet<Option<usize>>>;
+type Listings<'i> = FxHashMap<(&'i str, &'i str), FxHashSet<Option<usize>>>;
 
 fn listings<'i>(items: &'i [Item], place: impl Fn(&Item) -> Option<usize>) -> Listings<'i> {
-    let mut listings: Listings = HashMap::new();
+    let mut listings: Listings = FxHashMap::default();
     for item in items.iter().filter(|item| item.link.named) {
         listings
             .entry((item.link.target.as_str(), item.key.as_str()))
@@ -238,8 +238,8 @@ fn listings<'i>(items: &'i [Item], place: impl Fn(&Item) -> Option<usize>) -> Li
 /// each platform it runs on, a project under each language it is ranked in): many of
 /// its pages are listed with one name in two categories or more.
 fn cross_lists(listings: &Listings) -> bool {
-    let pages: HashSet<&str> = listings.keys().map(|(url, _)| *url).collect();
-    let cross_listed: HashSet<&str> = listings
+    let pages: FxHashSet<&str> = listings.keys().map(|(url, _)| *url).collect();
+    let cross_listed: FxHashSet<&str> = listings
         .iter()
         .filter(|(_, categories)| categories.len() >= 2)
         .map(|((url, _), _)| *url)
@@ -252,8 +252,8 @@ fn cross_lists(listings: &Listings) -> bool {
 /// sponsor's products): at least [`MIN_SHOWCASED`] of their named entries, and half or more, are
 /// also listed in another section (`in_sections`). Showing them twice is what the
 /// section is for.
-fn showcases(items: &[Item], in_sections: &Listings) -> HashSet<Option<usize>> {
-    let mut counts: HashMap<Option<usize>, (usize, usize)> = HashMap::new();
+fn showcases(items: &[Item], in_sections: &Listings) -> FxHashSet<Option<usize>> {
+    let mut counts: FxHashMap<Option<usize>, (usize, usize)> = FxHashMap::default();
     for item in items.iter().filter(|item| item.link.named) {
         let (elsewhere, all) = counts.entry(item.container.0).or_default();
         *all += 1;

@@ -4,7 +4,7 @@
 //! copied into the wrong section. Each unit is fingerprinted once (its source, whitespace
 //! collapsed), so the check is linear in the document.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 
 use serde::Deserialize;
@@ -55,7 +55,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let entries = ctx.entries();
     // A copied section is reported once, by dup-section, not paragraph by paragraph.
     let copied = ctx.duplicate_sections();
-    let mut seen: HashMap<String, Unit> = HashMap::new();
+    let mut seen: FxHashMap<String, Unit> = FxHashMap::default();
     for (index, block) in doc.blocks.iter().enumerate() {
         let Some(unit) = unit(doc, index, links) else {
             continue;

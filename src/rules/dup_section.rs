@@ -8,10 +8,10 @@
 
 mod same_item;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::entries::{Entries, Entry};
+use crate::document::entries::Entries;
 use crate::document::{Document, Heading};
 use crate::fix::{Edit, Fix};
 
@@ -117,21 +117,18 @@ fn contained(
     }
     let body = later.span.end..later.section.end;
     let first_units = texts(doc, first);
-    let first_links: HashSet<&str> = links_in(links, first)
+    let first_links: FxHashSet<&str> = links_in(links, first)
         .iter()
         .map(|l| l.url.key.as_str())
         .collect();
-    let in_first: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| first.contains(&doc.blocks[e.block].span.start))
-        .collect();
+    let in_first = entries.within(doc, first);
     texts(doc, &body).is_subset(&first_units)
         && links_in(links, &body)
             .iter()
             .all(|l| first_links.contains(l.url.key.as_str()))
         && entries
+            .within(doc, &body)
             .iter()
-            .filter(|e| body.contains(&doc.blocks[e.block].span.start))
             .all(|e| in_first.iter().any(|f| f.says_the_same(e, doc)))
 }
 
@@ -143,11 +140,12 @@ fn all_of_parent(doc: &Document, h: usize) -> bool {
     };
     let heading = &doc.headings[parent];
     let own_body = heading.span.end..doc.next_heading_start(heading.span.end);
-    let siblings = doc
-        .headings
+    // The parent's sub-sections are the headings after it, up to its section's end.
+    let inside = doc.headings[parent + 1..].partition_point(|o| o.span.start < heading.section.end);
+    let siblings = doc.headings[parent + 1..parent + 1 + inside]
         .iter()
         .enumerate()
-        .filter(|&(i, other)| i != h && other.parent == Some(parent))
+        .filter(|&(i, other)| parent + 1 + i != h && other.parent == Some(parent))
         .count();
     siblings == 0 && doc.block_indices_within(&own_body).next().is_none()
 }

@@ -15,8 +15,9 @@
 //! backend`): names on a small built-in list, and the ones the document itself writes
 //! lowercase as a link text or in code and never capitalised, are not lowercase starts.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::entries::Entry as LinkedEntry;
@@ -292,13 +293,13 @@ impl Observed {
 /// The forms of the document's list entries, and each list's and table column's.
 struct Styles {
     document: Observed,
-    groups: HashMap<Group, Observed>,
+    groups: FxHashMap<Group, Observed>,
 }
 
 impl Styles {
     fn new(entries: &[Entry]) -> Self {
         let mut document = Observed::default();
-        let mut groups: HashMap<Group, Observed> = HashMap::new();
+        let mut groups: FxHashMap<Group, Observed> = FxHashMap::default();
         for entry in entries {
             if let Group::List(_) = entry.group {
                 document.add(entry);
@@ -390,7 +391,7 @@ fn report(
 /// forward`, a channel credited under each of its courses) is how the document spells
 /// a name, not a slip: its case is not judged.
 fn spare_repeated_texts(doc: &Document, entries: &mut [Entry]) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for entry in entries.iter().filter(|e| e.case == Some(Case::Lower)) {
         *counts.entry(doc.slice(&entry.description)).or_default() += 1;
     }
@@ -513,7 +514,7 @@ fn list_marker_len(text: &str) -> usize {
 /// (`[generate](…)` beside "Generate …"), not a lowercase name.
 struct LowercaseNames<'d> {
     source: &'d str,
-    written: HashSet<&'d str>,
+    written: FxHashSet<&'d str>,
 }
 
 impl<'d> LowercaseNames<'d> {

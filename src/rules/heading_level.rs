@@ -2,7 +2,7 @@
 //! of same-level entries. A skip most same-level parents make is the document's
 //! convention ([`skip_conventions`]) and is not reported.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document, Heading, HeadingSyntax};
@@ -78,7 +78,7 @@ fn skip_conventions(headings: &[Heading]) -> Vec<(u8, u8)> {
             *level = (*level).min(heading.level);
         }
     }
-    let mut by_parent_level: HashMap<u8, Tally<u8>> = HashMap::new();
+    let mut by_parent_level: FxHashMap<u8, Tally<u8>> = FxHashMap::default();
     for (parent, child) in headings.iter().zip(&first_child) {
         if let Some(child) = child {
             by_parent_level.entry(parent.level).or_default().add(*child);
@@ -116,20 +116,20 @@ struct Outline<'d> {
     first_body: Vec<Option<&'d BlockKind>>,
     /// By (level, level of the heading after it): how many headings open such a run,
     /// how many of those have content of their own, how many are numbered.
-    runs: HashMap<(u8, u8), [usize; 3]>,
+    runs: FxHashMap<(u8, u8), [usize; 3]>,
     /// By level: how many headings, and how many by shape of their first block.
-    shapes: HashMap<u8, (usize, HashMap<&'d BlockKind, usize>)>,
+    shapes: FxHashMap<u8, (usize, FxHashMap<&'d BlockKind, usize>)>,
     /// By level and [`text_pattern`]: how many headings.
-    patterns: HashMap<(u8, String), usize>,
+    patterns: FxHashMap<(u8, String), usize>,
 }
 
 impl<'d> Outline<'d> {
     fn new(doc: &'d Document) -> Self {
         let first_body = first_body_blocks(doc);
         let headings = &doc.headings;
-        let mut runs: HashMap<(u8, u8), [usize; 3]> = HashMap::new();
-        let mut shapes: HashMap<u8, (usize, HashMap<&BlockKind, usize>)> = HashMap::new();
-        let mut patterns: HashMap<(u8, String), usize> = HashMap::new();
+        let mut runs: FxHashMap<(u8, u8), [usize; 3]> = FxHashMap::default();
+        let mut shapes: FxHashMap<u8, (usize, FxHashMap<&BlockKind, usize>)> = FxHashMap::default();
+        let mut patterns: FxHashMap<(u8, String), usize> = FxHashMap::default();
         for (j, heading) in headings.iter().enumerate() {
             *patterns
                 .entry((heading.level, text_pattern(&heading.text)))

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
@@ -29,23 +31,15 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
         .into_iter()
         .filter(|&h| !listed[h])
         .collect();
-    let inserts: Vec<Option<Edit>> = missing
-        .iter()
-        .map(|&h| edit::insert_entry(doc, toc, h))
-        .collect();
+    let inserts = edit::insert_entries(doc, toc, &missing);
+    let shared = shared_inserts(&inserts);
+    let siblings = sibling_lists(doc, toc);
     for (&h, insert) in missing.iter().zip(&inserts) {
         let heading = &doc.headings[h];
-        let beside = insert.as_ref().map_or(0, |e| {
-            inserts
-                .iter()
-                .flatten()
-                .filter(|o| o.range == e.range)
-                .count()
-                - 1
+        let (beside, fix) = insert.as_ref().map_or((0, None), |e| {
+            let (count, edit) = &shared[&e.range.start];
+            (count - 1, Some(Fix::unsafe_edits(vec![edit.clone()])))
         });
-        let fix = insert
-            .as_ref()
-            .map(|e| Fix::unsafe_edits(vec![shared_insert(&inserts, e.range.start)]));
         let help = match (&fix, beside) {
             (None, _) => format!("list it in {toc_name}"),
             (Some(_), 0) => format!("add an entry for it to {toc_name}"),
@@ -54,7 +48,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
                 if n == 1 { "" } else { "s" }
             ),
         };
-        let (label_span, label) = match sibling_list(doc, toc, h) {
+        let (label_span, label) = match siblings.get(&(heading.parent, heading.level)).cloned() {
             Some(list) => (list, "its entry belongs in this list"),
             None => (toc_span.clone(), "table of contents"),
         };
@@ -73,37 +67,52 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The first line of the TOC list whose entries list the sections beside heading `h`.
-fn sibling_list(doc: &Document, toc: &Toc, h: usize) -> Option<Range<usize>> {
-    let heading = &doc.headings[h];
-    let item = toc.entries.iter().find_map(|entry| {
-        let sibling = &doc.headings[entry.heading()?];
-        let EntryKind::Link {
-            item: Some(item), ..
-        } = entry.kind
+/// The first line of each TOC list, by the parent and level of the sections its entries
+/// list: where an entry for a section beside them belongs. Found once per TOC, the first
+/// list of each kind winning.
+fn sibling_lists(doc: &Document, toc: &Toc) -> FxHashMap<(Option<usize>, u8), Range<usize>> {
+    let mut lists = FxHashMap::default();
+    for entry in &toc.entries {
+        let (
+            Some(h),
+            EntryKind::Link {
+                item: Some(item), ..
+            },
+        ) = (entry.heading(), &entry.kind)
         else {
-            return None;
+            continue;
         };
-        (sibling.parent == heading.parent && sibling.level == heading.level).then_some(item)
-    })?;
-    let list = &doc.blocks[doc.blocks[item].parent?];
-    let first_line = doc.slice(&list.span).find('\n').unwrap_or(list.span.len());
-    Some(list.span.start..list.span.start + first_line)
+        let heading = &doc.headings[h];
+        lists
+            .entry((heading.parent, heading.level))
+            .or_insert_with(|| {
+                let list = doc.blocks[*item].parent.map_or(*item, |l| l);
+                let span = &doc.blocks[list].span;
+                let first_line = doc.slice(span).find('\n').unwrap_or(span.len());
+                span.start..span.start + first_line
+            });
+    }
+    lists
 }
 
-/// Every entry inserted at `at`, in document order, as one edit: the engine takes one
-/// insertion at a point per round, so entries missing side by side share the fix that
-/// adds them all (as ruff's fixes for the parts of one statement do) instead of taking
-/// a round each. A line ending opening a row appended to a table is kept only once.
-fn shared_insert(inserts: &[Option<Edit>], at: usize) -> Edit {
-    let mut content = String::new();
-    for edit in inserts.iter().flatten().filter(|e| e.range == (at..at)) {
-        let text = if content.is_empty() {
+/// The entries inserted at each point, in document order, as one edit, with how many
+/// they are: the engine takes one insertion at a point per round, so entries missing
+/// side by side share the fix that adds them all (as ruff's fixes for the parts of one
+/// statement do) instead of taking a round each. A line ending opening a row appended
+/// to a table is kept only once.
+fn shared_inserts(inserts: &[Option<Edit>]) -> FxHashMap<usize, (usize, Edit)> {
+    let mut shared: FxHashMap<usize, (usize, Edit)> = FxHashMap::default();
+    for edit in inserts.iter().flatten() {
+        let (count, insert) = shared
+            .entry(edit.range.start)
+            .or_insert_with(|| (0, Edit::insert(edit.range.start, String::new())));
+        let text = if insert.content.is_empty() {
             edit.content.as_str()
         } else {
             edit.content.trim_start_matches('\n')
         };
-        content.push_str(text);
+        insert.content.push_str(text);
+        *count += 1;
     }
-    Edit::insert(at, content)
+    shared
 }

@@ -7,7 +7,7 @@
 //! per entry it displaced. Table TOCs group names by theme, not by position: they are
 //! not checked.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
@@ -25,7 +25,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     }
     // Sibling items by list: (item, heading, entry), first link of each item only.
     // A section listed again is toc-duplicate-entry's: it has no place of its own.
-    let mut lists: HashMap<Option<usize>, Vec<(usize, usize, usize)>> = HashMap::new();
+    let mut lists: FxHashMap<Option<usize>, Vec<(usize, usize, usize)>> = FxHashMap::default();
     let mut listed = vec![false; doc.headings.len()];
     for (i, entry) in toc.entries.iter().enumerate() {
         let (Some(item), Some(h)) = (entry.item(), entry.heading()) else {

@@ -11,7 +11,7 @@
 //! mirrors, and authors copy links from the address bar. OWNER/REPO comes from the
 //! configuration, else from the links themselves (see [`Anchors::new`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::document::Document;
 
@@ -46,8 +46,8 @@ pub struct Suggestion {
 /// Every anchor of a document, by exact and by lenient spelling.
 #[derive(Debug, Default)]
 pub struct Anchors {
-    exact: HashMap<String, Anchor>,
-    lenient: HashMap<String, Anchor>,
+    exact: FxHashMap<String, Anchor>,
+    lenient: FxHashMap<String, Anchor>,
     /// `owner/repo`, lower case: absolute links into it are links into the document.
     repository: Option<String>,
 }
@@ -98,7 +98,7 @@ impl Anchors {
     }
 
     fn inferred_repository(&self, doc: &Document) -> Option<String> {
-        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default();
         for link in doc.links.iter().filter(|l| !l.image) {
             if let Some((repo, fragment)) = github_readme_link(&link.dest) {
                 let (links, resolved) = counts.entry(repo).or_default();

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::document::{BlockKind, Document, Heading};
 use crate::fix::Edit;
 use crate::settings::TocConfig;
@@ -324,10 +326,12 @@ pub fn retext_entry(doc: &Document, entry: &Entry, text: &str) -> Option<Edit> {
     }
 }
 
-/// Inserts an entry for heading `h` in the TOC's own style: a link item beside its
-/// sibling sections' items (or nested under its parent's), or a row appended to the
-/// table of the group its part belongs to.
-pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
+/// Entries for the headings `missing`, each in the TOC's own style: a link item beside
+/// its sibling sections' items (or nested under its parent's), or a row appended to the
+/// table of the group its part belongs to. What every insertion reads (the anchor style,
+/// the TOC item of each heading, the sections beside each) is found once, so a TOC
+/// missing most of a long document's sections costs time linear in it.
+pub fn insert_entries(doc: &Document, toc: &Toc, missing: &[usize]) -> Vec<Option<Edit>> {
     // Entries are placed by lines; a lone `\r` ends a line for the parser but not for
     // the line index, so a line placed there could land outside the TOC.
     let region = doc.slice(&toc.region);
@@ -335,60 +339,87 @@ pub fn insert_entry(doc: &Document, toc: &Toc, h: usize) -> Option<Edit> {
         .match_indices('\r')
         .any(|(i, _)| !region[i + 1..].starts_with('\n'))
     {
-        return None;
+        return vec![None; missing.len()];
     }
-    let heading = &doc.headings[h];
-    let item_of = |target: usize| {
-        toc.entries
-            .iter()
-            .filter(|e| e.heading() == Some(target))
-            .find_map(Entry::item)
-    };
-    let siblings: Vec<usize> = (0..doc.headings.len())
-        .filter(|&s| {
-            s != h
-                && doc.headings[s].parent == heading.parent
-                && doc.headings[s].level == heading.level
-        })
-        .collect();
-    if toc.style == Style::Tables {
-        return insert_row(doc, toc, heading.parent, &section_name(doc, h));
+    let inserter = Inserter::new(doc, toc);
+    missing.iter().map(|&h| inserter.insert(h)).collect()
+}
+
+/// What inserting TOC entries needs to know of the document and its TOC.
+struct Inserter<'d> {
+    doc: &'d Document<'d>,
+    toc: &'d Toc,
+    /// Whether non-ASCII anchors are written percent-encoded ([`percent_encodes`]).
+    encode: bool,
+    path: &'d str,
+    /// The list item of the first TOC entry that links each heading.
+    items: FxHashMap<usize, usize>,
+    /// The headings under each parent at each level, in document order.
+    siblings: FxHashMap<(Option<usize>, u8), Vec<usize>>,
+}
+
+impl<'d> Inserter<'d> {
+    fn new(doc: &'d Document<'d>, toc: &'d Toc) -> Self {
+        let mut items = FxHashMap::default();
+        for entry in &toc.entries {
+            if let (Some(h), Some(item)) = (entry.heading(), entry.item()) {
+                items.entry(h).or_insert(item);
+            }
+        }
+        let mut siblings: FxHashMap<_, Vec<usize>> = FxHashMap::default();
+        for (i, heading) in doc.headings.iter().enumerate() {
+            siblings
+                .entry((heading.parent, heading.level))
+                .or_default()
+                .push(i);
+        }
+        Self {
+            doc,
+            toc,
+            encode: percent_encodes(doc),
+            path: link_path(doc, toc),
+            items,
+            siblings,
+        }
     }
-    let anchor = anchor_of(doc, h, percent_encodes(doc));
-    let path = link_path(doc, toc);
-    let line = |prefix: &str| {
-        format!(
-            "{prefix}[{}]({path}#{anchor})\n",
-            escape_link_text(&section_name(doc, h))
-        )
-    };
-    if let Some(item) = siblings
-        .iter()
-        .rev()
-        .filter(|&&s| s < h)
-        .find_map(|&s| item_of(s))
-    {
-        let end = doc.whole_lines(&doc.blocks[item].span).end;
-        let prefix = item_prefix(doc, item);
-        let prefix =
-            number_of(&prefix).map_or_else(|| prefix.clone(), |n| numbered(&prefix, n + 1));
-        return Some(Edit::insert(end, line(&prefix)));
+
+    fn insert(&self, h: usize) -> Option<Edit> {
+        let (doc, toc) = (self.doc, self.toc);
+        let heading = &doc.headings[h];
+        if toc.style == Style::Tables {
+            return insert_row(doc, toc, heading.parent, &section_name(doc, h));
+        }
+        let item_of = |target: &usize| self.items.get(target).copied();
+        let siblings = &self.siblings[&(heading.parent, heading.level)];
+        let at = siblings.partition_point(|&s| s < h);
+        let (before, after) = (&siblings[..at], &siblings[at..]);
+        let anchor = anchor_of(doc, h, self.encode);
+        let line = |prefix: &str| {
+            format!(
+                "{prefix}[{}]({}#{anchor})\n",
+                escape_link_text(&section_name(doc, h)),
+                self.path
+            )
+        };
+        if let Some(item) = before.iter().rev().find_map(item_of) {
+            let end = doc.whole_lines(&doc.blocks[item].span).end;
+            let prefix = item_prefix(doc, item);
+            let prefix =
+                number_of(&prefix).map_or_else(|| prefix.clone(), |n| numbered(&prefix, n + 1));
+            return Some(Edit::insert(end, line(&prefix)));
+        }
+        if let Some(item) = after.iter().filter(|&&s| s > h).find_map(item_of) {
+            let start = doc.whole_lines(&doc.blocks[item].span).start;
+            return Some(Edit::insert(start, line(&item_prefix(doc, item))));
+        }
+        let parent = item_of(&heading.parent?)?;
+        let start = doc.blocks[parent].span.start;
+        let first_line = doc.whole_lines(&(start..start));
+        Some(Edit::insert(
+            first_line.end,
+            line(&child_prefix(doc, toc, parent)),
+        ))
     }
-    if let Some(item) = siblings
-        .iter()
-        .filter(|&&s| s > h)
-        .find_map(|&s| item_of(s))
-    {
-        let start = doc.whole_lines(&doc.blocks[item].span).start;
-        return Some(Edit::insert(start, line(&item_prefix(doc, item))));
-    }
-    let parent = item_of(heading.parent?)?;
-    let start = doc.blocks[parent].span.start;
-    let first_line = doc.whole_lines(&(start..start));
-    Some(Edit::insert(
-        first_line.end,
-        line(&child_prefix(doc, toc, parent)),
-    ))
 }
 
 /// Points link `link` at `#anchor`, changing only its fragment: `README.md#old`

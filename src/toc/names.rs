@@ -9,7 +9,7 @@
 //! fits several headings is ambiguous, never guessed. Headings are indexed by key and by
 //! token, so an entry is only ever compared with headings sharing a token with it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::text::{fold, is_cjk, key_of_folded};
 
@@ -151,8 +151,8 @@ pub fn match_names(candidates: &[Candidate], queries: &[Query]) -> Vec<NameMatch
 struct Matching<'c> {
     candidates: &'c [Candidate<'c>],
     names: Vec<Name>,
-    by_key: HashMap<String, Vec<usize>>,
-    by_token: HashMap<String, Vec<usize>>,
+    by_key: FxHashMap<String, Vec<usize>>,
+    by_token: FxHashMap<String, Vec<usize>>,
     queries: Vec<(Name, Option<usize>)>,
     claimed: Vec<bool>,
     found: Vec<Option<NameMatch>>,
@@ -161,8 +161,8 @@ struct Matching<'c> {
 impl<'c> Matching<'c> {
     fn new(candidates: &'c [Candidate<'c>], queries: &[Query]) -> Self {
         let names: Vec<Name> = candidates.iter().map(|c| Name::new(c.text)).collect();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_token: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut by_token: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, name) in names.iter().enumerate() {
             by_key.entry(name.key.clone()).or_default().push(i);
             let mut seen: Vec<&str> = name.tokens.iter().map(String::as_str).collect();
@@ -202,8 +202,8 @@ impl<'c> Matching<'c> {
     }
 
     /// Candidates sharing tokens with `name`: candidate → number of shared tokens.
-    fn shared(&self, name: &Name) -> HashMap<usize, usize> {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+    fn shared(&self, name: &Name) -> FxHashMap<usize, usize> {
+        let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
         let mut seen: Vec<&String> = name.tokens.iter().collect();
         seen.sort_unstable();
         seen.dedup();

@@ -6,7 +6,7 @@
 //! Everything is found by hashing (canonical URLs, name keys, texts) in one pass over the
 //! headings; sections are never compared pairwise.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use crate::document::entries::Entries;
@@ -56,9 +56,12 @@ pub fn duplicate_sections(
 ) -> Vec<DuplicateSection> {
     let main_links = main_links(doc, links, &block_sections(doc));
     let contents = Contents::new(doc, entries, links);
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_link: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut by_link: FxHashMap<&str, usize> = FxHashMap::default();
     let mut found: Vec<DuplicateSection> = Vec::new();
+    // Where the sections reported as repeated end, at the furthest: every such section
+    // starts before the heading looked at, so it holds the heading when it ends after it.
+    let mut repeats_end = 0;
     for (i, heading) in doc.headings.iter().enumerate() {
         let key = name_key_with_symbols(&heading.text);
         let earlier = if key.is_empty() {
@@ -69,11 +72,7 @@ pub fn duplicate_sections(
             named[..named.len() - 1].to_vec()
         };
         let linked_first = main_links[i].map(|url| (url, *by_link.entry(url).or_insert(i)));
-        let inside_repeat = found.iter().any(|d| {
-            matches!(d.reason, SameItem::Repeated { .. })
-                && doc.headings[d.later].section.contains(&heading.span.start)
-        });
-        if inside_repeat {
+        if heading.span.start < repeats_end {
             continue;
         }
         let repeated = earlier
@@ -98,6 +97,9 @@ pub fn duplicate_sections(
         } else {
             continue;
         };
+        if matches!(reason, SameItem::Repeated { .. }) {
+            repeats_end = repeats_end.max(heading.section.end);
+        }
         found.push(DuplicateSection {
             first,
             later: i,
@@ -147,7 +149,7 @@ impl<'d> Contents<'d> {
     }
 
     /// The pages of the entries in heading `h`'s section.
-    fn pages(&self, h: usize) -> HashSet<&'d str> {
+    fn pages(&self, h: usize) -> FxHashSet<&'d str> {
         let section = &self.doc.headings[h].section;
         let start = self.entries.partition_point(|(at, _)| *at < section.start);
         self.entries[start..]
@@ -158,7 +160,7 @@ impl<'d> Contents<'d> {
     }
 
     /// The texts and link targets of heading `h`'s section.
-    fn units(&self, h: usize) -> HashSet<String> {
+    fn units(&self, h: usize) -> FxHashSet<String> {
         let heading = &self.doc.headings[h];
         let body = heading.span.end..heading.section.end;
         let mut units = texts(self.doc, &body);
@@ -242,7 +244,7 @@ fn block_sections(doc: &Document) -> Vec<Option<usize>> {
 
 /// The texts of the blocks in `range` (not headings), whitespace collapsed. A text
 /// that is only a URL is left out: links are compared by their canonical form.
-pub fn texts(doc: &Document, range: &Range<usize>) -> HashSet<String> {
+pub fn texts(doc: &Document, range: &Range<usize>) -> FxHashSet<String> {
     let start = doc.blocks.partition_point(|b| b.span.start < range.start);
     doc.blocks[start..]
         .iter()
@@ -273,7 +275,7 @@ fn main_links<'l>(
             first_block[section].get_or_insert(i);
         }
     }
-    let has_children: HashSet<usize> = doc.headings.iter().filter_map(|h| h.parent).collect();
+    let has_children: FxHashSet<usize> = doc.headings.iter().filter_map(|h| h.parent).collect();
     doc.headings
         .iter()
         .enumerate()
