@@ -77,6 +77,7 @@ pub mod link_broken_anchor;
 pub mod link_empty;
 pub mod link_syntax;
 pub mod list_marker;
+pub mod punctuation_balance;
 pub mod repo_archived;
 pub mod repo_moved;
 pub mod toc_broken_anchor;
@@ -132,6 +133,7 @@ pub static RULES: &[Rule] = &[
     url_unverified::RULE,
     repo_archived::RULE,
     repo_moved::RULE,
+    punctuation_balance::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
