@@ -78,6 +78,7 @@ pub mod link_empty;
 pub mod link_syntax;
 pub mod list_marker;
 pub mod punctuation_balance;
+pub mod punctuation_repeat;
 pub mod repo_archived;
 pub mod repo_moved;
 pub mod toc_broken_anchor;
@@ -134,6 +135,7 @@ pub static RULES: &[Rule] = &[
     repo_archived::RULE,
     repo_moved::RULE,
     punctuation_balance::RULE,
+    punctuation_repeat::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
