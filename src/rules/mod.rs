@@ -71,6 +71,7 @@ pub mod empty_section;
 pub mod entry_format;
 pub mod entry_order;
 pub mod heading_blank_lines;
+pub mod heading_h1;
 pub mod heading_level;
 pub mod invisible_char;
 pub mod link_broken_anchor;
@@ -136,6 +137,7 @@ pub static RULES: &[Rule] = &[
     repo_moved::RULE,
     punctuation_balance::RULE,
     punctuation_repeat::RULE,
+    heading_h1::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
