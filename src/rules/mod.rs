@@ -78,6 +78,7 @@ pub mod link_broken_anchor;
 pub mod link_empty;
 pub mod link_syntax;
 pub mod list_marker;
+pub mod list_marker_space;
 pub mod punctuation_balance;
 pub mod punctuation_repeat;
 pub mod repo_archived;
@@ -138,6 +139,7 @@ pub static RULES: &[Rule] = &[
     punctuation_balance::RULE,
     punctuation_repeat::RULE,
     heading_h1::RULE,
+    list_marker_space::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
