@@ -69,6 +69,7 @@ pub mod dup_paragraph;
 pub mod dup_section;
 pub mod empty_section;
 pub mod entry_format;
+pub mod entry_name_repeat;
 pub mod entry_order;
 pub mod heading_blank_lines;
 pub mod heading_h1;
@@ -140,6 +141,7 @@ pub static RULES: &[Rule] = &[
     punctuation_repeat::RULE,
     heading_h1::RULE,
     list_marker_space::RULE,
+    entry_name_repeat::RULE,
 ];
 
 /// What the config file may say about each rule, for [`crate::config::ConfigFile::parse`].
