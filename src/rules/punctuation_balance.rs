@@ -469,15 +469,18 @@ fn reversed_run(doc: &Document, marks: &[Mark], start: usize) -> Option<usize> {
     None
 }
 
-/// Whether two marks wrap the text between them as a pair would: each touches it, and
-/// it holds no line break.
+/// Whether two marks wrap the text between them as a pair would: it starts with a
+/// letter or digit, ends with one or with a sentence mark (`”Reversed quote.“`), and
+/// holds no line break.
 fn wraps_tightly(doc: &Document, first: Mark, second: Mark) -> bool {
     let inside = &doc.source[first.span().end..second.at];
-    let touches = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     !inside.contains('\n')
         && inside.chars().count() <= 100
-        && touches(inside.chars().next())
-        && touches(inside.chars().next_back())
+        && inside.chars().next().is_some_and(char::is_alphanumeric)
+        && inside
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || ".!?…。！？".contains(c))
 }
 
 fn reversed(close: Mark, open: Mark) -> Diagnostic {
