@@ -2,8 +2,10 @@
 //! (`-[Name](url) - …`), which Markdown reads as text, not as a list item.
 //!
 //! The bullet must be literal text ([`Document::prose`]): `*[Name](url)*` is emphasis.
-//! The line sits among list items when it continues a list item (GitHub folds it into
-//! the item above) or its paragraph comes right before or after a list.
+//! The fix inserts the space when the line is a paragraph right before or after a list.
+//! It is unsafe: the paragraph becomes a list item, a change of block the fix contract
+//! keeps for judgment calls. A line GitHub folds into the list item above gets no fix:
+//! splitting it out changes that item's description, which only its author can confirm.
 
 use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document, Link, LinkKind};
@@ -11,7 +13,7 @@ use crate::fix::{Edit, Fix};
 
 use super::Context;
 
-declare_rule!("list-marker-space", Structure, Warning, fix: Sometimes(Safe),
+declare_rule!("list-marker-space", Structure, Warning, fix: Sometimes(Unsafe),
     check: Document(check),
     summary: "a bullet with no space before its link: the line is not a list item");
 
@@ -29,13 +31,15 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 link.text.trim()
             ),
         );
-        out.push(if among_list_items(doc, bullet) {
-            diagnostic
+        out.push(match placement(doc, bullet) {
+            Placement::BesideList => diagnostic
                 .with_help("insert a space after the bullet")
-                .with_fix(Fix::safe(vec![Edit::insert(bullet + 1, " ")]))
-        } else {
-            diagnostic
-                .with_help("insert a space after the bullet if the line is meant as a list item")
+                .with_fix(Fix::unsafe_edits(vec![Edit::insert(bullet + 1, " ")])),
+            Placement::InItem => diagnostic.with_help(
+                "insert a space after the bullet: the line is now part of the item above",
+            ),
+            Placement::Alone => diagnostic
+                .with_help("insert a space after the bullet if the line is meant as a list item"),
         });
     }
 }
@@ -60,18 +64,25 @@ fn glued_bullet(doc: &Document, link: &Link) -> Option<usize> {
     (indented && is_text).then_some(bullet)
 }
 
-/// Whether the text at `offset` continues a list item, or is a paragraph right next to
-/// a list.
-fn among_list_items(doc: &Document, offset: usize) -> bool {
+/// Where a line with a glued bullet sits.
+enum Placement {
+    /// In a paragraph right before or after a list.
+    BesideList,
+    /// Folded into a list item's text.
+    InItem,
+    Alone,
+}
+
+fn placement(doc: &Document, offset: usize) -> Placement {
     let Some(block) = doc.block_at(offset) else {
-        return false;
+        return Placement::Alone;
     };
     if matches!(doc.blocks[block].kind, BlockKind::ListItem { .. })
         || doc
             .ancestors(block)
             .any(|b| matches!(b.kind, BlockKind::ListItem { .. }))
     {
-        return true;
+        return Placement::InItem;
     }
     let parent = doc.blocks[block].parent;
     let siblings: Vec<usize> = (0..doc.blocks.len())
@@ -81,9 +92,14 @@ fn among_list_items(doc: &Document, offset: usize) -> bool {
         .iter()
         .position(|&i| i == block)
         .unwrap_or_default();
-    [at.checked_sub(1), Some(at + 1)]
+    let beside_list = [at.checked_sub(1), Some(at + 1)]
         .into_iter()
         .flatten()
         .filter_map(|j| siblings.get(j))
-        .any(|&i| matches!(doc.blocks[i].kind, BlockKind::List { .. }))
+        .any(|&i| matches!(doc.blocks[i].kind, BlockKind::List { .. }));
+    if beside_list {
+        Placement::BesideList
+    } else {
+        Placement::Alone
+    }
 }
