@@ -41,7 +41,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(description) = description_start(doc, link.span.end..own_end) else {
             continue;
         };
-        if let Some(repeat) = repeated_name(doc, description, name) {
+        if let Some(repeat) = repeated_name(doc, description..own_end, name) {
             out.push(
                 Diagnostic::new(
                     repeat,
@@ -86,10 +86,10 @@ fn description_start(doc: &Document, span: Range<usize>) -> Option<usize> {
     (start > span.start).then_some(start)
 }
 
-/// The span of `name` at `start`, when the text there is the name (any case) up to a
-/// word boundary.
-fn repeated_name(doc: &Document, start: usize, name: &str) -> Option<Range<usize>> {
-    let rest = &doc.source[start..];
+/// The span of `name` at the start of `text`, when the text there is the name (any
+/// case) up to a word boundary.
+fn repeated_name(doc: &Document, text: Range<usize>, name: &str) -> Option<Range<usize>> {
+    let (start, rest) = (text.start, doc.slice(&text));
     let mut chars = rest.char_indices();
     for expected in name.chars() {
         let (_, c) = chars.next()?;
@@ -141,7 +141,7 @@ const VERBS: &[&str] = &[
 ];
 
 /// Whether the name is used as the subject or a label of the description, given the
-/// text after it: nothing, a separator (`Redis: …`, `Dolt – …`), a verb (`Redigo is …`),
+/// text after it: a separator (`Redis: …`, `Dolt – …`), a verb (`Redigo is …`),
 /// an apposition (`Wallabag, formerly Poche, is …`, `Zenko, an …`) or CJK text (`Pillow
 /// 是…`); a parenthesis is looked past (`Yarr (yet another rss reader) is …`).
 /// `[copy](…) - Copy directory recursively` uses the word for what it means,
@@ -149,8 +149,12 @@ const VERBS: &[&str] = &[
 /// `[tiny](…) - Tiny, fast …` starts a list of adjectives.
 fn is_subject(after: &str) -> bool {
     let after = after.trim_start();
+    // `[Fine](…) - Fine.`: a description that is only the name repeats nothing after it.
+    if !after.chars().any(char::is_alphanumeric) {
+        return false;
+    }
     let Some(first) = after.chars().next() else {
-        return true;
+        return false;
     };
     match first {
         '(' | '（' => after
