@@ -169,10 +169,11 @@ fn pair_marks(chars: &[(usize, char)], kind: usize, out: &mut Vec<Diagnostic>) -
         Vec::new()
     };
     let mut marks: Vec<Mark> = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
+    // Each open mark: its index in `marks` and in `chars`.
+    let mut open: Vec<(usize, usize)> = Vec::new();
     for (i, &(at, mark)) in chars.iter().enumerate() {
         let is_opening = opening.contains(&mark);
-        if !(is_opening || closing.contains(&mark)) || ranges.contains(&i) {
+        if !(is_opening || closing.contains(&mark)) || ranges.binary_search(&i).is_ok() {
             continue;
         }
         if kind == CURLY_SINGLE && is_opening && between_letters(chars, i) {
@@ -180,9 +181,9 @@ fn pair_marks(chars: &[(usize, char)], kind: usize, out: &mut Vec<Diagnostic>) -
             continue;
         }
         let paired = if is_opening {
-            open.push(marks.len());
+            open.push((marks.len(), i));
             false
-        } else if let Some(o) = open.pop() {
+        } else if let Some((o, _)) = open.pop() {
             marks[o].paired = true;
             true
         } else if is_not_closing(chars, i, kind) {
@@ -200,17 +201,14 @@ fn pair_marks(chars: &[(usize, char)], kind: usize, out: &mut Vec<Diagnostic>) -
     // An opening mark left open after eyes is an emoticon (`:(`).
     let emoticons: Vec<usize> = open
         .into_iter()
-        .filter(|&o| {
-            let at = marks[o].at;
-            chars
-                .iter()
-                .position(|&(c, _)| c == at)
-                .is_some_and(|i| is_emoticon(chars, i))
-        })
+        .filter(|&(_, i)| is_emoticon(chars, i))
+        .map(|(o, _)| o)
         .collect();
-    for o in emoticons.into_iter().rev() {
-        marks.remove(o);
-    }
+    let mut index = 0;
+    marks.retain(|_| {
+        index += 1;
+        emoticons.binary_search(&(index - 1)).is_err()
+    });
     marks
 }
 
