@@ -59,4 +59,13 @@ fn the_reference_list_shows_its_known_structure_defects() {
         at("invisible-char", "### Lit-LLaMA"),
         "the stray U+FE0F in the Lit-LLaMA heading is not reported"
     );
+    // Issue 20: a closing quote with no opening one, and a reversed pair.
+    assert!(
+        at("punctuation-balance", "巧板大模型是一个7B规模"),
+        "the unopened quote of 巧板” is not reported"
+    );
+    assert!(
+        at("punctuation-balance", "教育是影响人的身心发展"),
+        "the reversed ”以人为本“ is not reported"
+    );
 }

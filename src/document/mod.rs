@@ -41,6 +41,9 @@ pub struct Document<'a> {
     /// Runs of plain text outside code, HTML tags and links, one per line at most: where bare
     /// URLs are found, and where text that looks like a link but is not one sits.
     pub text_runs: Vec<Range<usize>>,
+    /// Runs of text as the reader sees it, link text included: every inline text outside
+    /// code, HTML and images, adjacent pieces merged; sorted. What prose checks read.
+    pub prose: Vec<Range<usize>>,
     /// Inline code spans and code blocks, sorted; nothing in them is Markdown.
     pub code: Vec<Range<usize>>,
     /// Emphasis and strong emphasis (`*…*`, `**…**`), markers included, sorted by start
@@ -238,6 +241,11 @@ impl<'a> Document<'a> {
     /// The links and images that start inside `span` (links are sorted by position).
     pub fn links_within(&self, span: &Range<usize>) -> &[Link] {
         within(&self.links, span, |l| &l.span)
+    }
+
+    /// The runs of [`Document::prose`] that start inside `span`.
+    pub fn prose_within(&self, span: &Range<usize>) -> &[Range<usize>] {
+        within(&self.prose, span, |r| r)
     }
 
     /// The bare URLs inside `span`.

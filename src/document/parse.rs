@@ -143,6 +143,7 @@ impl<'a> Builder<'a> {
                 broken_references: Vec::new(),
                 bare_urls: Vec::new(),
                 text_runs: Vec::new(),
+                prose: Vec::new(),
                 code: Vec::new(),
                 emphasis: Vec::new(),
                 html: Vec::new(),
@@ -169,6 +170,7 @@ impl<'a> Builder<'a> {
             Event::End(tag) => self.end(tag, &range),
             Event::Text(text) => {
                 if !self.in_raw_block {
+                    self.extend_prose(&range);
                     self.inline_text(&text, &range);
                     if self.open_links.is_empty() {
                         self.extend_text_run(range);
@@ -506,6 +508,17 @@ impl<'a> Builder<'a> {
             }
         }
         self.doc.html.push(range);
+    }
+
+    /// Adds a text event to [`Document::prose`], unless it is an image's alt text.
+    fn extend_prose(&mut self, range: &Range<usize>) {
+        if self.open_links.iter().any(|&i| self.doc.links[i].image) {
+            return;
+        }
+        match self.doc.prose.last_mut() {
+            Some(run) if run.end == range.start => run.end = range.end,
+            _ => self.doc.prose.push(range.clone()),
+        }
     }
 
     fn extend_text_run(&mut self, range: Range<usize>) {

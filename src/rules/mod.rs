@@ -89,8 +89,10 @@ pub mod emphasis_as_heading;
 pub mod empty_section;
 pub mod entry_format;
 pub mod entry_link_relative;
+pub mod entry_name_repeat;
 pub mod entry_order;
 pub mod heading_blank_lines;
+pub mod heading_h1;
 pub mod heading_level;
 pub mod invisible_char;
 pub mod link_broken_anchor;
@@ -98,7 +100,10 @@ pub mod link_empty;
 pub mod link_syntax;
 pub mod link_undefined_reference;
 pub mod list_marker;
+pub mod list_marker_space;
 pub mod name_spelling;
+pub mod punctuation_balance;
+pub mod punctuation_repeat;
 pub mod repo_archived;
 pub mod repo_moved;
 pub mod toc_broken_anchor;
@@ -159,6 +164,11 @@ pub static RULES: &[Rule] = &[
     entry_link_relative::RULE,
     emphasis_as_heading::RULE,
     name_spelling::RULE,
+    punctuation_balance::RULE,
+    punctuation_repeat::RULE,
+    heading_h1::RULE,
+    list_marker_space::RULE,
+    entry_name_repeat::RULE,
     awesome_badge::RULE,
     awesome_heading::RULE,
     awesome_list_item::RULE,
