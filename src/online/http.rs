@@ -11,6 +11,8 @@ use std::time::Duration;
 use ureq::Agent;
 use ureq::http::{HeaderMap, Response, StatusCode};
 
+use super::calendar::parse_http_date;
+use super::history::{Clock, SystemClock};
 use super::{OnlineSettings, Outcome, USER_AGENT};
 
 /// What a browser sends: HTML first, anything else accepted. Some servers answer 406
@@ -107,9 +109,9 @@ impl Client {
     }
 
     /// One URL's answer, retried on timeouts, resets, 429 and 5xx with a doubling
-    /// backoff or the `Retry-After` asked for. With `head_first`, HEAD and then GET
-    /// when HEAD is refused or fails (many servers answer HEAD with 403, 404 or 405
-    /// and GET with the page); otherwise GET alone.
+    /// backoff or the `Retry-After` asked for (seconds or a date). With `head_first`,
+    /// HEAD and then GET when HEAD is refused or fails (many servers answer HEAD with
+    /// 403, 404 or 405 and GET with the page); otherwise GET alone.
     pub(super) fn fetch(
         &self,
         url: &str,
@@ -131,7 +133,7 @@ impl Client {
                 Err(NoReply::Transient(_)) => Some(self.backoff_for(attempt)),
                 Ok(reply) if is_bot_wall(reply) => None,
                 Ok(reply) if matches!(reply.status.as_u16(), 429 | 500..=599) => {
-                    match retry_after(&reply.headers) {
+                    match retry_after(&reply.headers, SystemClock.now()) {
                         Some(asked) if asked > self.max_retry_after => None,
                         Some(asked) => Some(asked),
                         None => Some(self.backoff_for(attempt)),
@@ -268,8 +270,36 @@ fn location(headers: &HeaderMap, base: &str) -> Option<String> {
     Some(base.join(target).ok()?.to_string())
 }
 
-/// `Retry-After` in seconds (the HTTP-date form is rare on 429 and left to backoff).
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers.get("retry-after")?.to_str().ok()?;
-    value.trim().parse().ok().map(Duration::from_secs)
+/// How long `Retry-After` asks to wait at `now` (seconds since the epoch): a number of
+/// seconds, or an HTTP date (a date already past asks for no wait).
+fn retry_after(headers: &HeaderMap, now: u64) -> Option<Duration> {
+    let value = headers.get("retry-after")?.to_str().ok()?.trim();
+    let seconds = match value.parse() {
+        Ok(seconds) => seconds,
+        Err(_) => parse_http_date(value)?.saturating_sub(now),
+    };
+    Some(Duration::from_secs(seconds))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_is_read_in_seconds_or_as_a_date() {
+        let now = 784_111_777; // Sun, 06 Nov 1994 08:49:37 GMT
+        let wait = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert("retry-after", value.parse().unwrap());
+            retry_after(&headers, now)
+        };
+        assert_eq!(wait("120"), Some(Duration::from_secs(120)));
+        assert_eq!(
+            wait("Sun, 06 Nov 1994 08:50:07 GMT"),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(wait("Sat, 05 Nov 1994 08:49:37 GMT"), Some(Duration::ZERO));
+        assert_eq!(wait("soon"), None);
+        assert_eq!(retry_after(&HeaderMap::new(), now), None);
+    }
 }

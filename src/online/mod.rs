@@ -14,6 +14,7 @@
 //!   page cannot tell: archived, renamed, missing.
 //! - [`pool`]: a bounded set of workers with a per-host limit and spacing.
 
+mod calendar;
 pub mod findings;
 pub mod github;
 pub mod history;

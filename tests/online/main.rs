@@ -137,6 +137,35 @@ fn a_long_retry_after_is_not_waited_for_and_never_dead() {
 }
 
 #[test]
+fn retry_after_as_an_http_date() {
+    // A date far ahead is not waited for (with the date unread, the backoff would
+    // retry); a date already past is retried at once.
+    let server = Server::start(vec![
+        (
+            "/closed",
+            fixed(503, &[("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")], ""),
+        ),
+        (
+            "/reopened",
+            Box::new(|_: &server::Seen, count| {
+                Some(if count == 1 {
+                    answer(429).header("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT")
+                } else {
+                    answer(200)
+                })
+            }),
+        ),
+    ]);
+    assert!(matches!(
+        probe(&server, "/closed"),
+        Outcome::Unreachable { .. }
+    ));
+    assert_eq!(server.count("/closed"), 2, "HEAD, then GET, no retry");
+    assert_eq!(probe(&server, "/reopened"), Outcome::Alive);
+    assert_eq!(server.count("/reopened"), 2);
+}
+
+#[test]
 fn server_errors_are_retried_then_unknown() {
     let server = Server::start(vec![("/down", fixed(503, &[], "maintenance"))]);
     assert!(matches!(
