@@ -22,7 +22,8 @@ const ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;
 /// Redirects followed before giving up on a chain.
 const MAX_HOPS: usize = 10;
 
-/// How much of an error page is read to recognise a bot wall.
+/// How much of an answer is read: enough to recognise a bot wall, and more than the
+/// GitHub API's answers take (a repository; a GraphQL batch of them, ~250 bytes each).
 const PAGE_PREFIX: u64 = 64 * 1024;
 
 /// Text of the challenge pages bot walls serve instead of the site (Cloudflare,
@@ -118,17 +119,37 @@ impl Client {
         headers: &[(&str, &str)],
         head_first: bool,
     ) -> Result<Reply, NoReply> {
+        self.retrying(|| {
+            if head_first {
+                self.request(url, headers, Method::Head).and_then(|head| {
+                    match head.status.as_u16() {
+                        200..=399 | 429 => Ok(head),
+                        _ => self.request(url, headers, Method::Get),
+                    }
+                })
+            } else {
+                self.request(url, headers, Method::Get)
+            }
+        })
+    }
+
+    /// `body` POSTed to `url` (a GraphQL query: reading, so safe to repeat), retried
+    /// as [`Client::fetch`] retries.
+    pub(super) fn post(
+        &self,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> Result<Reply, NoReply> {
+        self.retrying(|| self.request(url, headers, Method::Post(body)))
+    }
+
+    /// Tries `once` until it answers with something other than a timeout, a reset, a
+    /// 429 or a 5xx, or the retries are spent.
+    fn retrying(&self, once: impl Fn() -> Result<Reply, NoReply>) -> Result<Reply, NoReply> {
         let mut attempt = 0;
         loop {
-            let result = if head_first {
-                self.request(url, headers, false)
-                    .and_then(|head| match head.status.as_u16() {
-                        200..=399 | 429 => Ok(head),
-                        _ => self.request(url, headers, true),
-                    })
-            } else {
-                self.request(url, headers, true)
-            };
+            let result = once();
             let wait = match &result {
                 Err(NoReply::Transient(_)) => Some(self.backoff_for(attempt)),
                 Ok(reply) if is_bot_wall(reply) => None,
@@ -155,30 +176,51 @@ impl Client {
         self.backoff.saturating_mul(1 << attempt.min(10))
     }
 
-    fn request(&self, url: &str, headers: &[(&str, &str)], get: bool) -> Result<Reply, NoReply> {
-        let response = if get {
-            let mut request = self.agent.get(url).header("Accept", ACCEPT);
+    /// One request; the browser-like `Accept` unless `headers` name another.
+    fn request(
+        &self,
+        url: &str,
+        headers: &[(&str, &str)],
+        method: Method,
+    ) -> Result<Reply, NoReply> {
+        fn with<B>(
+            mut request: ureq::RequestBuilder<B>,
+            headers: &[(&str, &str)],
+        ) -> ureq::RequestBuilder<B> {
+            if !headers
+                .iter()
+                .any(|(n, _)| n.eq_ignore_ascii_case("accept"))
+            {
+                request = request.header("Accept", ACCEPT);
+            }
             for (name, value) in headers {
                 request = request.header(*name, *value);
             }
-            request.call()
-        } else {
-            let mut request = self.agent.head(url).header("Accept", ACCEPT);
-            for (name, value) in headers {
-                request = request.header(*name, *value);
-            }
-            request.call()
+            request
+        }
+        let response = match method {
+            Method::Head => with(self.agent.head(url), headers).call(),
+            Method::Get => with(self.agent.get(url), headers).call(),
+            Method::Post(body) => with(self.agent.post(url), headers).send(body),
         };
         match response {
-            Ok(response) => Ok(reply(response, get)),
+            Ok(response) => Ok(reply(response, !matches!(method, Method::Head))),
             Err(err) => Err(no_reply(err)),
         }
     }
 }
 
-fn reply(mut response: Response<ureq::Body>, get: bool) -> Reply {
+/// How a request is made: HEAD reads no body.
+#[derive(Clone, Copy)]
+enum Method<'a> {
+    Head,
+    Get,
+    Post(&'a str),
+}
+
+fn reply(mut response: Response<ureq::Body>, with_body: bool) -> Reply {
     let mut page = Vec::new();
-    if get {
+    if with_body {
         // A page cut short still says whether it is a challenge.
         let _ = response
             .body_mut()
