@@ -1,9 +1,10 @@
 //! One URL over HTTP: what a careful browser would see, told in an [`Outcome`].
 //!
 //! The client is ureq with rustls: blocking HTTP/1.1 on a few threads is all a link
-//! checker needs, and it builds in a fraction of the time of reqwest with tokio (no
-//! async runtime, no hyper). HTTP/2 is not spoken; every server that speaks it also
-//! speaks HTTP/1.1 to a client that does not offer it.
+//! checker needs, and it builds with 25 crates in 47 s of CPU where reqwest with
+//! HTTP/2 (hyper, h2, tokio) takes 122 crates and 113 s, and 1.7 MB more binary
+//! (README, "HTTP/1.1 only"). HTTP/2 is not spoken; a server that speaks it over TLS
+//! also answers HTTP/1.1 to a client that does not offer it.
 
 use std::io::Read;
 use std::time::Duration;
