@@ -91,11 +91,23 @@ pub fn fix_observed(
     source: &str,
     settings: &Settings,
     min: Applicability,
+    observe: impl FnMut(&str, &[&Fix], &str),
+) -> FixOutcome {
+    fix_checked_by(source, min, |text| check(text, settings), observe)
+}
+
+/// The fix loop with the findings of each round from `check`: the rules, and for
+/// `check --online` also the findings of the link checks, whose fixes go through the
+/// same rounds.
+pub fn fix_checked_by(
+    source: &str,
+    min: Applicability,
+    check: impl Fn(&str) -> Vec<Diagnostic>,
     mut observe: impl FnMut(&str, &[&Fix], &str),
 ) -> FixOutcome {
     let mut text = source.to_owned();
     let mut applied = 0;
-    let mut diagnostics = check(&text, settings);
+    let mut diagnostics = check(&text);
     for _ in 0..MAX_ROUNDS {
         let fixable: Vec<&Fix> = diagnostics
             .iter()
@@ -115,7 +127,7 @@ pub fn fix_observed(
         observe(&text, &taken, &output);
         applied += taken.len();
         text = output;
-        diagnostics = check(&text, settings);
+        diagnostics = check(&text);
     }
     let mut not_converged: Vec<&'static str> = diagnostics
         .iter()

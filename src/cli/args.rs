@@ -141,8 +141,8 @@ pub struct CheckArgs {
     pub changed_since: Option<String>,
     /// Also check every web link online (dead, redirected, archived or renamed
     /// repositories), through the link cache; with --changed-since only the links the
-    /// change added
-    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    /// change added; with --fix or --diff their fixes too
+    #[arg(long)]
     pub online: bool,
     /// The link cache of --online: each URL's last result and its run of failures
     #[arg(long, value_name = "FILE")]

@@ -114,7 +114,7 @@ pub fn run(args: &CheckArgs) -> ExitStatus {
             return fail(errors);
         }
     }
-    let checked = if mode == Mode::Check && online::wanted(args, &targets) {
+    let checked = if online::wanted(args, &targets) {
         match online::check_links(args, &targets) {
             Ok(results) => Some(results),
             Err(err) => return fail(vec![err]),
@@ -422,6 +422,8 @@ fn lint_all(
                 }: &Target,
                 file: SourceFile| {
         let settings = &config.settings;
+        // What each fix round re-checks: the rules and the online findings.
+        let linting = |text: &str| lint(&Document::parse(text), settings, checked);
         match mode {
             Mode::Check => {
                 let (diagnostics, hidden) = check_file(args, path, &file, settings, checked)?;
@@ -431,7 +433,7 @@ fn lint_all(
                     ..Linted::default()
                 };
                 if job_summary {
-                    match fixed(path, &file, settings, min) {
+                    match fixed_checking(path, &file, min, linting) {
                         Ok(fixed) => linted.diff = diff_of(path, &file, &fixed.output),
                         Err(err) => linted.error = Some(err),
                     }
@@ -439,7 +441,7 @@ fn lint_all(
                 Ok(linted)
             }
             Mode::Fix => {
-                let fixed = fixed(path, &file, settings, min)?;
+                let fixed = fixed_checking(path, &file, min, linting)?;
                 let changed = fixed.output != file.text;
                 // Rendered first: a file is written only once its report is ready.
                 let output = render(path, &fixed.output, &file, fixed.remaining)?;
@@ -457,7 +459,7 @@ fn lint_all(
                 Ok(linted)
             }
             Mode::Diff => {
-                let fixed = fixed(path, &file, settings, min)?;
+                let fixed = fixed_checking(path, &file, min, linting)?;
                 let diff = diff_of(path, &file, &fixed.output);
                 Ok(Linted {
                     changed: !diff.is_empty(),
@@ -517,11 +519,28 @@ fn check_file(
         }
         None => 0,
     };
+    add_online_findings(&doc, settings, checked, &mut diagnostics);
+    Ok((diagnostics, hidden))
+}
+
+/// The findings of the rules on `doc`, and of the online checks with `checked`.
+fn lint(doc: &Document, settings: &Settings, checked: Option<&Results>) -> Vec<Diagnostic> {
+    let mut diagnostics = crate::check_document(doc, settings);
+    add_online_findings(doc, settings, checked, &mut diagnostics);
+    diagnostics
+}
+
+/// Adds what the online checks found in `doc`, kept in the order of position.
+fn add_online_findings(
+    doc: &Document,
+    settings: &Settings,
+    checked: Option<&Results>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if let Some(checked) = checked {
-        diagnostics.extend(findings(&doc, checked, settings));
+        diagnostics.extend(findings(doc, checked, settings));
         diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.rule));
     }
-    Ok((diagnostics, hidden))
 }
 
 /// The diff of a file's fixes, empty when they change nothing.
@@ -540,7 +559,17 @@ pub(super) fn fixed(
     settings: &Settings,
     min: Applicability,
 ) -> Result<FixOutcome, Report> {
-    let fixed = linter::fix(&file.text, settings, min);
+    fixed_checking(path, file, min, |text| linter::check(text, settings))
+}
+
+/// [`fixed`] with each round's findings from `check`.
+fn fixed_checking(
+    path: &Path,
+    file: &SourceFile,
+    min: Applicability,
+    check: impl Fn(&str) -> Vec<Diagnostic>,
+) -> Result<FixOutcome, Report> {
+    let fixed = linter::fix_checked_by(&file.text, min, check, |_, _, _| {});
     if !fixed.not_converged.is_empty() {
         return Err(miette!(
             "{}: fixes did not converge (rules: {}); the file was left unchanged",

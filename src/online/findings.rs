@@ -9,8 +9,9 @@
 use std::collections::HashMap;
 
 use super::Outcome;
+use super::calendar::date;
 use super::github;
-use super::history::{Failing, date};
+use super::history::Failing;
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;

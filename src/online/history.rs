@@ -213,30 +213,3 @@ fn read(path: &Path) -> Result<BTreeMap<String, Entry>, String> {
     }
     Ok(file.urls)
 }
-
-/// A day since the epoch as `YYYY-MM-DD` (proleptic Gregorian, UTC).
-pub fn date(day: u64) -> String {
-    // Howard Hinnant's civil_from_days, for days on or after 1970-01-01.
-    let z = day + 719_468;
-    let era = z / 146_097;
-    let doe = z % 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + u64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_civil() {
-        assert_eq!(date(0), "1970-01-01");
-        assert_eq!(date(11_016), "2000-02-29");
-        assert_eq!(date(20_423), "2025-12-01");
-    }
-}

@@ -10,17 +10,19 @@
 //! - [`http`]: one URL through HEAD then GET, redirects followed by hand (a chain of
 //!   permanent redirects is a move, a temporary one is not), retries with backoff
 //!   that honour `Retry-After`, and bot walls told apart from dead pages.
-//! - [`github`]: `github.com/owner/name` through the REST API, which knows what a
-//!   page cannot tell: archived, renamed, missing.
+//! - [`github`]: `github.com/owner/name` through the GitHub API (REST, or GraphQL in
+//!   batches with a token), which knows what a page cannot tell: archived, renamed,
+//!   missing.
 //! - [`pool`]: a bounded set of workers with a per-host limit and spacing.
 
+mod calendar;
 pub mod findings;
 pub mod github;
 pub mod history;
 pub mod http;
 pub mod pool;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -76,9 +78,10 @@ pub struct OnlineSettings {
     /// The longest `Retry-After` honoured; a site asking for more is reported as
     /// rate limiting, not waited for.
     pub max_retry_after: Duration,
-    /// The GitHub REST API (`POCKETLINT_GITHUB_API_URL`: GitHub Enterprise, tests).
+    /// The GitHub REST API (`POCKETLINT_GITHUB_API_URL`: GitHub Enterprise, tests);
+    /// GraphQL is found beside it ([`github::graphql_endpoint`]).
     pub github_api: String,
-    /// `GITHUB_TOKEN`, sent to the GitHub API only.
+    /// `GITHUB_TOKEN`, sent to the GitHub GraphQL API only.
     pub github_token: Option<String>,
 }
 
@@ -121,13 +124,67 @@ pub const USER_AGENT: &str = concat!(
 
 /// Checks every URL of `urls` once (each is expected distinct), GitHub repositories
 /// through the API and the rest over HTTP, and returns the outcomes in the same order.
+/// Links into one repository ask the API once; with a token, [`github::GRAPHQL_BATCH`]
+/// repositories share a request.
 pub fn check_urls(urls: &[String], settings: &OnlineSettings) -> Vec<Outcome> {
     let client = http::Client::new(settings);
     let api = github::Api::new(settings, &client);
-    pool::run(urls, settings, |url| match github::repo_of(url) {
-        Some(repo) => api.repository(&repo),
-        None => client.probe(url),
-    })
+    let mut pages = Vec::new();
+    let mut repos: Vec<(github::Repo, Vec<usize>)> = Vec::new();
+    let mut repo_index: HashMap<String, usize> = HashMap::new();
+    for (i, url) in urls.iter().enumerate() {
+        let Some(repo) = github::repo_of(url) else {
+            pages.push(Task::Page(i));
+            continue;
+        };
+        let slot = *repo_index
+            .entry(repo.full_name().to_ascii_lowercase())
+            .or_insert_with(|| {
+                repos.push((repo, Vec::new()));
+                repos.len() - 1
+            });
+        repos[slot].1.push(i);
+    }
+    let batch = if settings.github_token.is_some() {
+        github::GRAPHQL_BATCH
+    } else {
+        1
+    };
+    let mut tasks: Vec<Task> = repos.chunks(batch).map(Task::Repos).collect();
+    tasks.append(&mut pages);
+    let api_host = api.host();
+    let host = |task: &Task| match task {
+        Task::Page(i) => pool::host_of(&urls[*i]),
+        Task::Repos(_) => api_host.clone(),
+    };
+    let done = pool::run(&tasks, settings, host, |task| match task {
+        Task::Page(i) => vec![(*i, client.probe(&urls[*i]))],
+        Task::Repos(chunk) => {
+            let asked: Vec<github::Repo> = chunk.iter().map(|(repo, _)| repo.clone()).collect();
+            let outcomes = api.repositories(&asked);
+            chunk
+                .iter()
+                .zip(outcomes)
+                .flat_map(|((_, at), outcome)| at.iter().map(move |&i| (i, outcome.clone())))
+                .collect()
+        }
+    });
+    let mut outcomes: Vec<Option<Outcome>> = vec![None; urls.len()];
+    for (i, outcome) in done.into_iter().flatten() {
+        outcomes[i] = Some(outcome);
+    }
+    outcomes
+        .into_iter()
+        .map(|o| o.expect("every URL is in exactly one task"))
+        .collect()
+}
+
+/// One piece of the pool's work.
+enum Task<'a> {
+    /// The page at an index of the URLs, over HTTP.
+    Page(usize),
+    /// Repositories asked of the API together, each with the indices of its links.
+    Repos(&'a [(github::Repo, Vec<usize>)]),
 }
 
 /// Checks each canonical URL of `urls` (`(key, url)` pairs, the first spelling of a key

@@ -9,26 +9,31 @@ use std::time::{Duration, Instant};
 
 use super::OnlineSettings;
 
-/// Runs `check` on every URL with `settings.workers` threads under the per-host
-/// limits; the results come back in the order of `urls`.
-pub fn run<T, F>(urls: &[String], settings: &OnlineSettings, check: F) -> Vec<T>
+/// Runs `check` on every item with `settings.workers` threads, under the limits of
+/// the host `host` names for it; the results come back in the order of `items`.
+pub fn run<I, T>(
+    items: &[I],
+    settings: &OnlineSettings,
+    host: impl Fn(&I) -> String + Sync,
+    check: impl Fn(&I) -> T + Sync,
+) -> Vec<T>
 where
+    I: Sync,
     T: Send,
-    F: Fn(&str) -> T + Sync,
 {
     let gate = HostGate::new(settings.per_host.max(1), settings.spacing);
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<T>>> = Mutex::new(urls.iter().map(|_| None).collect());
-    let workers = settings.workers.clamp(1, urls.len().max(1));
+    let results: Mutex<Vec<Option<T>>> = Mutex::new(items.iter().map(|_| None).collect());
+    let workers = settings.workers.clamp(1, items.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(url) = urls.get(i) else { break };
-                    let host = host_of(url);
+                    let Some(item) = items.get(i) else { break };
+                    let host = host(item);
                     gate.enter(&host);
-                    let result = check(url);
+                    let result = check(item);
                     gate.leave(&host);
                     results.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
                 }
@@ -44,7 +49,7 @@ where
 }
 
 /// The host a URL is limited under (the whole URL when it has none).
-fn host_of(url: &str) -> String {
+pub fn host_of(url: &str) -> String {
     url::Url::parse(url)
         .ok()
         .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
@@ -124,18 +129,23 @@ mod tests {
             ..OnlineSettings::default()
         };
         let in_flight: Mutex<HashMap<String, (usize, usize)>> = Mutex::new(HashMap::new());
-        let results = run(&urls, &settings, |url| {
-            let host = host_of(url);
-            {
-                let mut map = in_flight.lock().unwrap();
-                let (now, most) = map.entry(host.clone()).or_default();
-                *now += 1;
-                *most = (*most).max(*now);
-            }
-            std::thread::sleep(Duration::from_millis(2));
-            in_flight.lock().unwrap().get_mut(&host).unwrap().0 -= 1;
-            url.len()
-        });
+        let results = run(
+            &urls,
+            &settings,
+            |url| host_of(url),
+            |url| {
+                let host = host_of(url);
+                {
+                    let mut map = in_flight.lock().unwrap();
+                    let (now, most) = map.entry(host.clone()).or_default();
+                    *now += 1;
+                    *most = (*most).max(*now);
+                }
+                std::thread::sleep(Duration::from_millis(2));
+                in_flight.lock().unwrap().get_mut(&host).unwrap().0 -= 1;
+                url.len()
+            },
+        );
         assert_eq!(results, urls.iter().map(String::len).collect::<Vec<_>>());
         let map = in_flight.into_inner().unwrap();
         assert_eq!(map.len(), 3);

@@ -116,11 +116,10 @@ pub fn write(outputs: &[FileOutput], extra: &JobSummary, out: &mut dyn Write) ->
         for (rule, count) in outputs.iter().flat_map(|o| &o.digest.per_rule) {
             *per_rule.entry(rule).or_default() += count;
         }
-        writeln!(out, "| rule | findings |\n| --- | ---: |")?;
-        for (rule, count) in per_rule {
-            writeln!(out, "| `{rule}` | {count} |")?;
-        }
-        writeln!(out)?;
+        let rows = per_rule
+            .into_iter()
+            .map(|(rule, count)| format!("| `{rule}` | {count} |"));
+        table("| rule | findings |\n| --- | ---: |", rows, out)?;
         write_links(outputs, out)?;
         write_first_findings(outputs, summary.total(), out)?;
     }
@@ -174,14 +173,8 @@ fn write_links(outputs: &[FileOutput], out: &mut dyn Write) -> io::Result<()> {
     if rows.peek().is_none() {
         return Ok(());
     }
-    writeln!(
-        out,
-        "Dead, moved and archived links:\n\n| where | severity | rule | message |\n| --- | --- | --- | --- |"
-    )?;
-    for row in rows.take(MAX_LINK_ROWS) {
-        writeln!(out, "{row}")?;
-    }
-    writeln!(out)
+    writeln!(out, "Dead, moved and archived links:\n")?;
+    table(FINDING_COLUMNS, rows.take(MAX_LINK_ROWS), out)
 }
 
 fn write_first_findings(
@@ -192,15 +185,21 @@ fn write_first_findings(
     if total > FIRST_FINDINGS {
         writeln!(out, "First {FIRST_FINDINGS} findings:\n")?;
     }
-    writeln!(
-        out,
-        "| where | severity | rule | message |\n| --- | --- | --- | --- |"
-    )?;
-    for row in outputs
-        .iter()
-        .flat_map(|o| &o.digest.rows)
-        .take(FIRST_FINDINGS)
-    {
+    let rows = outputs.iter().flat_map(|o| &o.digest.rows);
+    table(FINDING_COLUMNS, rows.take(FIRST_FINDINGS), out)
+}
+
+/// The header of the tables that list findings one a row ([`Digest`]'s rows).
+const FINDING_COLUMNS: &str = "| where | severity | rule | message |\n| --- | --- | --- | --- |";
+
+/// A Markdown table: its header (names and alignment lines), its rows, a blank line.
+fn table(
+    header: &str,
+    rows: impl IntoIterator<Item = impl std::fmt::Display>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "{header}")?;
+    for row in rows {
         writeln!(out, "{row}")?;
     }
     writeln!(out)
@@ -234,6 +233,13 @@ fn longest_backtick_run(text: &str) -> usize {
 mod tests {
     use super::*;
 
+    /// The summary of a run that found nothing, with `extra`.
+    fn summary_of(extra: &JobSummary) -> String {
+        let mut out = Vec::new();
+        write(&[], extra, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn cells_cannot_open_tags_or_break_tables() {
         assert_eq!(
@@ -248,9 +254,7 @@ mod tests {
             fix_diff: "-````\n+```\n".into(),
             ..JobSummary::default()
         };
-        let mut out = Vec::new();
-        write(&[], &extra, &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text = summary_of(&extra);
         assert!(text.contains("`````diff\n-````\n+```\n`````\n"), "{text}");
     }
 
@@ -261,9 +265,7 @@ mod tests {
             fix_diff: line.repeat(1000),
             ..JobSummary::default()
         };
-        let mut out = Vec::new();
-        write(&[], &extra, &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text = summary_of(&extra);
         assert!(text.len() < MAX_DIFF_BYTES + 1000);
         assert!(text.contains(&format!("{line}```\n\n352 more lines: `pocketlint check --diff` shows them all.\n\n</details>\n")), "{}", &text[text.len() - 300..]);
     }
@@ -277,9 +279,7 @@ mod tests {
             fix_diff: line.repeat(1000),
             ..JobSummary::default()
         };
-        let mut out = Vec::new();
-        write(&[], &extra, &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text = summary_of(&extra);
         assert!(
             text.contains(&format!("{line}```\n\n332 more lines:")),
             "{:?}",

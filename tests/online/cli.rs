@@ -195,3 +195,106 @@ fn a_pull_request_checks_only_the_links_it_adds() {
     assert!(!stdout.contains("/rot"), "{stdout}");
     assert_eq!(server.count("/rot"), 0);
 }
+
+/// A list with a link that moved for good and a repository that was renamed; the
+/// server answers for both the sites and the REST API.
+fn moved_sites() -> Server {
+    Server::start(vec![
+        ("/old", fixed(301, &[("Location", "/new")], "")),
+        ("/new", fixed(200, &[], "")),
+        (
+            "/repos/owner/renamed",
+            Box::new(|seen: &crate::server::Seen, _| {
+                let host = &seen.headers["host"];
+                Some(
+                    crate::server::answer(301)
+                        .header("Location", &format!("http://{host}/repos/neworg/new-name")),
+                )
+            }),
+        ),
+        (
+            "/repos/neworg/new-name",
+            fixed(
+                200,
+                &[],
+                r#"{"full_name":"neworg/new-name","archived":false}"#,
+            ),
+        ),
+    ])
+}
+
+fn moved_list(server: &Server) -> String {
+    format!(
+        "# List\n\n- [Old]({}) - Moved.\n- [Repo](https://github.com/owner/renamed/tree/main) - Renamed.\n",
+        server.url("/old")
+    )
+}
+
+#[test]
+fn online_fixes_go_through_the_fix_engine() {
+    let server = moved_sites();
+    let dir = TempDir::new().unwrap();
+    let readme = dir.path().join("README.md");
+    std::fs::write(&readme, moved_list(&server)).unwrap();
+    // --diff shows the safe fix only; with --unsafe-fixes also the redirect's.
+    let diff = pocketlint(dir.path(), &server)
+        .args(["check", "--online", "--diff"])
+        .output()
+        .unwrap();
+    assert_eq!(diff.status.code(), Some(1));
+    let diff = String::from_utf8(diff.stdout).unwrap();
+    assert!(
+        diff.contains("+- [Repo](https://github.com/neworg/new-name/tree/main) - Renamed."),
+        "{diff}"
+    );
+    assert!(
+        !diff.contains(&format!("+- [Old]({})", server.url("/new"))),
+        "{diff}"
+    );
+    let diff = pocketlint(dir.path(), &server)
+        .args(["check", "--online", "--diff", "--unsafe-fixes"])
+        .output()
+        .unwrap();
+    let diff = String::from_utf8(diff.stdout).unwrap();
+    assert!(
+        diff.contains(&format!("+- [Old]({}) - Moved.", server.url("/new"))),
+        "{diff}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&readme).unwrap(),
+        moved_list(&server)
+    );
+    // --fix writes the safe fix and reports the redirect it left.
+    let fix = pocketlint(dir.path(), &server)
+        .args(["check", "--online", "--fix", "--format", "concise"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(fix.stdout).unwrap();
+    let stderr = String::from_utf8(fix.stderr).unwrap();
+    assert!(
+        stderr.contains("Fixed 1 finding in 1 file (1 remaining)"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("url-redirect"), "{stdout}");
+    let fixed = std::fs::read_to_string(&readme).unwrap();
+    assert_eq!(
+        fixed,
+        moved_list(&server).replace("owner/renamed", "neworg/new-name")
+    );
+    // The fixed file, checked again, has nothing left to fix safely.
+    let again = pocketlint(dir.path(), &server)
+        .args(["check", "--online", "--fix", "--format", "concise"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(again.stderr).unwrap();
+    assert!(
+        stderr.contains("Fixed 0 findings in 0 files (1 remaining)"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&readme).unwrap(), fixed);
+    assert_eq!(
+        server.count("/repos/neworg/new-name"),
+        2,
+        "the rename found through a redirect, then the fixed link checked"
+    );
+}

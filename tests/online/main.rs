@@ -137,6 +137,35 @@ fn a_long_retry_after_is_not_waited_for_and_never_dead() {
 }
 
 #[test]
+fn retry_after_as_an_http_date() {
+    // A date far ahead is not waited for (with the date unread, the backoff would
+    // retry); a date already past is retried at once.
+    let server = Server::start(vec![
+        (
+            "/closed",
+            fixed(503, &[("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")], ""),
+        ),
+        (
+            "/reopened",
+            Box::new(|_: &server::Seen, count| {
+                Some(if count == 1 {
+                    answer(429).header("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT")
+                } else {
+                    answer(200)
+                })
+            }),
+        ),
+    ]);
+    assert!(matches!(
+        probe(&server, "/closed"),
+        Outcome::Unreachable { .. }
+    ));
+    assert_eq!(server.count("/closed"), 2, "HEAD, then GET, no retry");
+    assert_eq!(probe(&server, "/reopened"), Outcome::Alive);
+    assert_eq!(server.count("/reopened"), 2);
+}
+
+#[test]
 fn server_errors_are_retried_then_unknown() {
     let server = Server::start(vec![("/down", fixed(503, &[], "maintenance"))]);
     assert!(matches!(
@@ -265,18 +294,146 @@ fn github_repositories_are_asked_of_the_api() {
     );
 }
 
+/// A GraphQL endpoint answering as GitHub does for the repositories of a query: by
+/// name, `archived-*` archived, `renamed-*` now `neworg/*`, `missing-*` null with a
+/// `NOT_FOUND` error, any other live.
+fn graphql_server() -> Server {
+    Server::start(vec![(
+        "/graphql",
+        Box::new(|seen: &server::Seen, _| {
+            let request: serde_json::Value = serde_json::from_str(&seen.body).ok()?;
+            let query = request["query"].as_str()?;
+            let mut data = serde_json::Map::new();
+            let mut errors = Vec::new();
+            for (alias, owner, name) in aliased_repositories(query, &request["variables"]) {
+                let node = if name.starts_with("missing") {
+                    errors.push(serde_json::json!({
+                        "type": "NOT_FOUND",
+                        "path": [alias],
+                        "message": format!("Could not resolve to a Repository with the name '{owner}/{name}'."),
+                    }));
+                    serde_json::Value::Null
+                } else {
+                    let full_name = match name.strip_prefix("renamed-") {
+                        Some(rest) => format!("neworg/{rest}"),
+                        None => format!("{owner}/{name}"),
+                    };
+                    serde_json::json!({
+                        "nameWithOwner": full_name,
+                        "isArchived": name.starts_with("archived"),
+                    })
+                };
+                data.insert(alias, node);
+            }
+            let body = serde_json::json!({ "data": data, "errors": errors }).to_string();
+            Some(answer(200).body(&body))
+        }),
+    )])
+}
+
+/// The `alias:repository(owner:$o,name:$n)` fields of a query, with their variables.
+fn aliased_repositories(
+    query: &str,
+    variables: &serde_json::Value,
+) -> Vec<(String, String, String)> {
+    let mut found = Vec::new();
+    let mut rest = query;
+    while let Some(at) = rest.find(":repository(") {
+        let alias = rest[..at]
+            .rsplit(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .next()
+            .unwrap_or_default();
+        let args_start = at + ":repository(".len();
+        let args_end = args_start + rest[args_start..].find(')').expect("closed arguments");
+        let mut owner = String::new();
+        let mut name = String::new();
+        for arg in rest[args_start..args_end].split(',') {
+            let (key, variable) = arg.split_once(":$").expect("a variable argument");
+            let value = variables[variable].as_str().unwrap_or_default().to_owned();
+            match key {
+                "owner" => owner = value,
+                "name" => name = value,
+                other => panic!("unexpected argument {other}"),
+            }
+        }
+        found.push((alias.to_owned(), owner, name));
+        rest = &rest[args_end..];
+    }
+    found
+}
+
 #[test]
-fn the_token_goes_to_the_api() {
-    let server = github_server();
+fn with_a_token_repositories_are_asked_fifty_at_a_time_through_graphql() {
+    let server = graphql_server();
+    let kinds = ["live", "archived", "renamed", "missing"];
+    let mut urls: Vec<String> = (0..120)
+        .map(|i| format!("https://github.com/owner/{}-{i}", kinds[i % 4]))
+        .collect();
+    // Two more links into repositories already asked: no more questions.
+    urls.push("https://github.com/owner/live-0/issues".to_owned());
+    urls.push("https://github.com/OWNER/Archived-1/tree/main".to_owned());
     let with_token = OnlineSettings {
         github_token: Some("secret".to_owned()),
         ..settings(&server)
     };
-    check_urls(&["https://github.com/owner/live".to_owned()], &with_token);
-    assert_eq!(
-        server.requests()[0].headers["authorization"],
-        "Bearer secret"
+    let outcomes = check_urls(&urls, &with_token);
+    let repo = |full_name: String, archived| Outcome::Repo {
+        full_name,
+        archived,
+    };
+    for (i, outcome) in outcomes.iter().take(120).enumerate() {
+        let expected = match kinds[i % 4] {
+            "live" => repo(format!("owner/live-{i}"), false),
+            "archived" => repo(format!("owner/archived-{i}"), true),
+            "renamed" => repo(format!("neworg/{i}"), false),
+            _ => Outcome::Dead {
+                reason: format!("repository owner/missing-{i} not found"),
+            },
+        };
+        assert_eq!(*outcome, expected, "{}", urls[i]);
+    }
+    assert_eq!(outcomes[120], repo("owner/live-0".to_owned(), false));
+    assert_eq!(outcomes[121], repo("owner/archived-1".to_owned(), true));
+    let seen = server.requests();
+    assert_eq!(seen.len(), 3, "120 repositories, 50 a request");
+    let mut asked = 0;
+    for request in &seen {
+        assert_eq!(
+            (request.method.as_str(), request.path.as_str()),
+            ("POST", "/graphql")
+        );
+        assert_eq!(request.headers["authorization"], "Bearer secret");
+        let query: serde_json::Value = serde_json::from_str(&request.body).unwrap();
+        let fields = aliased_repositories(query["query"].as_str().unwrap(), &query["variables"]);
+        assert!(fields.len() <= 50, "{} in one request", fields.len());
+        asked += fields.len();
+    }
+    assert_eq!(asked, 120);
+}
+
+#[test]
+fn graphql_failures_say_nothing_of_the_repositories() {
+    let server = Server::start(vec![(
+        "/graphql",
+        fixed(
+            200,
+            &[],
+            r#"{"errors":[{"type":"RATE_LIMITED","message":"API rate limit exceeded"}]}"#,
+        ),
+    )]);
+    let with_token = OnlineSettings {
+        github_token: Some("secret".to_owned()),
+        ..settings(&server)
+    };
+    let urls = ["a/b", "c/d"].map(|r| format!("https://github.com/{r}"));
+    let outcomes = check_urls(&urls, &with_token);
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| matches!(o, Outcome::Blocked { reason } if reason == "GitHub API rate limit")),
+        "{outcomes:?}"
     );
+    assert_eq!(server.requests().len(), 1);
 }
 
 /// A clock the test moves.

@@ -2,7 +2,7 @@
 //! kind of site does, every request is counted, and dropping the server stops it.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -15,6 +15,8 @@ pub struct Seen {
     pub method: String,
     pub path: String,
     pub headers: HashMap<String, String>,
+    /// The body, as long as `Content-Length` says (a GraphQL query).
+    pub body: String,
 }
 
 /// What a path answers: `(status, headers, body)`; `None` drops the connection
@@ -152,10 +154,17 @@ fn serve(
                 headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_owned());
             }
         }
+        let length = headers
+            .get("content-length")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let mut body = vec![0; length];
+        let _ = reader.read_exact(&mut body);
         let request = Seen {
             method,
             path,
             headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
         };
         // In flight from a whole request read to just before its answer is written:
         // never more than the client has in flight.
