@@ -18,7 +18,8 @@ use crate::text::is_cjk;
 
 use super::Context;
 
-declare_rule!("entry-name-repeat", Format, Info, fix: Never, check: Document(check),
+declare_rule!("entry-name-repeat", Text, Info, fix: Never, profile: Awesome,
+    check: Document(check),
     summary: "an entry's description starts by repeating its name");
 
 /// The marks between an entry's link and its description.
