@@ -113,9 +113,70 @@ pub fn is_cjk_sentence_mark(c: char) -> bool {
     )
 }
 
+/// Names whose canonical spelling is lowercase: "npm is awesome." starts with a name,
+/// not with a lowercase letter where a capital belongs. Names with a capital inside
+/// (`iOS`, `macOS`, `jQuery`, `gRPC`) need no entry: no lowercase start is plain.
+pub const LOWERCASE_NAMES: &[&str] = &[
+    "conda",
+    "curl",
+    "esbuild",
+    "ffmpeg",
+    "fzf",
+    "gcc",
+    "git",
+    "htmx",
+    "jq",
+    "kubectl",
+    "npm",
+    "npx",
+    "numpy",
+    "pandas",
+    "pip",
+    "pipx",
+    "pnpm",
+    "pytest",
+    "ripgrep",
+    "rollup",
+    "rustc",
+    "rustup",
+    "scikit-learn",
+    "sklearn",
+    "systemd",
+    "tmux",
+    "uv",
+    "vim",
+    "vite",
+    "webpack",
+    "wget",
+    "yarn",
+    "zsh",
+];
+
+/// Bytes of a list marker (`-`, `*`, `+`, `1.`, `1)`) and the spaces and tabs after it
+/// at the start of `text`; 0 when `text` does not start with one.
+pub fn list_marker_len(text: &str) -> usize {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match text.as_bytes().get(digits) {
+        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+        Some(b'.' | b')') if digits > 0 => digits + 1,
+        _ => return 0,
+    };
+    marker + text[marker..].len() - text[marker..].trim_start_matches([' ', '\t']).len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_markers_are_measured_with_the_spaces_after_them() {
+        assert_eq!(list_marker_len("- [a](b)"), 2);
+        assert_eq!(list_marker_len("*   [a](b)"), 4);
+        assert_eq!(list_marker_len("12. [a](b)"), 4);
+        assert_eq!(list_marker_len("3)\t[a](b)"), 3);
+        assert_eq!(list_marker_len("[a](b)"), 0);
+        assert_eq!(list_marker_len("12 monkeys"), 0);
+    }
 
     proptest::proptest! {
         #[test]

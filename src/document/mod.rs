@@ -248,6 +248,16 @@ impl<'a> Document<'a> {
         within(&self.prose, span, |r| r)
     }
 
+    /// The code spans and code blocks inside `span`.
+    pub fn code_within(&self, span: &Range<usize>) -> &[Range<usize>] {
+        within(&self.code, span, |r| r)
+    }
+
+    /// The HTML blocks and inline HTML inside `span`.
+    pub fn html_within(&self, span: &Range<usize>) -> &[Range<usize>] {
+        within(&self.html, span, |r| r)
+    }
+
     /// The bare URLs inside `span`.
     pub fn bare_urls_within(&self, span: &Range<usize>) -> &[Range<usize>] {
         within(&self.bare_urls, span, |r| r)

@@ -63,13 +63,6 @@ impl Suppressions {
         });
     }
 
-    /// Names of every rule the comments mention, for checking them against the registry.
-    pub fn rule_names(&self) -> impl Iterator<Item = &str> {
-        self.comments
-            .iter()
-            .flat_map(|c| c.rules.iter().map(String::as_str))
-    }
-
     /// Whether a finding of `rule` at `offset`, on 0-based `line`, is suppressed.
     pub fn is_suppressed(&self, rule: &str, offset: usize, line: usize) -> bool {
         self.is_suppressed_with(rule, offset, line, |name| name)

@@ -13,7 +13,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{BlockKind, Document};
 
 use super::Context;
-use super::awesome_lint::main_heading;
+use super::awesome_lint::{first_block, main_heading};
 
 declare_rule!("awesome-heading", Structure, Error, fix: Never, profile: Awesome,
     check: Document(check),
@@ -60,7 +60,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// Whether the document opens with an HTML heading or a centred block with an image,
 /// which awesome-lint takes for the main heading.
 fn opens_with_html_heading(doc: &Document) -> bool {
-    let Some(first) = doc.blocks.iter().find(|b| b.parent.is_none()) else {
+    let Some(first) = first_block(doc) else {
         return false;
     };
     if first.kind != BlockKind::Html {

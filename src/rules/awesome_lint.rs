@@ -5,7 +5,7 @@
 //! had. A list that moves over keeps its `<!--lint disable ID-->` comments working
 //! through [`our_name`].
 
-use crate::document::{BlockKind, Document, Heading};
+use crate::document::{Block, BlockKind, Document, Heading};
 
 /// Each awesome-lint rule that checks the README, with the rules of ours that report
 /// what it reports, the one named like it (or standing for it) first. Its other rules
@@ -53,14 +53,17 @@ pub fn our_name(id: &str) -> &str {
 /// matter aside), when that block is a heading. A list that opens with anything else (an
 /// HTML logo, a paragraph) has no main heading in Markdown.
 pub fn main_heading<'d>(doc: &'d Document) -> Option<(usize, &'d Heading)> {
-    let first = doc
-        .blocks
-        .iter()
-        .find(|b| b.parent.is_none() && b.kind != BlockKind::FrontMatter)?;
-    match first.kind {
+    match first_block(doc)?.kind {
         BlockKind::Heading(h) => Some((h, &doc.headings[h])),
         _ => None,
     }
+}
+
+/// The document's first top-level block, front matter aside.
+pub fn first_block<'d>(doc: &'d Document) -> Option<&'d Block> {
+    doc.blocks
+        .iter()
+        .find(|b| b.parent.is_none() && b.kind != BlockKind::FrontMatter)
 }
 
 #[cfg(test)]

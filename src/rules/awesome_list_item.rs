@@ -20,6 +20,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::entries::own_text;
 use crate::document::{BlockKind, Document, LinkKind};
 use crate::fix::{Edit, Fix};
+use crate::text::list_marker_len;
 
 use super::Context;
 use inline::{Kind, Piece, pieces, shown};
@@ -103,7 +104,7 @@ fn check_item(doc: &Document, item: usize, out: &mut Vec<Diagnostic>) {
 /// box) to the first blank line, trailing whitespace trimmed.
 fn first_paragraph(doc: &Document, span: Range<usize>) -> Option<Range<usize>> {
     let text = doc.slice(&span);
-    let marker = marker_len(text);
+    let marker = list_marker_len(text);
     let rest = &text[marker..];
     let end = rest
         .find("\n\n")
@@ -111,17 +112,6 @@ fn first_paragraph(doc: &Document, span: Range<usize>) -> Option<Range<usize>> {
         .unwrap_or(rest.len());
     let body = rest[..end].trim_end();
     (!body.is_empty()).then(|| span.start + marker..span.start + marker + body.len())
-}
-
-/// Bytes of the list marker and the spaces after it at the start of an item.
-fn marker_len(text: &str) -> usize {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = match text.as_bytes().get(digits) {
-        Some(b'-' | b'*' | b'+') if digits == 0 => 1,
-        Some(b'.' | b')') if digits > 0 => digits + 1,
-        _ => return 0,
-    };
-    marker + text[marker..].len() - text[marker..].trim_start_matches([' ', '\t']).len()
 }
 
 /// Whether a destination is an absolute URL with a host.

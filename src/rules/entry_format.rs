@@ -23,52 +23,13 @@ use crate::diagnostic::Diagnostic;
 use crate::document::entries::Entry as LinkedEntry;
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
-use crate::text::is_cjk;
+use crate::text::{LOWERCASE_NAMES, is_cjk, list_marker_len};
 
 use super::Context;
 use super::convention::{CLEAR, Majority, Tally};
 
 declare_rule!("entry-format", Format, Warning, fix: Sometimes(Unsafe), check: Document(check),
     summary: "a list entry whose separator, capitalisation or final punctuation breaks the list's pattern");
-
-/// Names whose canonical spelling is lowercase: "npm is awesome." starts with a name,
-/// not with a lowercase letter where a capital belongs. Names with a capital inside
-/// (`iOS`, `macOS`, `jQuery`, `gRPC`) need no entry: no lowercase start is plain.
-const LOWERCASE_NAMES: &[&str] = &[
-    "conda",
-    "curl",
-    "esbuild",
-    "ffmpeg",
-    "fzf",
-    "gcc",
-    "git",
-    "htmx",
-    "jq",
-    "kubectl",
-    "npm",
-    "npx",
-    "numpy",
-    "pandas",
-    "pip",
-    "pipx",
-    "pnpm",
-    "pytest",
-    "ripgrep",
-    "rollup",
-    "rustc",
-    "rustup",
-    "scikit-learn",
-    "sklearn",
-    "systemd",
-    "tmux",
-    "uv",
-    "vim",
-    "vite",
-    "webpack",
-    "wget",
-    "yarn",
-    "zsh",
-];
 
 /// Fewer entries of the `[Name](url) - Description` shape than this: no house style.
 const MIN_ENTRIES: usize = 10;
@@ -494,20 +455,6 @@ fn table_entries(doc: &Document, linked: &[LinkedEntry], names: &LowercaseNames)
     entries
 }
 
-/// Bytes of a list marker and the spaces after it at the start of `text`.
-fn list_marker_len(text: &str) -> usize {
-    let marker = text
-        .bytes()
-        .take_while(u8::is_ascii_digit)
-        .count()
-        .checked_add(1)
-        .filter(|&n| n > 1 && matches!(text.as_bytes().get(n - 1), Some(b'.' | b')')))
-        .or_else(|| matches!(text.as_bytes().first(), Some(b'-' | b'*' | b'+')).then_some(1));
-    marker.map_or(0, |n| {
-        n + text[n..].len() - text[n..].trim_start_matches(' ').len()
-    })
-}
-
 /// The names a document spells lowercase: [`LOWERCASE_NAMES`], and the words it
 /// writes lowercase as a whole link text (`[uv](…)`) or code span (`` `pip` ``) and
 /// never capitalised (`Uv`). A word the document also writes capitalised is a word
@@ -658,14 +605,6 @@ mod tests {
         assert_eq!(case("generate code from schemas."), Some(Case::Lower));
         // A part of the entry's name, but a word the document capitalises.
         assert_eq!(case("benchmarks for inference in Go."), Some(Case::Lower));
-    }
-
-    #[test]
-    fn markers_are_skipped_before_the_link() {
-        assert_eq!(list_marker_len("- [a](b)"), 2);
-        assert_eq!(list_marker_len("*   [a](b)"), 4);
-        assert_eq!(list_marker_len("12. [a](b)"), 4);
-        assert_eq!(list_marker_len("[a](b)"), 0);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::document::entries::own_text;
 use crate::document::{BlockKind, Document};
-use crate::text::collapse_whitespace;
+use crate::text::{collapse_whitespace, list_marker_len};
 
 /// The text that identifies a paragraph or the own text of a list item, whitespace
 /// collapsed, list marker dropped: two copies compare equal however they are wrapped.
@@ -36,18 +36,10 @@ pub fn identical(doc: &Document, a: usize, b: usize) -> bool {
     source(a) == source(b)
 }
 
+/// A list item's text without its marker and the whitespace around it.
 fn strip_list_marker(item: &str) -> &str {
     let item = item.trim_start();
-    let rest = item
-        .strip_prefix(['-', '*', '+'])
-        .or_else(|| {
-            let digits = item.len() - item.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            item[digits..]
-                .strip_prefix(['.', ')'])
-                .filter(|_| digits > 0)
-        })
-        .unwrap_or(item);
-    rest.trim_start()
+    item[list_marker_len(item)..].trim_start()
 }
 
 #[cfg(test)]

@@ -39,11 +39,11 @@ pub fn pieces(doc: &Document, span: Range<usize>) -> Vec<Piece> {
             },
             span: link.span.clone(),
         })
-        .chain(ranges_within(&doc.code, &span).map(|r| Piece {
+        .chain(doc.code_within(&span).iter().map(|r| Piece {
             kind: Kind::Code,
             span: r.clone(),
         }))
-        .chain(ranges_within(&doc.html, &span).map(|r| Piece {
+        .chain(doc.html_within(&span).iter().map(|r| Piece {
             kind: Kind::Html,
             span: r.clone(),
         }))
@@ -104,18 +104,6 @@ pub fn shown<'d>(doc: &'d Document, piece: &Piece) -> std::borrow::Cow<'d, str> 
         }
         Kind::Text => source.into(),
     }
-}
-
-/// The ranges of a sorted list that lie inside `span`.
-fn ranges_within<'r>(
-    sorted: &'r [Range<usize>],
-    span: &Range<usize>,
-) -> impl Iterator<Item = &'r Range<usize>> {
-    let start = sorted.partition_point(|r| r.start < span.start);
-    sorted[start..]
-        .iter()
-        .take_while(|r| r.start < span.end)
-        .filter(|r| r.end <= span.end)
 }
 
 #[cfg(test)]

@@ -3,17 +3,13 @@
 //! `…`, a closing parenthesis or an emoji after punctuation; never punctuation both
 //! inside and after a closing quote).
 
+use crate::text::LOWERCASE_NAMES;
+
 /// Characters that end a sentence.
 const ENDINGS: [char; 4] = ['.', '!', '?', '…'];
 
 /// Closing quotes punctuation may sit inside.
 const CLOSING_QUOTES: [char; 2] = ['"', '”'];
-
-/// Names spelled with a lowercase first letter that may open a description.
-const LOWERCASE_NAMES: [&str; 12] = [
-    "npm", "pnpm", "webpack", "esbuild", "yarn", "deno", "vite", "rollup", "curl", "git", "iOS",
-    "macOS",
-];
 
 /// Whether a description (the text a reader sees after the link) ends as a sentence
 /// does; `last_text` is the text of its last piece when that piece is plain text.
@@ -59,9 +55,7 @@ pub fn lowercase_start(text: &str) -> Option<&str> {
         && !letters
             .chars()
             .any(|c| c.is_uppercase() || c.is_ascii_digit())
-        && !LOWERCASE_NAMES
-            .iter()
-            .any(|name| name.eq_ignore_ascii_case(&letters));
+        && !LOWERCASE_NAMES.contains(&letters.as_str());
     lowercase.then_some(word)
 }
 
