@@ -58,8 +58,8 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "versions: $($bin --version), $(rustc --version | cut -d' ' -f1-2)," \
   "pulldown-cmark $(grep -A1 '^name = "pulldown-cmark"' Cargo.lock | sed -n 's/version = "\(.*\)"/\1/p')," \
   "$("$rumdl" --version), $(hyperfine --version)"
-echo "all times are medians of whole processes; pocketlint runs \`check --no-config --quiet\`," \
-  "rumdl \`check --no-cache\`"
+echo "all times are medians of whole processes (in brackets: mean user + system CPU time);" \
+  "pocketlint runs \`check --no-config --quiet\`, rumdl \`check --no-cache\`"
 
 check="$bin check --no-config --quiet"
 # row NAME RUNS LABEL=COMMAND...: one hyperfine call, printed as medians with each
@@ -74,7 +74,10 @@ row() {
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 first = results[0]["median"]
+# CPU time (user + system, means) beside the wall-time median: on a loaded machine the
+# wall time waits for a core, the CPU time does not.
 cells = [f"{r['command']} {r['median'] * 1000:.1f} ms" + (f" ({r['median'] / first:.2f}x)" if i else "")
+         + f" [cpu {(r['user'] + r['system']) * 1000:.1f} ms]"
          for i, r in enumerate(results)]
 print(f"{sys.argv[2]}: " + ", ".join(cells))
 PY
