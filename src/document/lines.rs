@@ -8,6 +8,14 @@ pub struct LineIndex {
     len: usize,
 }
 
+/// The index of the empty text: what the document of one part of a source carries until
+/// the whole source's index replaces it ([`super::Document::parse`]).
+impl Default for LineIndex {
+    fn default() -> Self {
+        Self::new("")
+    }
+}
+
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];

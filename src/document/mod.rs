@@ -11,6 +11,7 @@ mod lines;
 mod parse;
 pub mod slug;
 mod slug_table;
+mod split;
 mod suppress;
 
 use std::ops::Range;
@@ -198,9 +199,18 @@ pub struct HtmlAnchor {
 }
 
 impl<'a> Document<'a> {
-    /// Parses `source` once; never fails (any text is Markdown).
+    /// Parses `source` once; never fails (any text is Markdown). A large source is cut
+    /// at headings and its parts parsed side by side ([`split`]), with the same result.
     pub fn parse(source: &'a str) -> Self {
-        parse::parse(source)
+        parse::parse(source, split::PART_BYTES).0
+    }
+
+    /// [`Document::parse`] with parts of about `part_bytes` (a part runs from one cut to
+    /// the first cut at least that far on); also returns how many parts there were. For
+    /// tests, which cut small texts wherever they can and compare with one piece.
+    #[doc(hidden)]
+    pub fn parse_in_parts(source: &'a str, part_bytes: usize) -> (Self, usize) {
+        parse::parse(source, part_bytes)
     }
 
     /// Source text of a span.

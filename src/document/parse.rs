@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BrokenLink, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::split;
 use super::{
     Block, BlockKind, BrokenReference, Definition, Document, Heading, HeadingSyntax, HtmlAnchor,
     LineIndex, Link, LinkKind, ReferenceForm, Suppressions, autolink, html, slug::Slugger,
@@ -35,31 +36,56 @@ fn options_for(source: &str) -> Options {
     options
 }
 
-pub(super) fn parse(source: &str) -> Document<'_> {
+/// Parses `source` in parts of about `part_bytes` where it can be cut ([`split`]), one
+/// piece otherwise; returns the document and the number of parts it was parsed in.
+pub(super) fn parse(source: &str, part_bytes: usize) -> (Document<'_>, usize) {
+    let options = options_for(source);
+    let lines = LineIndex::new(source);
+    let (mut doc, parts) = split::parse(source, options, &lines, part_bytes);
+    doc.lines = lines;
+    link_headings(&mut doc);
+    (doc, parts)
+}
+
+/// Parses `source[part]` alone into a document over the whole source: every span is
+/// shifted to the whole source, and `lines` is the whole source's line index. Headings
+/// are left unlinked ([`link_headings`]): anchors and sections depend on the headings
+/// of every part.
+pub(super) fn parse_part<'a>(
+    source: &'a str,
+    part: Range<usize>,
+    options: Options,
+    lines: &LineIndex,
+) -> Document<'a> {
+    let offset = part.start;
+    let text = &source[part];
     // pulldown-cmark reports each reference it cannot resolve while it parses: the
     // callback records them and leaves them text, as GitHub does.
     let mut broken_references = Vec::new();
     let record = |broken: BrokenLink<'_>| {
-        broken_references.push(broken_reference(source, broken));
+        broken_references.push(broken_reference(source, offset, broken));
         None
     };
-    let parser = Parser::new_with_broken_link_callback(source, options_for(source), Some(record));
+    let parser = Parser::new_with_broken_link_callback(text, options, Some(record));
     let mut definitions: Vec<Definition> = parser
         .reference_definitions()
         .iter()
-        .map(|(label, def)| Definition {
-            label: label.to_owned(),
-            dest: def.dest.to_string(),
-            dest_span: locate(source, &def.span, &def.dest, 0),
-            span: def.span.clone(),
-            uses: 0,
+        .map(|(label, def)| {
+            let span = def.span.start + offset..def.span.end + offset;
+            Definition {
+                label: label.to_owned(),
+                dest: def.dest.to_string(),
+                dest_span: locate(source, &span, &def.dest, 0),
+                span,
+                uses: 0,
+            }
         })
         .collect();
     definitions.sort_by_key(|d| d.span.start);
 
-    let mut builder = Builder::new(source, definitions);
+    let mut builder = Builder::new(source, lines, definitions);
     for (event, range) in parser.into_offset_iter() {
-        builder.event(event, range);
+        builder.event(event, range.start + offset..range.end + offset);
     }
     let mut doc = builder.finish();
     // A `[text][label]` that fails is retried as the shortcut `[text]`: keep the first.
@@ -71,8 +97,8 @@ pub(super) fn parse(source: &str) -> Document<'_> {
 
 /// What pulldown-cmark's broken-link callback saw; the span of a collapsed reference,
 /// which it ends at the label, is widened to the `[]` after it.
-fn broken_reference(source: &str, broken: BrokenLink<'_>) -> BrokenReference {
-    let mut span = broken.span.clone();
+fn broken_reference(source: &str, offset: usize, broken: BrokenLink<'_>) -> BrokenReference {
+    let mut span = broken.span.start + offset..broken.span.end + offset;
     let form = match broken.link_type {
         LinkType::Reference | LinkType::ReferenceUnknown => ReferenceForm::Full,
         LinkType::Collapsed | LinkType::CollapsedUnknown => {
@@ -102,8 +128,10 @@ struct OpenHeading {
     has_attributes: bool,
 }
 
-struct Builder<'a> {
+struct Builder<'a, 'l> {
     doc: Document<'a>,
+    /// The whole source's lines (the document's own are set once every part is merged).
+    lines: &'l LineIndex,
     /// Indices of the open blocks, outermost first.
     open_blocks: Vec<usize>,
     /// Indices of the open links and images, outermost first.
@@ -119,8 +147,8 @@ struct Builder<'a> {
     definition_labels: FxHashMap<String, usize>,
 }
 
-impl<'a> Builder<'a> {
-    fn new(source: &'a str, definitions: Vec<Definition>) -> Self {
+impl<'a, 'l> Builder<'a, 'l> {
+    fn new(source: &'a str, lines: &'l LineIndex, definitions: Vec<Definition>) -> Self {
         let mut definition_spans = FxHashMap::default();
         for definition in &definitions {
             definition_spans
@@ -135,7 +163,7 @@ impl<'a> Builder<'a> {
         Self {
             doc: Document {
                 source,
-                lines: LineIndex::new(source),
+                lines: LineIndex::default(),
                 headings: Vec::new(),
                 blocks: Vec::new(),
                 links: Vec::new(),
@@ -151,6 +179,7 @@ impl<'a> Builder<'a> {
                 html_anchors: Vec::new(),
                 suppressions: Suppressions::default(),
             },
+            lines,
             open_blocks: Vec::new(),
             open_links: Vec::new(),
             heading: None,
@@ -484,7 +513,7 @@ impl<'a> Builder<'a> {
         let text = &source[range.clone()];
         for (comment, body) in html::comments(text) {
             let end = range.start + comment.end;
-            let line = self.doc.lines.line_of(end.saturating_sub(1));
+            let line = self.lines.line_of(end.saturating_sub(1));
             self.doc
                 .suppressions
                 .add(body, range.start + comment.start, line);
@@ -545,24 +574,7 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> Document<'a> {
         self.flush_text_run();
-        let source_len = self.doc.source.len();
-        let headings = &mut self.doc.headings;
-        headings.sort_by_key(|h| h.span.start);
-        let mut slugger = Slugger::new();
-        let mut stack: Vec<usize> = Vec::new();
-        for i in 0..headings.len() {
-            headings[i].anchor = slugger.slug(&headings[i].text);
-            while stack
-                .last()
-                .is_some_and(|&open| headings[open].level >= headings[i].level)
-            {
-                let closed = stack.pop().unwrap_or_default();
-                headings[closed].section.end = headings[i].span.start;
-            }
-            headings[i].parent = stack.last().copied();
-            headings[i].section = headings[i].span.start..source_len;
-            stack.push(i);
-        }
+        self.doc.headings.sort_by_key(|h| h.span.start);
         // Heading blocks point at headings by index; HTML headings may have shifted them.
         let mut next = 0;
         for block in &mut self.doc.blocks {
@@ -577,6 +589,29 @@ impl<'a> Builder<'a> {
         self.doc.code.sort_by_key(|r| r.start);
         self.doc.html.sort_by_key(|r| r.start);
         self.doc
+    }
+}
+
+/// Gives every heading its anchor, parent and section: all three depend on the
+/// headings before it, so this runs once over the whole document, after its parts are
+/// merged.
+fn link_headings(doc: &mut Document) {
+    let source_len = doc.source.len();
+    let headings = &mut doc.headings;
+    let mut slugger = Slugger::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for i in 0..headings.len() {
+        headings[i].anchor = slugger.slug(&headings[i].text);
+        while stack
+            .last()
+            .is_some_and(|&open| headings[open].level >= headings[i].level)
+        {
+            let closed = stack.pop().unwrap_or_default();
+            headings[closed].section.end = headings[i].span.start;
+        }
+        headings[i].parent = stack.last().copied();
+        headings[i].section = headings[i].span.start..source_len;
+        stack.push(i);
     }
 }
 

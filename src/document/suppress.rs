@@ -63,6 +63,11 @@ impl Suppressions {
         });
     }
 
+    /// Adds the comments of the next part of the same source, which all follow these.
+    pub(super) fn append(&mut self, later: Suppressions) {
+        self.comments.extend(later.comments);
+    }
+
     /// Whether a finding of `rule` at `offset`, on 0-based `line`, is suppressed.
     pub fn is_suppressed(&self, rule: &str, offset: usize, line: usize) -> bool {
         self.is_suppressed_with(rule, offset, line, |name| name)

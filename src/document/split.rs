@@ -1,0 +1,229 @@
+//! One large source parsed on every core: cut before headings, the parts parsed side by
+//! side on rayon, their models merged in order. pulldown-cmark builds its tree of the
+//! whole text before the first event, so a part at a time also bounds that tree to a
+//! part instead of the whole file.
+//!
+//! The parts must give exactly the document one piece gives. CommonMark reads blocks
+//! line by line, so a prefix of a source parses as the start of the whole does, and the
+//! text after a cut parses alone as it does in place when no block before the cut is
+//! still open there. A cut is taken only before an ATX heading at the start of a line,
+//! after a blank line: a paragraph, a table or an HTML block that ends at a blank line
+//! has ended there, and a list, a block quote or a footnote definition ends at a line
+//! that is not indented (a heading is never a paragraph's lazy continuation). What may
+//! still be open is a fenced code block or an HTML block that ends at a marker (`-->`,
+//! `</pre>`…). A scan of the fences skips most such cuts; the parse shows the rest
+//! ([`ends_open`]): that cut is dropped and the text parsed again.
+//!
+//! Two things look further: inline content depends on the link reference and footnote
+//! definitions of the whole document, and front matter on a closing line that may come
+//! after any cut. A document with either is parsed in one piece.
+
+use std::ops::Range;
+
+use pulldown_cmark::Options;
+use rayon::prelude::*;
+
+use super::parse::parse_part;
+use super::{BlockKind, Document, LineIndex};
+
+/// A source is parsed in parts of about this size, when it is at least twice as large.
+/// 512 KB gives a 10 MB list twenty parts, enough for every core to stay busy, and keeps
+/// a list of common size (the corpus's largest is 0.9 MB) in one piece.
+pub(super) const PART_BYTES: usize = 512 << 10;
+
+/// Parses `source` in parts of at least `part_bytes` where it can be cut, in one piece
+/// otherwise; returns the merged document (its headings not linked yet, its line index
+/// not set) and the number of parts.
+pub(super) fn parse<'a>(
+    source: &'a str,
+    options: Options,
+    lines: &LineIndex,
+    part_bytes: usize,
+) -> (Document<'a>, usize) {
+    // Front matter is found by looking ahead for its closing line, which may lie past
+    // any cut; pulldown-cmark then looks for it at every `---` line.
+    let mut cuts = if source.len() / 2 >= part_bytes
+        && !options.contains(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
+    {
+        heading_cuts(source, part_bytes)
+    } else {
+        Vec::new()
+    };
+    while !cuts.is_empty() {
+        let parts = parts(&cuts, source.len());
+        let docs: Vec<Document<'a>> = parts
+            .par_iter()
+            .map(|part| parse_part(source, part.clone(), options, lines))
+            .collect();
+        if docs.iter().any(has_definitions) {
+            break;
+        }
+        // A cut inside an open block means the scan misread the fences before it: the
+        // cuts after it are dropped too, so that no text costs more than two parses.
+        // (The last part ends where the source does: nothing continues after it.)
+        match cuts
+            .iter()
+            .zip(&docs)
+            .position(|(&cut, doc)| ends_open(doc, cut))
+        {
+            Some(open) => cuts.truncate(open),
+            None => {
+                if let Some(doc) = docs.into_iter().reduce(append) {
+                    return (doc, parts.len());
+                }
+                break;
+            }
+        }
+    }
+    (parse_part(source, 0..source.len(), options, lines), 1)
+}
+
+/// Where parts may start: before an ATX heading at the start of a line after a blank
+/// line, outside the fenced code blocks a scan of the fences sees, the first at least
+/// `part_bytes` into the source and each next at least `part_bytes` after the last.
+fn heading_cuts(source: &str, part_bytes: usize) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut fence: Option<Fence> = None;
+    let mut after_blank = false;
+    let mut offset = 0;
+    let mut next = part_bytes;
+    for line in source.split_inclusive('\n') {
+        if let Some(open) = &fence {
+            if open.is_closed_by(line) {
+                fence = None;
+            }
+        } else if after_blank && offset >= next && is_atx_heading(line) {
+            cuts.push(offset);
+            next = offset + part_bytes;
+        } else {
+            fence = Fence::opened_by(line);
+        }
+        after_blank = line
+            .bytes()
+            .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'));
+        offset += line.len();
+    }
+    cuts
+}
+
+/// The parts between consecutive cuts, covering the whole source.
+fn parts(cuts: &[usize], len: usize) -> Vec<Range<usize>> {
+    let starts = std::iter::once(0).chain(cuts.iter().copied());
+    let ends = cuts.iter().copied().chain(std::iter::once(len));
+    starts.zip(ends).map(|(start, end)| start..end).collect()
+}
+
+/// `#` to `######` at the very start of a line, then a space, a tab or the line's end.
+fn is_atx_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && matches!(
+            line.as_bytes().get(hashes),
+            None | Some(b' ' | b'\t' | b'\r' | b'\n')
+        )
+}
+
+/// A code fence: its character and length.
+struct Fence {
+    marker: u8,
+    len: usize,
+}
+
+impl Fence {
+    /// Up to three spaces, three or more backticks or tildes, and for backticks an info
+    /// string without one.
+    fn opened_by(line: &str) -> Option<Self> {
+        let (marker, len, rest) = fence_run(line)?;
+        (marker == b'~' || !rest.contains('`')).then_some(Self { marker, len })
+    }
+
+    /// Up to three spaces, at least as many of the same character, nothing else.
+    fn is_closed_by(&self, line: &str) -> bool {
+        fence_run(line).is_some_and(|(marker, len, rest)| {
+            marker == self.marker && len >= self.len && rest.trim().is_empty()
+        })
+    }
+}
+
+/// A run of three or more backticks or tildes after at most three spaces: its
+/// character, its length and the rest of the line.
+fn fence_run(line: &str) -> Option<(u8, usize, &str)> {
+    let indent = line.bytes().take_while(|&b| b == b' ').count();
+    if indent > 3 {
+        return None;
+    }
+    let text = &line[indent..];
+    let marker = *text
+        .as_bytes()
+        .first()
+        .filter(|&&b| b == b'`' || b == b'~')?;
+    let len = text.bytes().take_while(|&b| b == marker).count();
+    (len >= 3).then(|| (marker, len, &text[len..]))
+}
+
+/// Whether a part's text depends on other parts: definitions anywhere resolve links
+/// and footnote references everywhere.
+fn has_definitions(doc: &Document) -> bool {
+    !doc.definitions.is_empty()
+        || doc
+            .blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::FootnoteDefinition)
+}
+
+/// Whether a block that only a marker closes (a code fence, an HTML block such as a
+/// comment) runs to the end of the part, `end`: the part was cut inside
+/// it. A closed one ends with its marker's line, before the blank line a cut follows.
+fn ends_open(doc: &Document, end: usize) -> bool {
+    doc.blocks
+        .iter()
+        .rev()
+        .take_while(|b| b.span.end >= end)
+        .any(|b| matches!(b.kind, BlockKind::CodeBlock | BlockKind::Html))
+}
+
+/// The document of the part after `doc`'s, appended to it: spans are already the whole
+/// source's; block and heading indices are shifted past the blocks and headings before.
+fn append<'a>(mut doc: Document<'a>, part: Document<'a>) -> Document<'a> {
+    // Named one by one, so that a field added to the model cannot be left out here.
+    let Document {
+        source: _,
+        lines: _,
+        headings,
+        blocks,
+        links,
+        definitions,
+        broken_references,
+        bare_urls,
+        text_runs,
+        prose,
+        code,
+        emphasis,
+        html,
+        hard_breaks,
+        html_anchors,
+        suppressions,
+    } = part;
+    let (block_base, heading_base) = (doc.blocks.len(), doc.headings.len());
+    doc.blocks.extend(blocks.into_iter().map(|mut block| {
+        block.parent = block.parent.map(|parent| parent + block_base);
+        if let BlockKind::Heading(index) = &mut block.kind {
+            *index += heading_base;
+        }
+        block
+    }));
+    doc.headings.extend(headings);
+    doc.links.extend(links);
+    doc.definitions.extend(definitions);
+    doc.broken_references.extend(broken_references);
+    doc.bare_urls.extend(bare_urls);
+    doc.text_runs.extend(text_runs);
+    doc.prose.extend(prose);
+    doc.code.extend(code);
+    doc.emphasis.extend(emphasis);
+    doc.html.extend(html);
+    doc.hard_breaks.extend(hard_breaks);
+    doc.html_anchors.extend(html_anchors);
+    doc.suppressions.append(suppressions);
+    doc
+}
