@@ -5,7 +5,6 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::toc::EntryKind;
-use crate::toc::anchors::Anchors;
 
 use super::Context;
 use super::toc_broken_anchor::broken_anchor;
@@ -36,7 +35,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let scope = doc.section_at(link.span.start);
-        out.push(match Anchors::suggest(doc, fragment, &link.text, scope) {
+        let suggestion = analysis.anchors.suggest(doc, fragment, &link.text, scope);
+        out.push(match suggestion {
             Some(suggestion) => broken_anchor(doc, index, &suggestion),
             None => Diagnostic::new(
                 link.dest_span.clone().unwrap_or_else(|| link.span.clone()),

@@ -11,15 +11,13 @@
 //! mirrors, and authors copy links from the address bar. OWNER/REPO comes from the
 //! configuration, else from the links themselves (see [`Anchors::new`]).
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use crate::document::Document;
 
-use super::names::similarity;
-use crate::text::name_key;
-
-/// Below this similarity a heading is not suggested for a broken fragment.
-const MIN_SIMILARITY: f64 = 0.6;
+use super::suggest::HeadingIndex;
 
 /// What a fragment points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,10 +48,12 @@ pub struct Anchors {
     lenient: FxHashMap<String, Anchor>,
     /// `owner/repo`, lower case: absolute links into it are links into the document.
     repository: Option<String>,
+    /// The headings folded for [`Anchors::suggest`], on the first broken link.
+    headings: OnceLock<HeadingIndex>,
 }
 
 /// Lower case, U+FE0F dropped: the spelling differences GitHub forgives.
-fn lenient_key(fragment: &str) -> String {
+pub(super) fn lenient_key(fragment: &str) -> String {
     fragment
         .chars()
         .filter(|&c| c != '\u{FE0F}')
@@ -161,60 +161,15 @@ impl Anchors {
     /// heading whose anchor and text are closest on average, in the nearest scope
     /// holding one close enough (none when nothing is, or two tie).
     pub fn suggest(
+        &self,
         doc: &Document,
         fragment: &str,
         text: &str,
         scope: Option<usize>,
     ) -> Option<Suggestion> {
-        let key = name_key(text);
-        let scopes: Vec<Option<usize>> = std::iter::successors(scope, |&s| doc.headings[s].parent)
-            .map(Some)
-            .chain([None])
-            .collect();
-        // The headings in the nearest scope holding any that `keep` accepts.
-        let nearest = |keep: &dyn Fn(usize) -> bool| {
-            scopes.iter().find_map(|&scope| {
-                let found: Vec<usize> = (0..doc.headings.len())
-                    .filter(|&h| Some(h) != scope && in_scope(doc, h, scope) && keep(h))
-                    .collect();
-                (!found.is_empty()).then_some(found)
-            })
-        };
-        if !key.is_empty()
-            && let Some(same) = nearest(&|h| name_key(&doc.headings[h].text) == key)
-        {
-            return Some(Suggestion {
-                heading: same[0],
-                certain: same.len() == 1,
-                candidates: same,
-            });
-        }
-        let fragment = lenient_key(&fragment_of(fragment)?);
-        let score = |h: usize| {
-            let heading = &doc.headings[h];
-            let by_anchor = similarity(&fragment, &lenient_key(&heading.anchor));
-            if key.is_empty() {
-                return by_anchor;
-            }
-            (by_anchor + similarity(&key, &name_key(&heading.text))) / 2.0
-        };
-        let scores: Vec<f64> = (0..doc.headings.len()).map(score).collect();
-        let mut close = nearest(&|h| scores[h] >= MIN_SIMILARITY)?;
-        close.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
-        match close.as_slice() {
-            [best, rest @ ..]
-                if rest
-                    .first()
-                    .is_none_or(|&second| scores[second] < scores[*best]) =>
-            {
-                Some(Suggestion {
-                    heading: *best,
-                    certain: false,
-                    candidates: vec![*best],
-                })
-            }
-            _ => None,
-        }
+        self.headings
+            .get_or_init(|| HeadingIndex::new(doc))
+            .suggest(doc, fragment, text, scope)
     }
 }
 
@@ -251,15 +206,6 @@ fn github_readme_link(dest: &str) -> Option<(String, &str)> {
             format!("{}/{}", parts[0], parts[1]).to_ascii_lowercase(),
             fragment,
         )
-    })
-}
-
-/// Whether heading `h` lies in the section of `scope` (anywhere, without one).
-fn in_scope(doc: &Document, h: usize, scope: Option<usize>) -> bool {
-    scope.is_none_or(|s| {
-        doc.headings[s]
-            .section
-            .contains(&doc.headings[h].span.start)
     })
 }
 
@@ -350,23 +296,31 @@ mod tests {
     #[test]
     fn suggests_the_heading_with_the_same_text() {
         let doc = Document::parse("## Foo Bar\n## Other\n");
-        let s = Anchors::suggest(&doc, "#foo_bar", "Foo Bar", None).unwrap();
+        let anchors = Anchors::new(&doc, None);
+        let s = anchors.suggest(&doc, "#foo_bar", "Foo Bar", None).unwrap();
         assert_eq!((s.heading, s.certain), (0, true));
-        let s = Anchors::suggest(&doc, "#foo-baz", "Foo", None).unwrap();
+        let s = anchors.suggest(&doc, "#foo-baz", "Foo", None).unwrap();
         assert_eq!((s.heading, s.certain), (0, false));
-        assert_eq!(Anchors::suggest(&doc, "#zzz", "Nothing alike", None), None);
+        assert_eq!(anchors.suggest(&doc, "#zzz", "Nothing alike", None), None);
     }
 
     #[test]
     fn a_name_is_looked_for_in_its_scope_first() {
         let doc = Document::parse("## Python\n### Vision\n## Rust\n### Vision\n## Go\n");
-        let s = Anchors::suggest(&doc, "#rust-vision", "Vision", Some(2)).unwrap();
+        let anchors = Anchors::new(&doc, None);
+        let s = anchors
+            .suggest(&doc, "#rust-vision", "Vision", Some(2))
+            .unwrap();
         assert_eq!((s.heading, s.certain), (3, true));
         // In a section with no such heading, the document's two are both candidates.
-        let s = Anchors::suggest(&doc, "#go-vision", "Vision", Some(4)).unwrap();
+        let s = anchors
+            .suggest(&doc, "#go-vision", "Vision", Some(4))
+            .unwrap();
         assert_eq!((s.certain, s.candidates), (false, vec![1, 3]));
         // No heading of that name: the closest one in the entry's section.
-        let s = Anchors::suggest(&doc, "#rust-visio", "Visio", Some(2)).unwrap();
+        let s = anchors
+            .suggest(&doc, "#rust-visio", "Visio", Some(2))
+            .unwrap();
         assert_eq!((s.certain, s.candidates), (false, vec![3]));
     }
 }

@@ -1,6 +1,7 @@
 //! Writing TOC entries in the TOC's own style: the edits of the TOC fixes and of
 //! `pocketlint toc`.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -165,9 +166,9 @@ pub fn render(doc: &Document, toc: Option<&Toc>, config: &TocConfig) -> String {
         }
     };
     let style = ListStyle::of(doc, toc);
-    let encode = percent_encodes(doc);
+    let encode = OnceCell::new();
     items(doc, &toc.expected(doc, config), &style, |h| {
-        written(h).map_or_else(|| anchor_of(doc, h, encode), str::to_owned)
+        written(h).map_or_else(|| anchor_of(doc, h, &encode), str::to_owned)
     })
 }
 
@@ -179,9 +180,9 @@ fn fresh(doc: &Document, config: &TocConfig, from: usize) -> String {
     let headings: Vec<usize> = (0..doc.headings.len())
         .filter(|&h| listed(&doc.headings[h]))
         .collect();
-    let encode = percent_encodes(doc);
+    let encode = OnceCell::new();
     items(doc, &headings, &ListStyle::default(), |h| {
-        anchor_of(doc, h, encode)
+        anchor_of(doc, h, &encode)
     })
 }
 
@@ -212,9 +213,11 @@ fn items(
 
 /// The fragment a new entry for heading `h` uses (in a TOC fix, a printed TOC, a
 /// filled marker): an HTML anchor the heading carries
-/// (`## <a name="csharp"></a>C#`), else its GitHub anchor, percent-encoded when
-/// `encode` (the document writes its other fragments so).
-fn anchor_of(doc: &Document, h: usize, encode: bool) -> String {
+/// (`## <a name="csharp"></a>C#`), else its GitHub anchor, percent-encoded when the
+/// document writes its other fragments so ([`percent_encodes`], found on the first
+/// non-ASCII anchor and kept in `encode`: it reads every link, and an ASCII anchor
+/// does not need it).
+fn anchor_of(doc: &Document, h: usize, encode: &OnceCell<bool>) -> String {
     let heading = &doc.headings[h];
     if let Some(html) = doc
         .html_anchors
@@ -223,7 +226,7 @@ fn anchor_of(doc: &Document, h: usize, encode: bool) -> String {
     {
         return html.name.clone();
     }
-    if !encode {
+    if heading.anchor.is_ascii() || !*encode.get_or_init(|| percent_encodes(doc)) {
         return heading.anchor.clone();
     }
     let mut out = String::new();
@@ -245,11 +248,13 @@ fn anchor_of(doc: &Document, h: usize, encode: bool) -> String {
 fn percent_encodes(doc: &Document) -> bool {
     let (mut encoded, mut raw) = (0, 0);
     for link in &doc.links {
-        let fragment = link.dest.find('#').map(|hash| &link.dest[hash..]);
-        if fragment
-            .and_then(fragment_of)
-            .is_some_and(|f| !f.is_ascii())
-        {
+        let Some(fragment) = link.dest.find('#').map(|hash| &link.dest[hash..]) else {
+            continue;
+        };
+        // Only a fragment with a `%` or a non-ASCII character can decode to non-ASCII:
+        // the others are not decoded (a `String` each).
+        let may_be_non_ascii = !fragment.is_ascii() || fragment.contains('%');
+        if may_be_non_ascii && fragment_of(fragment).is_some_and(|f| !f.is_ascii()) {
             if link.dest.is_ascii() {
                 encoded += 1;
             } else {
@@ -349,8 +354,8 @@ pub fn insert_entries(doc: &Document, toc: &Toc, missing: &[usize]) -> Vec<Optio
 struct Inserter<'d> {
     doc: &'d Document<'d>,
     toc: &'d Toc,
-    /// Whether non-ASCII anchors are written percent-encoded ([`percent_encodes`]).
-    encode: bool,
+    /// Whether non-ASCII anchors are written percent-encoded ([`anchor_of`]).
+    encode: OnceCell<bool>,
     path: &'d str,
     /// The list item of the first TOC entry that links each heading.
     items: FxHashMap<usize, usize>,
@@ -376,7 +381,7 @@ impl<'d> Inserter<'d> {
         Self {
             doc,
             toc,
-            encode: percent_encodes(doc),
+            encode: OnceCell::new(),
             path: link_path(doc, toc),
             items,
             siblings,
@@ -393,7 +398,7 @@ impl<'d> Inserter<'d> {
         let siblings = &self.siblings[&(heading.parent, heading.level)];
         let at = siblings.partition_point(|&s| s < h);
         let (before, after) = (&siblings[..at], &siblings[at..]);
-        let anchor = anchor_of(doc, h, self.encode);
+        let anchor = anchor_of(doc, h, &self.encode);
         let line = |prefix: &str| {
             format!(
                 "{prefix}[{}]({}#{anchor})\n",

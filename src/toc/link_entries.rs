@@ -100,7 +100,7 @@ fn mark_broken(doc: &Document, anchors: &Anchors, entries: &mut [Entry]) {
             let fragment = anchors.local(&link.dest)?;
             (entry.target == Target::Dangling && anchors.resolve(&link.dest).is_none())
                 .then(|| {
-                    Anchors::suggest(
+                    anchors.suggest(
                         doc,
                         fragment,
                         &link.text,

@@ -21,6 +21,7 @@ pub mod edit;
 mod link_entries;
 mod model;
 pub mod names;
+mod suggest;
 mod table_entries;
 
 use crate::document::Document;

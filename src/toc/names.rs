@@ -74,13 +74,58 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
-    let bigrams = |s: &str| {
-        let chars: Vec<char> = s.chars().collect();
-        let mut grams: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-        grams.sort_unstable();
-        grams
-    };
-    let (x, y) = (bigrams(a), bigrams(b));
+    dice(&bigrams(a), &bigrams(b))
+}
+
+/// A text with its character bigrams sorted, for comparing it with [`similarity_of`]
+/// many times without collecting and sorting them again.
+#[derive(Debug)]
+pub struct Bigrams {
+    text: String,
+    sorted: Vec<(char, char)>,
+}
+
+impl Bigrams {
+    pub fn new(text: String) -> Self {
+        Self {
+            sorted: bigrams(&text),
+            text,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Each bigram once, in order.
+    pub fn distinct(&self) -> impl Iterator<Item = (char, char)> + '_ {
+        self.sorted
+            .iter()
+            .enumerate()
+            .filter(|&(i, gram)| i == 0 || self.sorted[i - 1] != *gram)
+            .map(|(_, &gram)| gram)
+    }
+}
+
+/// [`similarity`] of two texts whose bigrams are already sorted.
+pub fn similarity_of(a: &Bigrams, b: &Bigrams) -> f64 {
+    if a.text == b.text {
+        return 1.0;
+    }
+    dice(&a.sorted, &b.sorted)
+}
+
+/// The character bigrams of `text`, sorted.
+fn bigrams(text: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut grams: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    grams.sort_unstable();
+    grams
+}
+
+/// Dice coefficient of two sorted bigram lists: twice the bigrams they share over
+/// their total.
+fn dice(x: &[(char, char)], y: &[(char, char)]) -> f64 {
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
