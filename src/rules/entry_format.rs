@@ -15,6 +15,7 @@
 //! backend`): names on a small built-in list, and the ones the document itself writes
 //! lowercase as a link text or in code and never capitalised, are not lowercase starts.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -462,6 +463,8 @@ fn table_entries(doc: &Document, linked: &[LinkedEntry], names: &LowercaseNames)
 struct LowercaseNames<'d> {
     source: &'d str,
     written: FxHashSet<&'d str>,
+    /// Built on the first question: most documents have too few entries to ask one.
+    words: OnceCell<SourceWords<'d>>,
 }
 
 impl<'d> LowercaseNames<'d> {
@@ -483,6 +486,7 @@ impl<'d> LowercaseNames<'d> {
         Self {
             source: doc.source,
             written,
+            words: OnceCell::new(),
         }
     }
 
@@ -490,19 +494,133 @@ impl<'d> LowercaseNames<'d> {
         LOWERCASE_NAMES.contains(&word) || (self.written.contains(word) && !self.capitalised(word))
     }
 
-    /// Whether the document writes `word` with a capital first letter, as a word.
+    /// Whether the document writes `word` with a capital first letter, as a word: not
+    /// preceded or followed by a letter or digit (`Go` in `Go-isatty`, not in `Gopher`).
     fn capitalised(&self, word: &str) -> bool {
         let mut chars = word.chars();
         let Some(first) = chars.next() else {
             return false;
         };
         let title: String = first.to_uppercase().chain(chars).collect();
-        self.source.match_indices(&title).any(|(at, _)| {
-            let before = self.source[..at].chars().next_back();
-            let after = self.source[at + title.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+        self.words
+            .get_or_init(|| SourceWords::new(self.source))
+            .written_as_word(&title)
     }
+}
+
+/// Where the source writes each run of letters and digits that starts with a capital
+/// letter or an ASCII digit, found in one pass: asking whether a name is ever
+/// capitalised was a scan of the whole source per name, 15% of the corpus
+/// concatenation's instructions.
+struct SourceWords<'d> {
+    source: &'d str,
+    /// Each run's text and its last occurrence in `runs`.
+    last: FxHashMap<&'d str, u32>,
+    /// Each run's start and the previous occurrence of its text in `runs`, if any: one
+    /// array for the whole document rather than a vector per distinct word.
+    runs: Vec<(u32, Option<u32>)>,
+}
+
+impl<'d> SourceWords<'d> {
+    fn new(source: &'d str) -> Self {
+        let mut words = Self {
+            source,
+            last: FxHashMap::default(),
+            runs: Vec::new(),
+        };
+        let mut at = 0;
+        while at < source.len() {
+            let (first, width) = char_at(source, at);
+            let start = at;
+            at += width;
+            if !first.is_alphanumeric() {
+                continue;
+            }
+            while at < source.len() {
+                let (c, width) = char_at(source, at);
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                at += width;
+            }
+            if Self::indexed(first) {
+                words.add(start, at);
+            }
+        }
+        words
+    }
+
+    /// Whether runs starting with `first` are indexed: a capitalised word's, or a
+    /// number's (a name written `3d`).
+    fn indexed(first: char) -> bool {
+        first.is_uppercase() || first.is_ascii_digit()
+    }
+
+    fn add(&mut self, start: usize, end: usize) {
+        // Offsets fit: a document is read whole, and is far below 4 GB.
+        let index = self.runs.len() as u32;
+        let previous = self.last.insert(&self.source[start..end], index);
+        self.runs.push((start as u32, previous));
+    }
+
+    /// Whether `text` occurs in the source with no letter or digit right before or
+    /// after it. An occurrence of a text that starts with a capital or a digit starts a
+    /// run, and that run is the text's own first run (what follows it in the text, if
+    /// anything, is not a letter or digit): only that run's occurrences need a look.
+    /// Any other text (`-x`, a word of a script without case) is searched for in the
+    /// whole source.
+    fn written_as_word(&self, text: &str) -> bool {
+        if !text.chars().next().is_some_and(Self::indexed) {
+            return self
+                .source
+                .match_indices(text)
+                .any(|(at, _)| self.bounded_before(at) && self.bounded_after(at, text));
+        }
+        let first_run = text
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len());
+        let mut next = self.last.get(&text[..first_run]).copied();
+        while let Some(index) = next {
+            let (at, previous) = self.runs[index as usize];
+            let at = at as usize;
+            if self.source[at..].starts_with(text) && self.bounded_after(at, text) {
+                return true;
+            }
+            next = previous;
+        }
+        false
+    }
+
+    /// Whether no letter or digit comes right before offset `at`.
+    fn bounded_before(&self, at: usize) -> bool {
+        !self.source[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    }
+
+    /// Whether no letter or digit comes right after `text` written at offset `at`.
+    fn bounded_after(&self, at: usize, text: &str) -> bool {
+        !self.source[at + text.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    }
+}
+
+/// The char at byte `at` of `text` and its width, read from the byte alone where the
+/// text is ASCII, as most of it is: a `char_indices` walk cost three times as many
+/// instructions.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (char::from(byte), 1);
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
 }
 
 /// `Upper`/`Lower` for a description of a few words starting with a plain word; `None`
@@ -605,6 +723,34 @@ mod tests {
         assert_eq!(case("generate code from schemas."), Some(Case::Lower));
         // A part of the entry's name, but a word the document capitalises.
         assert_eq!(case("benchmarks for inference in Go."), Some(Case::Lower));
+    }
+
+    #[test]
+    fn capitalised_words_are_found_only_as_whole_words() {
+        let words = SourceWords::new("Gopher and Go-isatty, 3d (Uv). -x");
+        assert!(words.written_as_word("Go"));
+        assert!(words.written_as_word("Go-isatty"));
+        assert!(words.written_as_word("Uv"));
+        assert!(words.written_as_word("3d"));
+        assert!(words.written_as_word("-x"));
+        assert!(!words.written_as_word("Go-is"));
+        assert!(!words.written_as_word("Goph"));
+        assert!(!words.written_as_word("And"));
+    }
+
+    proptest::proptest! {
+        /// The index answers as a scan of the whole source for the text does.
+        #[test]
+        fn capitalised_words_match_a_scan_of_the_source(
+            source in "[aAbB1 ª\u{00C9}é.-]{0,30}",
+            text in "[aAbB1ª\u{00C9}é-]{1,4}",
+        ) {
+            let scan = source.match_indices(&text).any(|(at, _)| {
+                !source[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !source[at + text.len()..].chars().next().is_some_and(char::is_alphanumeric)
+            });
+            proptest::prop_assert_eq!(SourceWords::new(&source).written_as_word(&text), scan);
+        }
     }
 
     #[test]
