@@ -8,15 +8,20 @@
 use std::ops::Range;
 
 /// Byte ranges (relative to `text`) of the autolinks in a run of plain text.
+///
+/// Only a `:` (of `://`) or a `w` (of `www.`) can start one: a SIMD search jumps from one
+/// to the next instead of matching every byte of the run, which was most of the cost of
+/// flushing a text run (3.3 M of the seed's 12.2 M instructions of parsing).
 pub fn find_bare_urls(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        let candidate = match bytes[i] {
-            b':' => scheme_url(text, i),
-            b'w' | b'W' => www_url(text, i),
-            _ => None,
+    while let Some(at) = memchr::memchr3(b':', b'w', b'W', &bytes[i..]) {
+        let at = i + at;
+        let candidate = if bytes[at] == b':' {
+            scheme_url(text, at)
+        } else {
+            www_url(text, at)
         };
         match candidate {
             Some(range)
@@ -27,7 +32,7 @@ pub fn find_bare_urls(text: &str) -> Vec<Range<usize>> {
                 i = range.end;
                 found.push(range);
             }
-            _ => i += 1,
+            _ => i = at + 1,
         }
     }
     found

@@ -65,9 +65,18 @@ pub fn find(doc: &Document) -> Vec<MalformedLink> {
         let text = doc.slice(run);
         let mut open: Vec<usize> = Vec::new();
         // Every delimiter is ASCII: bytes suffice, and their offsets are char boundaries.
-        for (i, b) in text.bytes().enumerate() {
-            match b {
-                b'[' => open.push(i),
+        // A SIMD search jumps between them (matching every byte of every run was 1.7 M of
+        // the seed's instructions); the `)` of `(url)[text]` is found from its `[`.
+        for i in memchr::memchr3_iter(b'[', b']', b'<', text.as_bytes()) {
+            match text.as_bytes()[i] {
+                b'[' => {
+                    if text[..i].ends_with(')')
+                        && let Some(link) = reversed(run.start, text, i - 1)
+                    {
+                        found.push(link);
+                    }
+                    open.push(i);
+                }
                 b']' => {
                     if let Some(start) = open.pop() {
                         let start = if text[..start].ends_with('!') {
@@ -82,11 +91,6 @@ pub fn find(doc: &Document) -> Vec<MalformedLink> {
                 }
                 b'<' => {
                     if let Some(link) = spaced_autolink(run.start, text, i) {
-                        found.push(link);
-                    }
-                }
-                b')' if text[i..].starts_with(")[") => {
-                    if let Some(link) = reversed(run.start, text, i) {
                         found.push(link);
                     }
                 }
