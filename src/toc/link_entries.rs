@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::document::{BlockKind, Document};
 use crate::text::name_key;
 
@@ -138,7 +140,9 @@ fn misdirect(doc: &Document, entries: &mut [Entry]) {
     for h in entries.iter().flat_map(Entry::claims) {
         count[h] += 1;
     }
-    let unlisted = |h: usize, count: &[usize]| count[h] == 0;
+    // The headings by section name, folded on the first entry that needs them rather
+    // than once per such entry: one entry per shared anchor folded every heading.
+    let mut by_name: Option<FxHashMap<String, Vec<usize>>> = None;
     for entry in entries.iter_mut() {
         let Target::Heading(h, MatchKind::Anchor) = entry.target else {
             continue;
@@ -147,8 +151,22 @@ fn misdirect(doc: &Document, entries: &mut [Entry]) {
         if count[h] < 2 || key.is_empty() || key == name_key(&section_name(doc, h)) {
             continue;
         }
-        let named: Vec<usize> = (0..doc.headings.len())
-            .filter(|&o| unlisted(o, &count) && name_key(&section_name(doc, o)) == key)
+        let by_name = by_name.get_or_insert_with(|| {
+            let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+            for o in 0..doc.headings.len() {
+                by_name
+                    .entry(name_key(&section_name(doc, o)))
+                    .or_default()
+                    .push(o);
+            }
+            by_name
+        });
+        let named: Vec<usize> = by_name
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&o| count[o] == 0)
             .collect();
         if let [meant] = named[..] {
             entry.target = Target::Misdirected(h, meant);

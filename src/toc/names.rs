@@ -9,6 +9,8 @@
 //! fits several headings is ambiguous, never guessed. Headings are indexed by key and by
 //! token, so an entry is only ever compared with headings sharing a token with it.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use crate::text::{fold, is_cjk, key_of_folded};
@@ -44,29 +46,6 @@ pub struct Candidate<'a> {
 pub struct Query<'a> {
     pub text: &'a str,
     pub part: Option<usize>,
-}
-
-/// The words of a name, folded: runs of letters and digits, each CJK character alone.
-pub fn tokens(text: &str) -> Vec<String> {
-    folded_tokens(&fold(text))
-}
-
-/// [`tokens`] of a text already [`fold`]ed.
-fn folded_tokens(folded: &str) -> Vec<String> {
-    let mut tokens = Vec::new();
-    let mut word = String::new();
-    for c in folded.chars() {
-        if is_cjk(c) && c.is_alphanumeric() {
-            tokens.extend((!word.is_empty()).then(|| std::mem::take(&mut word)));
-            tokens.push(c.to_string());
-        } else if c.is_alphanumeric() {
-            word.push(c);
-        } else if !word.is_empty() {
-            tokens.push(std::mem::take(&mut word));
-        }
-    }
-    tokens.extend((!word.is_empty()).then_some(word));
-    tokens
 }
 
 /// Dice coefficient over character bigrams (1.0 for equal strings).
@@ -144,23 +123,48 @@ fn dice(x: &[(char, char)], y: &[(char, char)]) -> f64 {
     2.0 * shared as f64 / (x.len() + y.len()) as f64
 }
 
-/// Whether `needle` occurs in `hay` as a run of whole tokens.
-fn contains_run(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
-}
-
-struct Name {
+/// A name folded once: its key, and its words (runs of letters and digits, each CJK
+/// character alone) as ranges of the folded text. A `String` per word was half of
+/// the matching's instructions on the seed, whose names are mostly CJK.
+pub struct Name {
+    folded: String,
     key: String,
-    tokens: Vec<String>,
+    tokens: Vec<Range<usize>>,
 }
 
 impl Name {
-    fn new(text: &str) -> Self {
+    pub fn new(text: &str) -> Self {
         let folded = fold(text);
         Self {
             key: key_of_folded(&folded),
-            tokens: folded_tokens(&folded),
+            tokens: token_ranges(&folded),
+            folded,
         }
+    }
+
+    /// The name reduced to its letters and digits: [`crate::text::name_key`].
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    fn token(&self, range: &Range<usize>) -> &str {
+        &self.folded[range.clone()]
+    }
+
+    fn tokens(&self) -> impl Iterator<Item = &str> {
+        self.tokens.iter().map(|r| self.token(r))
+    }
+
+    /// Whether `other`'s words occur in this name as a run of whole words.
+    pub fn contains_run(&self, other: &Name) -> bool {
+        let n = other.tokens.len();
+        n > 0
+            && self.tokens.windows(n).any(|window| {
+                window
+                    .iter()
+                    .zip(&other.tokens)
+                    .all(|(a, b)| self.token(a) == other.token(b))
+            })
     }
 
     /// Long enough that being contained in another name means something.
@@ -172,18 +176,41 @@ impl Name {
     /// The share of this name made of words (not single CJK characters) `other` has.
     fn word_coverage(&self, other: &Name) -> f64 {
         let covered: usize = self
-            .tokens
-            .iter()
-            .filter(|t| t.chars().count() >= 3 && other.tokens.contains(t))
+            .tokens()
+            .filter(|t| t.chars().count() >= 3 && other.tokens().any(|o| o == *t))
             .map(|t| t.chars().count())
             .sum();
         covered as f64 / self.key.chars().count().max(1) as f64
     }
 }
 
+/// The words of a [`fold`]ed text, as byte ranges.
+fn token_ranges(folded: &str) -> Vec<Range<usize>> {
+    let mut tokens = Vec::new();
+    // The start of the word being read.
+    let mut word = None;
+    for (i, c) in folded.char_indices() {
+        if is_cjk(c) && c.is_alphanumeric() {
+            tokens.extend(word.take().map(|start| start..i));
+            tokens.push(i..i + c.len_utf8());
+        } else if c.is_alphanumeric() {
+            word.get_or_insert(i);
+        } else if let Some(start) = word.take() {
+            tokens.push(start..i);
+        }
+    }
+    tokens.extend(word.map(|start| start..folded.len()));
+    tokens
+}
+
 /// Matches every query to at most one candidate; see the module documentation.
 pub fn match_names(candidates: &[Candidate], queries: &[Query]) -> Vec<NameMatch> {
-    let mut matching = Matching::new(candidates, queries);
+    let names: Vec<Name> = candidates.iter().map(|c| Name::new(c.text)).collect();
+    let queries: Vec<(Name, Option<usize>)> = queries
+        .iter()
+        .map(|q| (Name::new(q.text), q.part))
+        .collect();
+    let mut matching = Matching::new(candidates, &names, &queries);
     matching.exact();
     matching.short();
     matching.fuzzy();
@@ -193,34 +220,34 @@ pub fn match_names(candidates: &[Candidate], queries: &[Query]) -> Vec<NameMatch
 /// The state of one [`match_names`]: the candidates' names indexed by key and token, the
 /// queries, which candidates are taken and what each query found so far (by candidate
 /// index). The passes run from the surest match to the loosest.
-struct Matching<'c> {
+struct Matching<'c, 'n> {
     candidates: &'c [Candidate<'c>],
-    names: Vec<Name>,
-    by_key: FxHashMap<String, Vec<usize>>,
-    by_token: FxHashMap<String, Vec<usize>>,
-    queries: Vec<(Name, Option<usize>)>,
+    names: &'n [Name],
+    by_key: FxHashMap<&'n str, Vec<usize>>,
+    by_token: FxHashMap<&'n str, Vec<usize>>,
+    queries: &'n [(Name, Option<usize>)],
     claimed: Vec<bool>,
     found: Vec<Option<NameMatch>>,
 }
 
-impl<'c> Matching<'c> {
-    fn new(candidates: &'c [Candidate<'c>], queries: &[Query]) -> Self {
-        let names: Vec<Name> = candidates.iter().map(|c| Name::new(c.text)).collect();
-        let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut by_token: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+impl<'c, 'n> Matching<'c, 'n> {
+    fn new(
+        candidates: &'c [Candidate<'c>],
+        names: &'n [Name],
+        queries: &'n [(Name, Option<usize>)],
+    ) -> Self {
+        let mut by_key: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut by_token: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (i, name) in names.iter().enumerate() {
-            by_key.entry(name.key.clone()).or_default().push(i);
-            let mut seen: Vec<&str> = name.tokens.iter().map(String::as_str).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for token in seen {
-                by_token.entry(token.to_owned()).or_default().push(i);
+            by_key.entry(name.key.as_str()).or_default().push(i);
+            for token in name.tokens() {
+                let list = by_token.entry(token).or_default();
+                // A word the name repeats lists it once.
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
             }
         }
-        let queries: Vec<(Name, Option<usize>)> = queries
-            .iter()
-            .map(|q| (Name::new(q.text), q.part))
-            .collect();
         Self {
             candidates,
             names,
@@ -246,25 +273,24 @@ impl<'c> Matching<'c> {
         self.found[query] = Some(found);
     }
 
-    /// Candidates sharing tokens with `name`: candidate → number of shared tokens.
-    fn shared(&self, name: &Name) -> FxHashMap<usize, usize> {
-        let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
-        let mut seen: Vec<&String> = name.tokens.iter().collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for token in seen {
-            for &c in self.by_token.get(token.as_str()).into_iter().flatten() {
-                *counts.entry(c).or_default() += 1;
-            }
-        }
-        counts
+    /// The candidates sharing a word with `name`, each once, in order.
+    fn shared(&self, name: &Name) -> Vec<usize> {
+        let mut shared: Vec<usize> = name
+            .tokens()
+            .filter_map(|token| self.by_token.get(token))
+            .flatten()
+            .copied()
+            .collect();
+        shared.sort_unstable();
+        shared.dedup();
+        shared
     }
 
     /// Queries whose name key is a candidate's.
     fn exact(&mut self) {
         for q in 0..self.queries.len() {
             let (name, part) = &self.queries[q];
-            if let Some(list) = self.by_key.get(name.key.as_str()) {
+            if let Some(list) = self.by_key.get(name.key()) {
                 let pick = self.narrow(list.clone(), *part)[0];
                 self.take(q, NameMatch::Exact(pick));
             }
@@ -307,17 +333,14 @@ impl<'c> Matching<'c> {
             return Vec::new();
         }
         let name = &self.queries[q].0;
-        let mut list: Vec<usize> = self
-            .shared(name)
-            .into_keys()
+        self.shared(name)
+            .into_iter()
             .filter(|&c| {
                 let other = &self.names[c];
-                (name.distinctive() && contains_run(&other.tokens, &name.tokens))
-                    || (other.distinctive() && contains_run(&name.tokens, &other.tokens))
+                (name.distinctive() && other.contains_run(name))
+                    || (other.distinctive() && name.contains_run(other))
             })
-            .collect();
-        list.sort_unstable();
-        list
+            .collect()
     }
 
     /// Open queries by similarity: the best candidate when it clearly leads.
@@ -329,7 +352,7 @@ impl<'c> Matching<'c> {
             let (name, part) = &self.queries[q];
             let scored: Vec<(usize, f64)> = self
                 .shared(name)
-                .into_keys()
+                .into_iter()
                 .map(|c| {
                     let other = &self.names[c];
                     let score = similarity(&name.key, &other.key).max(name.word_coverage(other));
@@ -415,10 +438,13 @@ mod tests {
     #[test]
     fn tokens_split_cjk_characters() {
         assert_eq!(
-            Name::new("百川 Baichuan-7B").tokens,
+            Name::new("百川 Baichuan-7B").tokens().collect::<Vec<_>>(),
             ["百", "川", "baichuan", "7b"]
         );
-        assert_eq!(Name::new("【复旦】MOSS").tokens, ["复", "旦", "moss"]);
+        assert_eq!(
+            Name::new("【复旦】MOSS").tokens().collect::<Vec<_>>(),
+            ["复", "旦", "moss"]
+        );
     }
 
     #[test]
