@@ -72,6 +72,36 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
+/// The words of `text`, as `split_whitespace` has them, found from the bytes as
+/// [`collapse_whitespace`] finds them: what it joins with single spaces, for callers
+/// that only count or hash the collapsed text and need no `String` of it.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            match whitespace_len(bytes, i) {
+                0 => break,
+                len => i += len,
+            }
+        }
+        let start = i;
+        while i < bytes.len() {
+            // Most bytes are neither ASCII whitespace nor the lead byte of a Unicode
+            // space: they are skipped in one tight loop.
+            i += bytes[i..]
+                .iter()
+                .position(|&b| b <= b' ' || (0xC2..=0xE3).contains(&b))
+                .unwrap_or(bytes.len() - i);
+            if i == bytes.len() || whitespace_len(bytes, i) > 0 {
+                break;
+            }
+            i += 1;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
 /// Length of the whitespace char (as `char::is_whitespace` has it) at byte `i`, or 0,
 /// read from the bytes: U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
 /// U+205F and U+3000 are the only whitespace outside ASCII.
@@ -185,6 +215,7 @@ mod tests {
         ) {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
+            proptest::prop_assert!(words(&text).eq(text.split_whitespace()));
         }
     }
 

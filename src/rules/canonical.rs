@@ -100,6 +100,9 @@ pub struct CanonicalUrl {
 /// The canonical form of an absolute `http`/`https` URL, or `None` for anything else
 /// (relative links, fragments, `mailto:`, text that does not parse).
 pub fn canonicalize(url: &str) -> Option<CanonicalUrl> {
+    if !has_web_scheme(url) {
+        return None;
+    }
     let parsed = Url::parse(url.trim()).ok()?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return None;
@@ -142,6 +145,24 @@ pub fn canonicalize(url: &str) -> Option<CanonicalUrl> {
         _ => {}
     }
     Some(page.finish())
+}
+
+/// Whether `url` starts with `http:` or `https:` in any case, as the url crate reads
+/// it: after leading whitespace and control characters, ignoring tabs and line breaks.
+/// Most texts asked about are names, paragraphs and relative links: turned away here,
+/// they cost no parse (a parse allocates, and was most of `canonicalize`'s instructions
+/// over the corpus).
+fn has_web_scheme(url: &str) -> bool {
+    let mut head = [0u8; 6];
+    let bytes = url
+        .trim_start()
+        .trim_start_matches(|c| c <= ' ')
+        .bytes()
+        .filter(|b| !matches!(b, b'\t' | b'\n' | b'\r'));
+    for (slot, byte) in head.iter_mut().zip(bytes) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    head.starts_with(b"http:") || head == *b"https:"
 }
 
 /// A URL taken apart, for the site rules to rewrite.
@@ -351,6 +372,30 @@ fn strip_version(id: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_schemes_are_parsed() {
+        for url in [
+            "https://a.example",
+            " HTTP://a.example",
+            "ht\ttps://a.example",
+            "http:a.example",
+            "\u{3000}\u{1}https://a.example",
+        ] {
+            assert!(has_web_scheme(url), "{url:?}");
+            assert!(canonicalize(url).is_some(), "{url:?}");
+        }
+        for text in [
+            "TinyLlama",
+            "#top",
+            "ftp://a.example",
+            "./README.md",
+            "http",
+            "httpx://a",
+        ] {
+            assert!(!has_web_scheme(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn tracking_parameters() {

@@ -1,8 +1,8 @@
 //! `dup-paragraph`: a paragraph, or the text of a list item, written twice.
 //!
 //! Lists are edited by many hands and merges paste a paragraph twice; descriptions get
-//! copied into the wrong section. Each unit is fingerprinted once (its source, whitespace
-//! collapsed), so the check is linear in the document.
+//! copied into the wrong section. Each unit is fingerprinted once (a hash of the words of
+//! its source), so the check is linear in the document.
 
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
@@ -13,11 +13,11 @@ use crate::diagnostic::Diagnostic;
 use crate::document::entries::{Container, Entries, container_of};
 use crate::document::{BlockKind, Document};
 use crate::fix::{Edit, Fix};
-use crate::text::{collapse_whitespace, name_key};
+use crate::text::{collapse_whitespace, name_key, words};
 
 use super::Context;
 use super::dup_section::in_pair;
-use super::fingerprint::{fingerprint, identical};
+use super::fingerprint::{fingerprint, identical, same_fingerprint};
 use super::web_links::{WebLink, entry_link, lead_link};
 
 declare_rule!("dup-paragraph", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
@@ -41,6 +41,7 @@ impl Default for DupParagraphOptions {
 }
 
 /// A paragraph or a list item's own text.
+#[derive(Clone, Copy)]
 struct Unit {
     block: usize,
     /// The section and group that directly hold it.
@@ -55,7 +56,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let entries = ctx.entries();
     // A copied section is reported once, by dup-section, not paragraph by paragraph.
     let copied = ctx.duplicate_sections();
-    let mut seen: FxHashMap<String, Unit> = FxHashMap::default();
+    let mut seen = FirstCopies::default();
     for (index, block) in doc.blocks.iter().enumerate() {
         let Some(unit) = unit(doc, index, links) else {
             continue;
@@ -64,16 +65,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if block.text.len() < min_chars {
             continue;
         }
-        let text = collapse_whitespace(&block.text);
-        if prose_chars(doc, index, &text) < min_chars {
+        if !has_prose(doc, index, min_chars) {
             continue;
         }
-        let first = match seen.entry(fingerprint(doc, index)) {
-            Entry::Occupied(first) => first.into_mut(),
-            Entry::Vacant(slot) => {
-                slot.insert(unit);
-                continue;
-            }
+        let Some(first) = seen.first_of(doc, unit) else {
+            continue;
         };
         let at = |unit: &Unit| doc.blocks[unit.block].span.start;
         if in_pair(doc, copied, at(first), at(&unit))
@@ -81,16 +77,49 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        out.push(report(doc, entries, first, &unit, &text));
+        out.push(report(doc, entries, first, &unit));
     }
 }
 
-/// Visible characters of a unit outside its links and inline code: a line made of links
+/// The first unit of each fingerprint.
+#[derive(Default)]
+struct FirstCopies {
+    by_hash: FxHashMap<u64, Unit>,
+    /// First units whose fingerprint's hash a different text had first: compared in
+    /// full, and hardly ever any.
+    collided: Vec<Unit>,
+}
+
+impl FirstCopies {
+    /// The first unit with the fingerprint of `unit`; `None` when there is none yet,
+    /// and `unit` is now that first one.
+    fn first_of(&mut self, doc: &Document, unit: Unit) -> Option<&Unit> {
+        let same = |first: &Unit| same_fingerprint(doc, first.block, unit.block);
+        match self.by_hash.entry(fingerprint(doc, unit.block)) {
+            Entry::Vacant(slot) => {
+                slot.insert(unit);
+                None
+            }
+            Entry::Occupied(first) if same(first.get()) => Some(first.into_mut()),
+            Entry::Occupied(_) => match self.collided.iter().position(same) {
+                Some(i) => Some(&self.collided[i]),
+                None => {
+                    self.collided.push(unit);
+                    None
+                }
+            },
+        }
+    }
+}
+
+/// Whether a unit has `min_chars` visible characters outside its links and inline code,
+/// its whitespace collapsed: a line made of links
 /// (`Related: [Groupware](#groupware)`, `地址：https://…`) is navigation or a citation,
 /// repeated on purpose, and repeated links are `dup-link`'s; a line of code spans
 /// (`` `2024` `swift` `ipad` `` tags, `` `Screenshot 1` `` labels) is metadata.
-fn prose_chars(doc: &Document, index: usize, text: &str) -> usize {
-    let span = &doc.blocks[index].span;
+fn has_prose(doc: &Document, index: usize, min_chars: usize) -> bool {
+    let block = &doc.blocks[index];
+    let span = &block.span;
     let first_code = doc.code.partition_point(|r| r.start < span.start);
     let code = doc.code[first_code..]
         .iter()
@@ -108,7 +137,17 @@ fn prose_chars(doc: &Document, index: usize, text: &str) -> usize {
         )
         .chain(code)
         .sum();
-    text.chars().count().saturating_sub(linked)
+    // Counted only as far as needed: most paragraphs are far longer.
+    let needed = min_chars + linked;
+    let mut chars = 0;
+    for word in words(&block.text) {
+        // The space before the word, when there is a word before it.
+        chars += word.chars().count() + usize::from(chars > 0);
+        if chars >= needed {
+            return true;
+        }
+    }
+    chars >= needed
 }
 
 /// Whether two units are nested under two listings of one entry (same page, same name):
@@ -151,7 +190,7 @@ fn unit(doc: &Document, index: usize, links: &[WebLink]) -> Option<Unit> {
     })
 }
 
-fn report(doc: &Document, entries: &Entries, first: &Unit, later: &Unit, text: &str) -> Diagnostic {
+fn report(doc: &Document, entries: &Entries, first: &Unit, later: &Unit) -> Diagnostic {
     let what = if later.is_item {
         "list item"
     } else {
@@ -215,7 +254,10 @@ fn report(doc: &Document, entries: &Entries, first: &Unit, later: &Unit, text: &
     };
     Diagnostic::new(
         trimmed(doc, later),
-        format!("{what} \"{}\" is written twice", excerpt(text)),
+        format!(
+            "{what} \"{}\" is written twice",
+            excerpt(&collapse_whitespace(&doc.blocks[later.block].text))
+        ),
     )
     .with_label(trimmed(doc, first), "first written here")
     .with_help(help)
