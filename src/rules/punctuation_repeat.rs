@@ -36,23 +36,37 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 /// Reports each run of two or more of the same `!` or `?` mark in the prose of `span`.
+/// The text is searched for the marks' bytes (`!`, `?`, and the first byte of `！` and
+/// `？`) instead of decoded character by character, and the bare URLs are looked up
+/// only for a repeat: on the corpus concatenation these were 3/4 of the rule's 67 M
+/// instructions.
 fn report_repeats(doc: &Document, span: &Range<usize>, what: &str, out: &mut Vec<Diagnostic>) {
     for run in doc.prose_within(span) {
-        let urls = doc.bare_urls_within(run);
         let text = doc.slice(run);
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, mark)) = chars.next() {
-            if !matches!(mark, '!' | '?' | '！' | '？') {
+        let mut from = 0;
+        while let Some(found) = text.as_bytes()[from..]
+            .iter()
+            .position(|&b| matches!(b, b'!' | b'?' | FULLWIDTH_LEAD))
+        {
+            let i = from + found;
+            let Some(mark) = text[i..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '!' | '?' | '！' | '？'))
+            else {
+                from = i + 1;
                 continue;
-            }
-            let mut end = i + mark.len_utf8();
-            while let Some(&(j, _)) = chars.peek().filter(|&&(_, c)| c == mark) {
-                end = j + mark.len_utf8();
-                chars.next();
-            }
+            };
+            let count = text[i..].chars().take_while(|&c| c == mark).count();
+            let end = i + count * mark.len_utf8();
+            from = end;
             let at = run.start + i..run.start + end;
-            let count = (end - i) / mark.len_utf8();
-            if count < 2 || urls.iter().any(|u| u.contains(&at.start)) {
+            if count < 2
+                || doc
+                    .bare_urls_within(run)
+                    .iter()
+                    .any(|u| u.contains(&at.start))
+            {
                 continue;
             }
             out.push(
@@ -60,6 +74,19 @@ fn report_repeats(doc: &Document, span: &Range<usize>, what: &str, out: &mut Vec
                     .with_help(format!("one `{mark}` says as much"))
                     .with_fix(Fix::unsafe_edits(vec![Edit::replace(at, mark.to_string())])),
             );
+        }
+    }
+}
+
+/// The first UTF-8 byte of `！` and `？`.
+const FULLWIDTH_LEAD: u8 = 0xEF;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fullwidth_marks_start_with_the_lead_byte() {
+        for mark in ['！', '？'] {
+            assert_eq!(mark.to_string().as_bytes()[0], super::FULLWIDTH_LEAD);
         }
     }
 }
