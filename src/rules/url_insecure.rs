@@ -1,12 +1,12 @@
 //! `url-insecure`: an `http://` link to a site known to serve https.
 
 use serde::Deserialize;
-use url::Url;
 
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 
 use super::Context;
+use super::urls;
 
 declare_rule!("url-insecure", Links, Info, fix: Sometimes(Unsafe), options: UrlInsecureOptions,
     check: Document(check), summary: "an http:// link to a site known to serve https");
@@ -63,10 +63,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let Some(host) = Url::parse(url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_owned))
-        else {
+        let Some(host) = urls::host(url) else {
             continue;
         };
         let known = HTTPS_HOSTS

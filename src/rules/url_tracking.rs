@@ -7,6 +7,7 @@ use crate::fix::{Edit, Fix};
 
 use super::Context;
 use super::canonical::is_tracking_param;
+use super::urls;
 
 declare_rule!("url-tracking", Links, Warning, fix: Sometimes(Safe), check: Document(check),
     summary: "tracking parameters in a URL");
@@ -21,10 +22,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .find('#')
             .map_or(url.len(), |i| question + i);
         let query = &url[question + 1..query_end];
-        let host = url::Url::parse(url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_owned))
-            .unwrap_or_default();
+        let host = urls::host(url).unwrap_or_default();
         let (tracking, kept): (Vec<&str>, Vec<&str>) = query
             .split('&')
             .filter(|p| !p.is_empty())

@@ -123,6 +123,52 @@ pub fn intended_len(url: &str) -> Option<usize> {
     Some(end)
 }
 
+/// An `http://` or `https://` URL's host (with any port) and what follows it.
+pub fn web_host_and_tail(url: &str) -> Option<(&str, &str)> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host_len = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    Some(rest.split_at(host_len))
+}
+
+/// The host and what follows it of an `http://` or `https://` URL whose host is a plain
+/// ASCII domain name: no port or credentials, no empty label, no punycode to decode, not
+/// an IPv4 address in disguise (`1.2.3.4`, `a.0x1f`). The WHATWG parser gives such a host
+/// back as it is, lowercased, so it can be read without parsing the URL.
+pub fn plain_web_url(url: &str) -> Option<(&str, &str)> {
+    let (host, tail) = web_host_and_tail(url)?;
+    let name = host.strip_suffix('.').unwrap_or(host);
+    let last_label = name.rsplit('.').next().unwrap_or_default();
+    let plain = name.split('.').all(|label| {
+        !label.is_empty()
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    }) && !host.as_bytes().windows(4).any(|w| w == b"xn--")
+        && !last_label.bytes().all(|b| b.is_ascii_digit())
+        && !last_label
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"0x"));
+    plain.then_some((host, tail))
+}
+
+/// The host of `url` as [`url::Url::host_str`] gives it: read from a plain web URL
+/// ([`plain_web_url`]), parsed otherwise. url-insecure and url-tracking read the host of
+/// many URLs, and parsing each was most of their cost.
+pub fn host(url: &str) -> Option<String> {
+    match plain_web_url(url) {
+        Some((host, _)) => Some(host.to_ascii_lowercase()),
+        None => url::Url::parse(url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned)),
+    }
+}
+
 /// Whether `<url>` is an autolink: CommonMark allows no ASCII control character (nor
 /// space, `<`, `>`) in one, so wrapping such a URL would leave it bare for ever.
 pub fn can_autolink(url: &str) -> bool {
@@ -133,6 +179,39 @@ pub fn can_autolink(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn plain_hosts_are_the_parsers(
+            url in "(https?|HTTP)://([a-zA-Z0-9_:@-]|0x|xn--|\\.){0,8}([/?#][a-z0-9%:@.-]{0,6}){0,2}"
+        ) {
+            let parsed = url::Url::parse(&url).ok();
+            if plain_web_url(&url).is_some() {
+                proptest::prop_assert_eq!(
+                    host(&url),
+                    parsed.and_then(|u| u.host_str().map(str::to_owned)),
+                    "{}", url
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hosts_that_are_not_plain_are_parsed() {
+        for url in [
+            "https://a.org:8080/",
+            "https://u@a.org/",
+            "https://1.2.3.4/",
+            "https://a.0x1f/",
+            "https://xn--zz.org/",
+            "https://a..org/",
+            "https://a_b.org/",
+        ] {
+            assert!(plain_web_url(url).is_none(), "{url}");
+        }
+        assert_eq!(host("https://GitHub.com/x").as_deref(), Some("github.com"));
+        assert_eq!(host("https://a.org:8080/").as_deref(), Some("a.org"));
+    }
 
     #[test]
     fn sentences_after_bare_urls_are_cut() {

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::document::{Document, find_bare_urls};
 
-use crate::rules::urls::intended_len;
+use crate::rules::urls::{intended_len, web_host_and_tail};
 
 /// A mistyped scheme (`hhttps://`, `https//`, `ｈｔｔｐｓ：//`) or fullwidth punctuation
 /// in a host, and its repair.
@@ -107,14 +107,6 @@ fn well_typed(url: &str, repair_host: bool) -> bool {
     web_host_and_tail(url).is_some_and(|(host, _)| {
         host.starts_with(|c: char| c.is_ascii_alphanumeric()) && (!repair_host || host.is_ascii())
     })
-}
-
-/// An `http://` or `https://` URL's host (with any port) and what follows it.
-pub fn web_host_and_tail(url: &str) -> Option<(&str, &str)> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    Some(rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len())))
 }
 
 /// The web scheme one edit away from `scheme`, if exactly one is.
