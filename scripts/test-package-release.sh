@@ -77,12 +77,14 @@ grep -qE "^pocketlint-$version/(scripts|dist|\.github)/" "$tmp/crate-listing" &&
     fail "the crate ships no CI or packaging files"
 # Built in its own target folder (in target/HOST the two pocketlint crates would
 # replace each other's artifacts, a rebuild each run), and unpacked again only when
-# the package changed, so an unchanged checkout compiles nothing.
+# the package changed, so an unchanged checkout compiles nothing. Unpacked with fresh
+# mtimes (-m): cargo package stamps every file with one fixed time, so a new
+# .cargo_vcs_info.json would look unchanged and build.rs would keep the old commit.
 checked="$root/target/package-check"
 mkdir -p "$checked" "$tmp/no-git"
 if ! cmp -s "$crate" "$checked/last.crate"; then
     rm -rf "$checked/pocketlint-$version"
-    tar -C "$checked" -xzf "$crate"
+    tar -C "$checked" -xmzf "$crate"
     cp "$crate" "$checked/last.crate"
 fi
 printf '#!/bin/sh\nexit 127\n' >"$tmp/no-git/git"
