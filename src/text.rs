@@ -38,43 +38,19 @@ pub fn name_key_with_symbols(text: &str) -> String {
 /// Whitespace runs collapsed to one space and trimmed: two copies of a paragraph that
 /// differ only in line wrapping or spacing compare equal.
 pub fn collapse_whitespace(text: &str) -> String {
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    // `text[..copied]` is in `out`; text is copied in bulk up to each run of whitespace
-    // that is not already one inner space.
-    let mut copied = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // Most bytes are neither ASCII whitespace nor the lead byte of a Unicode space.
-        if (b > b' ' && b < 0xC2) || b > 0xE3 || whitespace_len(bytes, i) == 0 {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() {
-            match whitespace_len(bytes, i) {
-                0 => break,
-                len => i += len,
-            }
-        }
-        let inner = start > 0 && i < bytes.len();
-        if inner && i - start == 1 && bytes[start] == b' ' {
-            continue;
-        }
-        out.push_str(&text[copied..start]);
-        if inner {
+    for word in words(text) {
+        if !out.is_empty() {
             out.push(' ');
         }
-        copied = i;
+        out.push_str(word);
     }
-    out.push_str(&text[copied..]);
     out
 }
 
-/// The words of `text`, as `split_whitespace` has them, found from the bytes as
-/// [`collapse_whitespace`] finds them: what it joins with single spaces, for callers
-/// that only count or hash the collapsed text and need no `String` of it.
+/// The words of `text`, as `split_whitespace` has them, found from the bytes: what
+/// [`collapse_whitespace`] joins with single spaces, for callers that only count or hash
+/// the collapsed text and need no `String` of it.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
