@@ -18,6 +18,7 @@ mod documents;
 mod edits;
 mod hover;
 pub mod position;
+mod requests;
 mod session;
 
 use lsp_server::{Connection, ProtocolError};
@@ -44,5 +45,5 @@ pub fn stdio() -> Result<(), Box<dyn std::error::Error>> {
 /// Serves one client over `connection`: the initialize handshake, then every request
 /// and notification until `shutdown` and `exit` (or the client hangs up).
 pub fn serve(connection: &Connection) -> Result<(), ProtocolError> {
-    session::Session::start(connection)?.run()
+    session::Session::start(connection, requests::capabilities)?.run(requests::respond)
 }

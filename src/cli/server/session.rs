@@ -1,36 +1,32 @@
 //! One client's session: the handshake, the message loop, the open documents and
-//! when their diagnostics are published.
+//! when their diagnostics are published. What the server can do and how it answers
+//! each request is [`super::requests`]'s: the loop is handed both, so the handlers
+//! above it can read the session without the session knowing them.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::RecvTimeoutError;
-use lsp_server::{Connection, ErrorCode, Message, Notification, ProtocolError, Request, Response};
+use lsp_server::{Connection, Message, Notification, ProtocolError, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
     DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
-use lsp_types::request::{
-    CodeActionRequest, Formatting, HoverRequest, RegisterCapability, Request as _,
-};
+use lsp_types::request::{RegisterCapability, Request as _};
 use lsp_types::{
-    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
-    FileSystemWatcher, GlobPattern, HoverProviderCapability, InitializeParams, InitializeResult,
-    OneOf, PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions,
-    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Url,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern,
+    InitializeParams, InitializeResult, PublishDiagnosticsParams, Registration, RegistrationParams,
+    ServerCapabilities, ServerInfo, Url,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::actions::{self, FIX_ALL};
 use super::configs::{ConfigError, Configs, Governed};
 use super::diagnostics::{self, Converter};
 use super::documents::{OpenDocument, is_markdown};
-use super::hover;
 use super::position::{Encoding, LineMap};
 use crate::config::CONFIG_NAMES;
 use crate::diagnostic::Diagnostic;
@@ -54,9 +50,13 @@ pub(super) struct Session<'c> {
 }
 
 impl<'c> Session<'c> {
-    /// Answers `initialize` with what the server can do, in the position encoding
-    /// negotiated with the client, and asks to be told when a config file changes.
-    pub(super) fn start(connection: &'c Connection) -> Result<Self, ProtocolError> {
+    /// Answers `initialize` with what the server can do (`capabilities`, in the position
+    /// encoding negotiated with the client), and asks to be told when a config file
+    /// changes.
+    pub(super) fn start(
+        connection: &'c Connection,
+        capabilities: fn(Encoding) -> ServerCapabilities,
+    ) -> Result<Self, ProtocolError> {
         let (id, params) = connection.initialize_start()?;
         let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
         let encoding = Encoding::negotiate(
@@ -94,9 +94,13 @@ impl<'c> Session<'c> {
         Ok(session)
     }
 
-    /// Handles messages until the client shuts the server down or hangs up; lints a
-    /// changed document once the client has been quiet about it for [`DEBOUNCE`].
-    pub(super) fn run(mut self) -> Result<(), ProtocolError> {
+    /// Handles messages until the client shuts the server down or hangs up, answering
+    /// each request with `respond`; lints a changed document once the client has been
+    /// quiet about it for [`DEBOUNCE`].
+    pub(super) fn run(
+        mut self,
+        respond: fn(&mut Self, Request) -> Response,
+    ) -> Result<(), ProtocolError> {
         loop {
             let message = match self.due.values().min() {
                 Some(&when) => match self
@@ -118,7 +122,7 @@ impl<'c> Session<'c> {
                     if self.connection.handle_shutdown(&request)? {
                         return Ok(());
                     }
-                    let response = self.respond(request);
+                    let response = respond(&mut self, request);
                     self.send(response.into());
                 }
                 Some(Message::Notification(notification)) => {
@@ -132,25 +136,6 @@ impl<'c> Session<'c> {
                 None => {}
             }
             self.publish_due();
-        }
-    }
-
-    fn respond(&mut self, request: Request) -> Response {
-        let id = request.id.clone();
-        let result = match request.method.as_str() {
-            CodeActionRequest::METHOD => {
-                handle(request, |params| actions::code_actions(self, params))
-            }
-            Formatting::METHOD => handle(request, |params| actions::formatting(self, params)),
-            HoverRequest::METHOD => handle(request, |params| hover::hover(self, params)),
-            method => Err((
-                ErrorCode::MethodNotFound,
-                format!("pocketlint does not handle {method}"),
-            )),
-        };
-        match result {
-            Ok(value) => Response::new_ok(id, value),
-            Err((code, message)) => Response::new_err(id, code as i32, message),
         }
     }
 
@@ -371,50 +356,11 @@ pub(super) enum Linted {
     Broken(Arc<ConfigError>),
 }
 
-fn capabilities(encoding: Encoding) -> ServerCapabilities {
-    ServerCapabilities {
-        position_encoding: Some(encoding.kind()),
-        text_document_sync: Some(TextDocumentSyncCapability::Options(
-            TextDocumentSyncOptions {
-                open_close: Some(true),
-                change: Some(TextDocumentSyncKind::INCREMENTAL),
-                save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                    include_text: Some(false),
-                })),
-                ..Default::default()
-            },
-        )),
-        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, FIX_ALL]),
-            ..Default::default()
-        })),
-        document_formatting_provider: Some(OneOf::Left(true)),
-        hover_provider: Some(HoverProviderCapability::Simple(true)),
-        ..Default::default()
-    }
-}
-
-/// Runs a request's handler on its parameters, refusing parameters that do not parse.
-fn handle<P: DeserializeOwned, R: Serialize>(
-    request: Request,
-    handler: impl FnOnce(P) -> Result<R, String>,
-) -> Result<serde_json::Value, (ErrorCode, String)> {
-    let params: P = serde_json::from_value(request.params).map_err(|err| {
-        (
-            ErrorCode::InvalidParams,
-            format!("{}: {err}", request.method),
-        )
-    })?;
-    handler(params)
-        .map(to_value)
-        .map_err(|message| (ErrorCode::RequestFailed, message))
-}
-
 /// A notification's parameters; a malformed notification is dropped (it has no reply).
 fn params<P: DeserializeOwned>(notification: Notification) -> Option<P> {
     serde_json::from_value(notification.params).ok()
 }
 
-fn to_value(value: impl Serialize) -> serde_json::Value {
+pub(super) fn to_value(value: impl Serialize) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or_default()
 }
