@@ -105,25 +105,33 @@ impl SourceFile {
     /// The file's text from its bytes, refusing binary and non-UTF-8 content with a
     /// message that names the file as `shown` and says where.
     pub fn decode(bytes: Vec<u8>, shown: &dyn std::fmt::Display) -> Result<Self, Report> {
-        // `contains` is a memchr; the position is wanted only for the message.
-        if bytes.contains(&0)
-            && let Some(nul) = bytes.iter().position(|&b| b == 0)
-        {
+        // The memchr crate's SIMD search: std's byte search was a fifth of the decode.
+        if let Some(nul) = memchr::memchr(0, &bytes) {
             return Err(miette!(
                 "{shown}: binary file (NUL byte at byte {nul}), not Markdown"
             ));
         }
-        let text = String::from_utf8(bytes).map_err(|err| {
-            let at = err.utf8_error().valid_up_to();
-            let line = err.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            miette!("{shown}: not valid UTF-8 at byte {at} (line {line})")
-        })?;
+        // simdutf8 checks valid text, the common case, in a fraction of std's time on
+        // Chinese text (std's check was 0.98 M of the seed's 1.26 M decode instructions);
+        // std's runs only on invalid input, to say where. Owning the checked text costs a
+        // memcpy of a buffer freed at once: safe code cannot turn the bytes into a String
+        // without checking them again.
+        let Ok(text) = simdutf8::basic::from_utf8(&bytes) else {
+            let at = std::str::from_utf8(&bytes).map_or_else(|err| err.valid_up_to(), str::len);
+            let line = memchr::memchr_iter(b'\n', &bytes[..at]).count() + 1;
+            return Err(miette!(
+                "{shown}: not valid UTF-8 at byte {at} (line {line})"
+            ));
+        };
         Ok(match text.strip_prefix(BOM) {
             Some(rest) => Self {
                 text: rest.to_owned(),
                 bom: true,
             },
-            None => Self { text, bom: false },
+            None => Self {
+                text: text.to_owned(),
+                bom: false,
+            },
         })
     }
 
@@ -220,5 +228,17 @@ mod tests {
             bom: false,
         };
         assert_eq!(plain.render("a\nb"), "a\nb");
+    }
+
+    #[test]
+    fn decode_strips_the_bom_and_says_where_text_is_invalid() {
+        let file = SourceFile::decode("\u{FEFF}# 标题\n".into(), &"a.md").unwrap();
+        assert_eq!((file.text.as_str(), file.bom), ("# 标题\n", true));
+        let mut bytes = "中\n文\n".as_bytes().to_vec();
+        bytes.insert(8, 0xE4);
+        let err = SourceFile::decode(bytes, &"b.md").unwrap_err().to_string();
+        assert_eq!(err, "b.md: not valid UTF-8 at byte 8 (line 3)");
+        let err = SourceFile::decode(b"ab\0".to_vec(), &"c.md").unwrap_err();
+        assert!(err.to_string().contains("NUL byte at byte 2"), "{err}");
     }
 }
