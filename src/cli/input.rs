@@ -105,26 +105,27 @@ impl SourceFile {
     /// The file's text from its bytes, refusing binary and non-UTF-8 content with a
     /// message that names the file as `shown` and says where.
     pub fn decode(bytes: Vec<u8>, shown: &dyn std::fmt::Display) -> Result<Self, Report> {
-        // `contains` is a memchr; the position is wanted only for the message.
-        if bytes.contains(&0)
-            && let Some(nul) = bytes.iter().position(|&b| b == 0)
-        {
+        // The memchr crate's SIMD search: std's byte search was a fifth of the decode.
+        if let Some(nul) = memchr::memchr(0, &bytes) {
             return Err(miette!(
                 "{shown}: binary file (NUL byte at byte {nul}), not Markdown"
             ));
         }
-        let text = String::from_utf8(bytes).map_err(|err| {
+        // std's check in place, not simdutf8's into a copy: freeing the file's buffer
+        // (mapped memory) raised glibc's mmap threshold, and the model's large lists then
+        // grew by copying inside the heap instead of remapping (memcpy in realloc 20 -> 34
+        // M instructions on the corpus concatenation, more than the faster check saved).
+        let mut text = String::from_utf8(bytes).map_err(|err| {
             let at = err.utf8_error().valid_up_to();
-            let line = err.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = memchr::memchr_iter(b'\n', &err.as_bytes()[..at]).count() + 1;
             miette!("{shown}: not valid UTF-8 at byte {at} (line {line})")
         })?;
-        Ok(match text.strip_prefix(BOM) {
-            Some(rest) => Self {
-                text: rest.to_owned(),
-                bom: true,
-            },
-            None => Self { text, bom: false },
-        })
+        let bom = text.starts_with(BOM);
+        if bom {
+            // Shifted down in place: no second buffer, for the same reason.
+            text.drain(..BOM.len());
+        }
+        Ok(Self { text, bom })
     }
 
     /// Bytes before `text` in the file.
@@ -220,5 +221,17 @@ mod tests {
             bom: false,
         };
         assert_eq!(plain.render("a\nb"), "a\nb");
+    }
+
+    #[test]
+    fn decode_strips_the_bom_and_says_where_text_is_invalid() {
+        let file = SourceFile::decode("\u{FEFF}# 标题\n".into(), &"a.md").unwrap();
+        assert_eq!((file.text.as_str(), file.bom), ("# 标题\n", true));
+        let mut bytes = "中\n文\n".as_bytes().to_vec();
+        bytes.insert(8, 0xE4);
+        let err = SourceFile::decode(bytes, &"b.md").unwrap_err().to_string();
+        assert_eq!(err, "b.md: not valid UTF-8 at byte 8 (line 3)");
+        let err = SourceFile::decode(b"ab\0".to_vec(), &"c.md").unwrap_err();
+        assert!(err.to_string().contains("NUL byte at byte 2"), "{err}");
     }
 }

@@ -17,9 +17,11 @@ impl Default for LineIndex {
 }
 
 impl LineIndex {
+    /// One SIMD search for the newlines (memchr): `match_indices` searched them with
+    /// std's byte search, 1.37 M instructions of the seed's 45.6 M.
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let len = if text.is_empty() || text.ends_with('\n') {
             starts.len() - 1
         } else {
