@@ -202,7 +202,7 @@ impl<'a> Document<'a> {
     /// Parses `source` once; never fails (any text is Markdown). A large source is cut
     /// at headings and its parts parsed side by side ([`split`]), with the same result.
     pub fn parse(source: &'a str) -> Self {
-        parse::parse(source, split::PART_BYTES).0
+        split::parse(source, split::PART_BYTES).0
     }
 
     /// [`Document::parse`] with parts of about `part_bytes` (a part runs from one cut to
@@ -210,7 +210,7 @@ impl<'a> Document<'a> {
     /// tests, which cut small texts wherever they can and compare with one piece.
     #[doc(hidden)]
     pub fn parse_in_parts(source: &'a str, part_bytes: usize) -> (Self, usize) {
-        parse::parse(source, part_bytes)
+        split::parse(source, part_bytes)
     }
 
     /// Source text of a span.

@@ -5,7 +5,6 @@ use std::ops::Range;
 
 use pulldown_cmark::{BrokenLink, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::split;
 use super::{
     Block, BlockKind, BrokenReference, Definition, Document, Heading, HeadingSyntax, HtmlAnchor,
     LineIndex, Link, LinkKind, ReferenceForm, Suppressions, autolink, html, slug::Slugger,
@@ -28,23 +27,12 @@ pub fn options() -> Options {
 /// takes any `---` line followed by text and another `---` for a metadata block: a list
 /// that separates its sections with thematic breaks would lose every heading between two
 /// of them. Front matter is read only where a file can have it.
-fn options_for(source: &str) -> Options {
+pub(super) fn options_for(source: &str) -> Options {
     let mut options = options();
     if !source.starts_with("---") {
         options.remove(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     }
     options
-}
-
-/// Parses `source` in parts of about `part_bytes` where it can be cut ([`split`]), one
-/// piece otherwise; returns the document and the number of parts it was parsed in.
-pub(super) fn parse(source: &str, part_bytes: usize) -> (Document<'_>, usize) {
-    let options = options_for(source);
-    let lines = LineIndex::new(source);
-    let (mut doc, parts) = split::parse(source, options, &lines, part_bytes);
-    doc.lines = lines;
-    link_headings(&mut doc);
-    (doc, parts)
 }
 
 /// Parses `source[part]` alone into a document over the whole source: every span is
@@ -597,7 +585,7 @@ impl<'a, 'l> Builder<'a, 'l> {
 /// Gives every heading its anchor, parent and section: all three depend on the
 /// headings before it, so this runs once over the whole document, after its parts are
 /// merged.
-fn link_headings(doc: &mut Document) {
+pub(super) fn link_headings(doc: &mut Document) {
     let source_len = doc.source.len();
     let headings = &mut doc.headings;
     let mut slugger = Slugger::new();

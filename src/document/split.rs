@@ -25,7 +25,7 @@ use std::ops::Range;
 use pulldown_cmark::Options;
 use rayon::prelude::*;
 
-use super::parse::parse_part;
+use super::parse::{link_headings, options_for, parse_part};
 use super::{BlockKind, Document, LineIndex};
 
 /// A source is parsed in parts of about this size, when it is at least twice as large.
@@ -34,9 +34,19 @@ use super::{BlockKind, Document, LineIndex};
 pub(super) const PART_BYTES: usize = 512 << 10;
 
 /// Parses `source` in parts of at least `part_bytes` where it can be cut, in one piece
-/// otherwise; returns the merged document (its headings not linked yet, its line index
-/// not set) and the number of parts.
-pub(super) fn parse<'a>(
+/// otherwise; returns the document and the number of parts it was parsed in.
+pub(super) fn parse(source: &str, part_bytes: usize) -> (Document<'_>, usize) {
+    let options = options_for(source);
+    let lines = LineIndex::new(source);
+    let (mut doc, parts) = parse_cut(source, options, &lines, part_bytes);
+    doc.lines = lines;
+    link_headings(&mut doc);
+    (doc, parts)
+}
+
+/// [`parse`] before the line index is set and the headings are linked: both need the
+/// whole document, after its parts are merged.
+fn parse_cut<'a>(
     source: &'a str,
     options: Options,
     lines: &LineIndex,
