@@ -1,6 +1,7 @@
 //! The engine: runs the enabled rules over a document, and fixes a text to a fixed point.
 
-use rayon::prelude::*;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
@@ -44,17 +45,22 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
         }
         found
     };
-    let mut all: Vec<Diagnostic> = if doc.source.len() >= PARALLEL_RULES_BYTES
-        && rayon::current_num_threads() > 1
-    {
-        // The two analyses most rules wait for are started side by side first; then
-        // each rule is a task of its own, taken by whichever thread is free.
-        rayon::join(|| ctx.toc_analysis(), || ctx.duplicate_sections());
-        let per_rule: Vec<Vec<Diagnostic>> = enabled.par_iter().with_max_len(1).map(run).collect();
-        per_rule.into_iter().flatten().collect()
-    } else {
-        enabled.iter().flat_map(run).collect()
-    };
+    if !checks_in_parallel(doc) {
+        return in_order(doc, enabled.iter().flat_map(run).collect());
+    }
+    let found = run_in_parallel(&enabled, run);
+    // The shared analyses are freed on another thread while the findings are put in
+    // order: on the 10 MB list 24 M instructions less after the last rule.
+    rayon::join(move || drop(ctx), || in_order(doc, found)).1
+}
+
+/// Whether the work on `doc` is shared by the threads of the pool ([`PARALLEL_RULES_BYTES`]).
+pub fn checks_in_parallel(doc: &Document) -> bool {
+    doc.source.len() >= PARALLEL_RULES_BYTES && rayon::current_num_threads() > 1
+}
+
+/// The findings of `doc` that no comment suppresses, sorted by position.
+fn in_order(doc: &Document, mut all: Vec<Diagnostic>) -> Vec<Diagnostic> {
     all.retain(|d| {
         let line = doc.lines.line_of(d.span.start);
         !doc.suppressions
@@ -62,6 +68,67 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Vec<Diagnostic> {
     });
     all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     all
+}
+
+/// Rules a parallel check starts first, in this order. The first starts the longest
+/// chain of work: the web links, the entries and the duplicate analysis, then its own
+/// paragraph fingerprints (on the 10 MB list 270 M and 577 M instructions of 1,619 M for
+/// all rules: alone more than a core's share). The next ones start the TOC analysis
+/// (138 M) and are the longest of the rules that wait for nothing the first computes.
+const STARTED_FIRST: [&str; 5] = [
+    "dup-paragraph",
+    "toc-missing-entry",
+    "entry-format",
+    "punctuation-balance",
+    "url-invalid",
+];
+
+/// Rules a parallel check starts last: they wait for the duplicate analysis or the web
+/// links the first rule of [`STARTED_FIRST`] is computing, and a thread that took them
+/// early would wait idle instead of running the rules that need neither.
+const STARTED_LAST: [&str; 2] = ["dup-section", "dup-link"];
+
+/// The rules of `enabled` run on every thread of the pool, each taking the next rule of
+/// [`schedule`] as it becomes free: the longest chains start at once and the short
+/// rules fill in around them. (A parallel iterator splits the list in halves instead,
+/// and the longest rule could start last: two threads then took 0.71 of one's time on
+/// the 10 MB list.) Findings come back in the order of `enabled`.
+fn run_in_parallel(
+    enabled: &[(&Rule, Severity)],
+    run: impl Fn(&(&Rule, Severity)) -> Vec<Diagnostic> + Sync,
+) -> Vec<Diagnostic> {
+    let order = schedule(enabled);
+    let next = AtomicUsize::new(0);
+    let found: Vec<OnceLock<Vec<Diagnostic>>> = enabled.iter().map(|_| OnceLock::new()).collect();
+    rayon::scope(|scope| {
+        for _ in 0..rayon::current_num_threads() {
+            scope.spawn(|_| {
+                while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    found[i].get_or_init(|| run(&enabled[i]));
+                }
+            });
+        }
+    });
+    found
+        .into_iter()
+        .filter_map(OnceLock::into_inner)
+        .flatten()
+        .collect()
+}
+
+/// The indices of `enabled` in the order a parallel check starts them: [`STARTED_FIRST`],
+/// the others in [`RULES`] order, then [`STARTED_LAST`].
+fn schedule(enabled: &[(&Rule, Severity)]) -> Vec<usize> {
+    let rank = |i: &usize| {
+        let name = enabled[*i].0.name;
+        match STARTED_FIRST.iter().position(|&first| first == name) {
+            Some(position) => (0, position),
+            None => (1 + usize::from(STARTED_LAST.contains(&name)), *i),
+        }
+    };
+    let mut order: Vec<usize> = (0..enabled.len()).collect();
+    order.sort_by_key(rank);
+    order
 }
 
 /// The result of fixing one text to a fixed point.
@@ -141,5 +208,23 @@ pub fn fix_checked_by(
         applied,
         remaining: diagnostics,
         not_converged,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schedule_names_rules_and_runs_each_once() {
+        let enabled: Vec<(&Rule, Severity)> = RULES.iter().map(|r| (r, r.severity)).collect();
+        let order = schedule(&enabled);
+        let name = |i: usize| enabled[i].0.name;
+        let named: Vec<&str> = order.iter().map(|&i| name(i)).collect();
+        assert_eq!(named[..STARTED_FIRST.len()], STARTED_FIRST);
+        assert_eq!(named[named.len() - STARTED_LAST.len()..], STARTED_LAST);
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..enabled.len()).collect::<Vec<_>>());
     }
 }

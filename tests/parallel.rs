@@ -161,3 +161,24 @@ fn a_bad_file_is_named_and_stops_every_write() {
         assert!(snapshot(dir.path()) == before, "{args:?} wrote a file");
     }
 }
+
+/// A list of more than 1 MB has its rules run side by side, each thread taking the next
+/// rule as it becomes free: the findings must still come back as one thread gives them.
+#[test]
+fn a_large_file_is_checked_alike_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < 1 << 20 {
+        text.push_str(&list(n));
+        n += 1;
+    }
+    std::fs::write(dir.path().join("big.md"), text).expect("write");
+    let args = ["check", "--format", "json", "big.md"];
+    let one = run(1, &args, dir.path());
+    for rule in ["dup-link", "invisible-char", "dup-section"] {
+        assert!(one.0.contains(rule), "no {rule} finding");
+    }
+    assert_eq!(run(2, &args, dir.path()), one);
+    assert_eq!(run(4, &args, dir.path()), one);
+}

@@ -39,22 +39,22 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// The text is searched for the marks' bytes (`!`, `?`, and the first byte of `！` and
 /// `？`) instead of decoded character by character, and the bare URLs are looked up
 /// only for a repeat: on the corpus concatenation these were 3/4 of the rule's 67 M
-/// instructions.
+/// instructions. The search is memchr's: a test per byte was still 19 M of the 38 M
+/// left, for descriptions that mostly hold none of the bytes.
 fn report_repeats(doc: &Document, span: &Range<usize>, what: &str, out: &mut Vec<Diagnostic>) {
     for run in doc.prose_within(span) {
         let text = doc.slice(run);
+        // Where the last repeat reported ends: the marks before it are read.
         let mut from = 0;
-        while let Some(found) = text.as_bytes()[from..]
-            .iter()
-            .position(|&b| matches!(b, b'!' | b'?' | FULLWIDTH_LEAD))
-        {
-            let i = from + found;
+        for i in memchr::memchr3_iter(b'!', b'?', FULLWIDTH_LEAD, text.as_bytes()) {
+            if i < from {
+                continue;
+            }
             let Some(mark) = text[i..]
                 .chars()
                 .next()
                 .filter(|c| matches!(c, '!' | '?' | '！' | '？'))
             else {
-                from = i + 1;
                 continue;
             };
             let count = text[i..].chars().take_while(|&c| c == mark).count();

@@ -154,9 +154,27 @@ fn plainly_valid(url: &str) -> bool {
     let Some((_, tail)) = urls::plain_web_url(url) else {
         return false;
     };
-    tail.bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"-._~/?#&=%+:@!$'()*,;[]".contains(&b))
+    tail.bytes().all(|b| PLAIN_TAIL_BYTES[usize::from(b)])
 }
+
+/// The bytes a plainly valid URL's path, query and fragment are made of: letters, digits
+/// and `-._~/?#&=%+:@!$'()*,;[]`. A table, as searching the list of marks for each byte
+/// was 130 instructions a URL (5.4 M of the corpus concatenation).
+const PLAIN_TAIL_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let marks = b"-._~/?#&=%+:@!$'()*,;[]";
+    let mut i = 0;
+    while i < marks.len() {
+        table[marks[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Whether `url` holds a control character that is not whitespace: a byte below 0x20
 /// other than `\t\n\x0B\x0C\r`, DEL, or a C1 control (U+0080 to U+009F, encoded

@@ -101,9 +101,14 @@ pub fn occurrences<'a>(doc: &'a Document) -> Vec<UrlOccurrence<'a>> {
 /// glued to an ASCII letter, digit or sentence mark (`…/safe-rlhf该项目`). Non-ASCII
 /// text after `/`, `=`, `#`, `(`, `_`, `-` and the like is a real path or query
 /// (`/wiki/大语言模型`, `?q=中文`) and stays.
+///
+/// Only a non-ASCII character can start the sentence, and most bare URLs are ASCII: the
+/// chars are read from the first non-ASCII byte on. Reading every char of every URL,
+/// four rules asking for each, was 3% of the seed's instructions.
 pub fn intended_len(url: &str) -> Option<usize> {
-    let mut previous = None;
-    let at = url.char_indices().find_map(|(i, c)| {
+    let first = url.bytes().position(|b| !b.is_ascii())?;
+    let mut previous = url[..first].chars().next_back();
+    let at = url[first..].char_indices().find_map(|(i, c)| {
         let glued = previous.is_some_and(|p: char| {
             p.is_ascii()
                 && !matches!(
@@ -112,7 +117,7 @@ pub fn intended_len(url: &str) -> Option<usize> {
                 )
         });
         previous = Some(c);
-        (!c.is_ascii() && (is_cjk_punctuation(c) || glued)).then_some(i)
+        (!c.is_ascii() && (is_cjk_punctuation(c) || glued)).then_some(first + i)
     })?;
     // End as the autolinker would have if the sentence had been separated: without
     // trailing ASCII punctuation.
@@ -141,17 +146,23 @@ pub fn web_host_and_tail(url: &str) -> Option<(&str, &str)> {
 /// back as it is, lowercased, so it can be read without parsing the URL.
 pub fn plain_web_url(url: &str) -> Option<(&str, &str)> {
     let (host, tail) = web_host_and_tail(url)?;
-    let name = host.strip_suffix('.').unwrap_or(host);
-    let last_label = name.rsplit('.').next().unwrap_or_default();
-    let plain = name.split('.').all(|label| {
-        !label.is_empty()
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    }) && !host.as_bytes().windows(4).any(|w| w == b"xn--")
-        && !last_label.bytes().all(|b| b.is_ascii_digit())
+    let name = host.strip_suffix('.').unwrap_or(host).as_bytes();
+    // One pass over the name's bytes: splitting it into labels and searching it again
+    // for `xn--` cost 800 instructions a URL, for every URL url-invalid reads.
+    let mut label_start = 0;
+    for (i, &b) in name.iter().enumerate() {
+        match b {
+            b'.' if i > label_start => label_start = i + 1,
+            b'-' if name[..i].ends_with(b"xn-") => return None,
+            b'-' => {}
+            _ if b.is_ascii_alphanumeric() => {}
+            _ => return None,
+        }
+    }
+    let last_label = &name[label_start..];
+    let plain = !last_label.is_empty()
+        && !last_label.iter().all(u8::is_ascii_digit)
         && !last_label
-            .as_bytes()
             .get(..2)
             .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"0x"));
     plain.then_some((host, tail))
