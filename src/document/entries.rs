@@ -9,8 +9,10 @@
 //! The entries are derived from the parse, not part of it: [`Entries::find`] reads them,
 //! and the rules' `Context` does so once per check, for the rules that need them.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::{Deref, Range};
+
+use rustc_hash::FxHashMap;
 
 use super::{BlockKind, Document, Link, LinkKind};
 use crate::text::name_key;
@@ -98,14 +100,14 @@ impl Entry {
 #[derive(Debug)]
 pub struct Entries {
     list: Vec<Entry>,
-    per_container: HashMap<Container, usize>,
+    per_container: FxHashMap<Container, usize>,
 }
 
 impl Entries {
     /// The entries of `doc`.
     pub fn find(doc: &Document) -> Self {
         let list = find_entries(doc);
-        let mut per_container = HashMap::new();
+        let mut per_container = FxHashMap::default();
         for entry in &list {
             *per_container.entry(entry.container()).or_insert(0) += 1;
         }
@@ -128,9 +130,6 @@ impl Entries {
         self.per_container.get(&container).copied().unwrap_or(0)
     }
 
-    /// The name of the category that directly holds an entry (or any block of a
-    /// section): its innermost group (by its entry's name when the group item is an
-    /// entry), else its heading, else "the introduction".
     /// The entries whose list item or table row starts inside `span`: a slice, found by
     /// binary search (entries are in document order).
     pub fn within(&self, doc: &Document, span: &Range<usize>) -> &[Entry] {
@@ -140,6 +139,9 @@ impl Entries {
         &self.list[start..end]
     }
 
+    /// The name of the category that directly holds an entry (or any block of a
+    /// section): its innermost group (by its entry's name when the group item is an
+    /// entry), else its heading, else "the introduction".
     pub fn container_name<'d>(&self, doc: &'d Document, container: Container) -> &'d str {
         match container {
             (_, Some(group)) => self
@@ -162,12 +164,13 @@ impl Deref for Entries {
 fn find_entries(doc: &Document) -> Vec<Entry> {
     let mut found = Vec::new();
     for (block, b) in doc.blocks.iter().enumerate() {
+        // A list item's own text is read in place; only a row's cells are joined.
         let (text, span) = match b.kind {
             BlockKind::ListItem { .. } => {
                 let (text, span) = own_text(doc, block);
-                (text.to_owned(), span)
+                (Cow::Borrowed(text), span)
             }
-            BlockKind::TableRow => (row_text(doc, block), b.span.clone()),
+            BlockKind::TableRow => (Cow::Owned(row_text(doc, block)), b.span.clone()),
             _ => continue,
         };
         let Some(link) = first_named_link(doc, &span) else {

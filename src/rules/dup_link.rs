@@ -274,11 +274,13 @@ fn showcases(items: &[Item], in_sections: &Listings) -> FxHashSet<Option<usize>>
 /// `rmqtt/rmqtt` and `Rmqtt` are one name.
 fn name_key(link: &WebLink) -> String {
     let text = link.text.trim();
-    let path: Vec<&str> = link.url.key.split('/').skip(1).take(3).collect();
-    if let (Some((a, b)), [owner, repo]) = (text.split_once('/'), path.as_slice()) {
-        let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
-        if (a == *owner && b == *repo) || (a == *repo && b == *owner) {
-            return name_key_with_symbols(repo);
+    if let Some((a, b)) = text.split_once('/') {
+        let path: Vec<&str> = link.url.key.split('/').skip(1).take(3).collect();
+        if let [owner, repo] = path.as_slice() {
+            let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
+            if (a == *owner && b == *repo) || (a == *repo && b == *owner) {
+                return name_key_with_symbols(repo);
+            }
         }
     }
     name_key_with_symbols(text)

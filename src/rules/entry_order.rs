@@ -190,29 +190,61 @@ fn groups(doc: &Document, entries: &Entries, cjk: bool) -> Vec<Group> {
 
 /// A name as a reader looks it up: lowercase words, without punctuation, symbols or
 /// emoji (`Docker: How to…` sorts with `Docker how to…`), and without a leading article.
+/// Built in one string: a string per word was most of this rule's instructions.
 fn sort_key(name: &str) -> String {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|word| {
-            word.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-                .to_lowercase()
-        })
-        .filter(|word| !word.is_empty())
-        .collect();
-    let skip = usize::from(words.len() > 1 && ARTICLES.contains(&words[0].as_str()));
-    words[skip..].join(" ")
+    let mut key = String::with_capacity(name.len());
+    let mut first_word = None;
+    for word in name.split_whitespace() {
+        let start = key.len();
+        if start > 0 {
+            key.push(' ');
+        }
+        let letters = key.len();
+        if word.is_ascii() {
+            let kept = word.bytes().filter(u8::is_ascii_alphanumeric);
+            key.extend(kept.map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            let kept: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+            key.push_str(&kept.to_lowercase());
+        }
+        if key.len() == letters {
+            key.truncate(start);
+        } else {
+            first_word.get_or_insert(letters..key.len());
+        }
+    }
+    if let Some(first) = first_word
+        && first.end < key.len()
+        && ARTICLES.contains(&&key[first.clone()])
+    {
+        key.drain(..=first.end);
+    }
+    key
 }
 
 /// A name as words: lowercase, split at spaces and punctuation, articles kept.
 fn word_key(name: &str) -> String {
-    let words: Vec<String> = name
+    let mut key = String::with_capacity(name.len());
+    for word in name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.join(" ")
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        push_lowercase(&mut key, word);
+    }
+    key
+}
+
+/// Appends `word` lowercased: byte by byte when it is ASCII, as most names are, and
+/// otherwise as [`str::to_lowercase`] does it (a final `Σ` becomes `ς`).
+fn push_lowercase(key: &mut String, word: &str) {
+    if word.is_ascii() {
+        key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        key.push_str(&word.to_lowercase());
+    }
 }
 
 /// A name as a plain case-insensitive sort compares it.
@@ -275,6 +307,28 @@ fn item_content(doc: &Document, span: &Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The keys built in one string are the keys defined word by word: each word's
+        /// letters and digits lowercased, empty words dropped, joined with spaces.
+        #[test]
+        fn keys_are_their_words_joined(
+            name in "(the |The |an |a |A |[ \t.-]|[A-Za-z0-9]{1,4}|ΣΑΣ|\\PC){0,12}"
+        ) {
+            let words = |split: Vec<String>| -> Vec<String> {
+                split.into_iter().filter(|w| !w.is_empty()).collect()
+            };
+            let read = words(
+                name.split_whitespace()
+                    .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+                    .collect(),
+            );
+            let skip = usize::from(read.len() > 1 && ARTICLES.contains(&read[0].as_str()));
+            proptest::prop_assert_eq!(sort_key(&name), read[skip..].join(" "));
+            let split = words(name.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect());
+            proptest::prop_assert_eq!(word_key(&name), split.join(" "));
+        }
+    }
 
     #[test]
     fn keys_ignore_case_punctuation_emoji_and_articles() {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::document::entries::{Entry, own_text};
 use crate::document::{Document, LinkKind};
 
-use super::canonical::{CanonicalUrl, canonicalize};
+use super::canonical::{CanonicalUrl, canonicalize, is_web_url};
 
 /// A link to a web page, written as a Markdown link or as a bare URL. Images and
 /// badges (a link around nothing but an image) are not links to what an entry is.
@@ -37,7 +37,7 @@ pub fn find_web_links(doc: &Document) -> Vec<WebLink> {
         let Some(url) = canonicalize(&link.dest) else {
             continue;
         };
-        let named = link.kind != LinkKind::Autolink && canonicalize(&link.text).is_none();
+        let named = link.kind != LinkKind::Autolink && !is_web_url(&link.text);
         links.push(WebLink {
             span: link.span.clone(),
             target: url.target.clone(),
