@@ -54,11 +54,25 @@ pub struct Anchors {
 
 /// Lower case, U+FE0F dropped: the spelling differences GitHub forgives.
 pub(super) fn lenient_key(fragment: &str) -> String {
-    fragment
-        .chars()
-        .filter(|&c| c != '\u{FE0F}')
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::new();
+    push_lenient_key(fragment, &mut key);
+    key
+}
+
+/// Appends [`lenient_key`] of `fragment` to `out`.
+pub(super) fn push_lenient_key(fragment: &str, out: &mut String) {
+    if fragment.is_ascii() {
+        let start = out.len();
+        out.push_str(fragment);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    out.extend(
+        fragment
+            .chars()
+            .filter(|&c| c != '\u{FE0F}')
+            .flat_map(char::to_lowercase),
+    );
 }
 
 impl Anchors {
