@@ -299,11 +299,18 @@ impl<'a> Document<'a> {
 
     /// HTML comments (`<!-- … -->`): their byte range and trimmed body.
     pub fn html_comments(&self) -> impl Iterator<Item = (Range<usize>, &'a str)> + '_ {
-        let source = self.source;
-        self.html.iter().flat_map(move |r| {
-            html::comments(&source[r.clone()])
-                .map(move |(c, body)| (r.start + c.start..r.start + c.end, body))
-        })
+        comments_in(self.source, &self.html)
+    }
+
+    /// [`Document::html_comments`] of the HTML starting inside `span`: a heading's, say,
+    /// without reading every comment of the document.
+    pub fn html_comments_starting_in(
+        &self,
+        span: &Range<usize>,
+    ) -> impl Iterator<Item = (Range<usize>, &'a str)> + '_ {
+        let start = self.html.partition_point(|r| r.start < span.start);
+        let end = start + self.html[start..].partition_point(|r| r.start < span.end);
+        comments_in(self.source, &self.html[start..end])
     }
 
     /// The blocks enclosing block `index`, innermost first.
@@ -334,6 +341,20 @@ fn innermost<T>(
 }
 
 /// The items of `sorted` (by span start) whose spans lie inside `span`.
+/// The HTML comments in the `html` ranges of `source`, with their byte range and body.
+fn comments_in<'a, 's>(
+    source: &'a str,
+    html: &'s [Range<usize>],
+) -> impl Iterator<Item = (Range<usize>, &'a str)> + 's
+where
+    'a: 's,
+{
+    html.iter().flat_map(move |r| {
+        html::comments(&source[r.clone()])
+            .map(move |(c, body)| (r.start + c.start..r.start + c.end, body))
+    })
+}
+
 fn within<'s, T>(
     sorted: &'s [T],
     span: &Range<usize>,

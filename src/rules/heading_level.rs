@@ -2,6 +2,8 @@
 //! of same-level entries. A skip most same-level parents make is the document's
 //! convention ([`skip_conventions`]) and is not reported.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Diagnostic;
@@ -119,8 +121,9 @@ struct Outline<'d> {
     runs: FxHashMap<(u8, u8), [usize; 3]>,
     /// By level: how many headings, and how many by shape of their first block.
     shapes: FxHashMap<u8, (usize, FxHashMap<&'d BlockKind, usize>)>,
-    /// By level and [`text_pattern`]: how many headings.
-    patterns: FxHashMap<(u8, String), usize>,
+    /// For each heading, how many headings (itself among them) have its level and
+    /// [`text_pattern`].
+    same_pattern: Vec<usize>,
 }
 
 impl<'d> Outline<'d> {
@@ -129,11 +132,7 @@ impl<'d> Outline<'d> {
         let headings = &doc.headings;
         let mut runs: FxHashMap<(u8, u8), [usize; 3]> = FxHashMap::default();
         let mut shapes: FxHashMap<u8, (usize, FxHashMap<&BlockKind, usize>)> = FxHashMap::default();
-        let mut patterns: FxHashMap<(u8, String), usize> = FxHashMap::default();
         for (j, heading) in headings.iter().enumerate() {
-            *patterns
-                .entry((heading.level, text_pattern(&heading.text)))
-                .or_default() += 1;
             if let Some(next) = headings.get(j + 1) {
                 let counts = runs.entry((heading.level, next.level)).or_default();
                 counts[0] += 1;
@@ -150,14 +149,15 @@ impl<'d> Outline<'d> {
             first_body,
             runs,
             shapes,
-            patterns,
+            same_pattern: same_pattern(headings),
         }
     }
 
     /// Whether most other headings of heading `i`'s level are written like it (`### 2024
     /// 年 8 月 30 号添加` among 500 dates): one of them, however its content looks.
-    fn written_like_its_level(&self, heading: &Heading) -> bool {
-        let same = self.patterns[&(heading.level, text_pattern(&heading.text))] - 1;
+    fn written_like_its_level(&self, headings: &[Heading], i: usize) -> bool {
+        let heading = &headings[i];
+        let same = self.same_pattern[i] - 1;
         let others = self.shapes[&heading.level].0 - 1;
         same >= 2 && same * 2 >= others
     }
@@ -180,7 +180,7 @@ impl<'d> Outline<'d> {
         if previous.level != entry_level
             || entry_level <= heading.level
             || next_is_part
-            || self.written_like_its_level(heading)
+            || self.written_like_its_level(headings, i)
         {
             return None;
         }
@@ -202,16 +202,39 @@ impl<'d> Outline<'d> {
     }
 }
 
-/// A heading's text with every run of digits as one `0` and without spaces: headings
-/// written to one pattern (`2024 年 8 月 30 号添加`, `2023年12月31号添加`) share it.
-fn text_pattern(text: &str) -> String {
-    let mut pattern = String::new();
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        if !(c.is_ascii_digit() && pattern.ends_with('0')) {
-            pattern.push(if c.is_ascii_digit() { '0' } else { c });
-        }
+/// For each heading, how many headings have its level and [`text_pattern`]. The patterns
+/// are written into one buffer and counted by slices of it: a `String` per heading as a
+/// map key was half of this rule's instructions on the seed.
+fn same_pattern(headings: &[Heading]) -> Vec<usize> {
+    let mut buffer = String::new();
+    let spans: Vec<Range<usize>> = headings
+        .iter()
+        .map(|heading| {
+            let start = buffer.len();
+            push_text_pattern(&heading.text, &mut buffer);
+            start..buffer.len()
+        })
+        .collect();
+    let key = |h: usize| (headings[h].level, &buffer[spans[h].clone()]);
+    let mut counts: FxHashMap<(u8, &str), usize> = FxHashMap::default();
+    for h in 0..headings.len() {
+        *counts.entry(key(h)).or_default() += 1;
     }
-    pattern
+    (0..headings.len()).map(|h| counts[&key(h)]).collect()
+}
+
+/// Appends a heading's text pattern to `out`: the text with every run of digits as one
+/// `0` and without spaces. Headings written to one pattern (`2024 年 8 月 30 号添加`,
+/// `2023年12月31号添加`) share it.
+fn push_text_pattern(text: &str, out: &mut String) {
+    let mut in_digits = false;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let digit = c.is_ascii_digit();
+        if !(digit && in_digits) {
+            out.push(if digit { '0' } else { c });
+        }
+        in_digits = digit;
+    }
 }
 
 /// `1 Intro`, `2. Tools`, `IV Models`: a heading that starts with a section number.

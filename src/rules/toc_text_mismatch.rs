@@ -8,7 +8,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::fix::Fix;
-use crate::toc::names::Name;
+use crate::toc::names::Names;
 use crate::toc::{Entry, MatchKind, Target, Toc, edit, section_name};
 
 use super::Context;
@@ -88,6 +88,8 @@ fn names_agree(entry: &str, heading: &str) -> bool {
     if entry == heading {
         return true;
     }
-    let (a, b) = (Name::new(entry), Name::new(heading));
+    let mut names = Names::default();
+    let (a, b) = (names.push(entry), names.push(heading));
+    let (a, b) = (names.get(a), names.get(b));
     a.key() == b.key() || b.contains_run(&a) || a.contains_run(&b)
 }

@@ -54,11 +54,25 @@ pub struct Anchors {
 
 /// Lower case, U+FE0F dropped: the spelling differences GitHub forgives.
 pub(super) fn lenient_key(fragment: &str) -> String {
-    fragment
-        .chars()
-        .filter(|&c| c != '\u{FE0F}')
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::new();
+    push_lenient_key(fragment, &mut key);
+    key
+}
+
+/// Appends [`lenient_key`] of `fragment` to `out`.
+pub(super) fn push_lenient_key(fragment: &str, out: &mut String) {
+    if fragment.is_ascii() {
+        let start = out.len();
+        out.push_str(fragment);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    out.extend(
+        fragment
+            .chars()
+            .filter(|&c| c != '\u{FE0F}')
+            .flat_map(char::to_lowercase),
+    );
 }
 
 impl Anchors {
@@ -100,10 +114,10 @@ impl Anchors {
     fn inferred_repository(&self, doc: &Document) -> Option<String> {
         let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default();
         for link in doc.links.iter().filter(|l| !l.image) {
-            if let Some((repo, fragment)) = github_readme_link(&link.dest) {
-                let (links, resolved) = counts.entry(repo).or_default();
+            if let Some(readme) = ReadmeLink::parse(&link.dest) {
+                let (links, resolved) = counts.entry(readme.repository()).or_default();
                 *links += 1;
-                *resolved += usize::from(self.resolve_fragment(fragment).is_some());
+                *resolved += usize::from(self.resolve_fragment(readme.fragment).is_some());
             }
         }
         counts
@@ -121,8 +135,9 @@ impl Anchors {
         let path = path.strip_prefix("./").unwrap_or(path);
         let local = path.is_empty()
             || is_readme(path)
-            || github_readme_link(dest)
-                .is_some_and(|(repo, _)| self.repository.as_deref() == Some(repo.as_str()));
+            || self.repository.as_deref().is_some_and(|repository| {
+                ReadmeLink::parse(dest).is_some_and(|readme| readme.is_in(repository))
+            });
         local.then_some(fragment)
     }
 
@@ -176,37 +191,57 @@ impl Anchors {
 /// `README.md`, `readme.md`, `README.markdown`: the document's own file, as GitHub
 /// names the README it renders.
 fn is_readme(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower == "readme.md" || lower == "readme.markdown"
+    path.eq_ignore_ascii_case("readme.md") || path.eq_ignore_ascii_case("readme.markdown")
 }
 
-/// `(owner/repo, #fragment)` of an absolute link to a GitHub repository's README
-/// section: `https://github.com/OWNER/REPO#x`, with `/`, `/blob/BRANCH/README.md` or
-/// `/tree/BRANCH` before the fragment. The repository is lower case (GitHub ignores
-/// case in it).
-fn github_readme_link(dest: &str) -> Option<(String, &str)> {
-    let hash = dest.find('#')?;
-    let (address, fragment) = dest.split_at(hash);
-    let path = address
-        .strip_prefix("https://")
-        .or_else(|| address.strip_prefix("http://"))?;
-    let path = path
-        .strip_prefix("www.")
-        .unwrap_or(path)
-        .strip_prefix("github.com/")?;
-    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    let readme = match parts.as_slice() {
-        [_, _] => true,
-        [_, _, "tree", _] => true,
-        [_, _, "blob", _, file] => is_readme(file),
-        _ => false,
-    };
-    (readme && parts[..2].iter().all(|p| !p.is_empty())).then(|| {
-        (
-            format!("{}/{}", parts[0], parts[1]).to_ascii_lowercase(),
+/// An absolute link to a section of a GitHub repository's README:
+/// `https://github.com/OWNER/REPO#x`, with `/`, `/blob/BRANCH/README.md` or
+/// `/tree/BRANCH` before the fragment.
+struct ReadmeLink<'a> {
+    owner: &'a str,
+    name: &'a str,
+    /// `#x`.
+    fragment: &'a str,
+}
+
+impl<'a> ReadmeLink<'a> {
+    /// Read from `dest`, without allocating: every link with a fragment is asked.
+    fn parse(dest: &'a str) -> Option<Self> {
+        let hash = dest.find('#')?;
+        let (address, fragment) = dest.split_at(hash);
+        let path = address
+            .strip_prefix("https://")
+            .or_else(|| address.strip_prefix("http://"))?;
+        let path = path
+            .strip_prefix("www.")
+            .unwrap_or(path)
+            .strip_prefix("github.com/")?;
+        let mut parts = path.trim_end_matches('/').split('/');
+        let (owner, name) = (parts.next()?, parts.next()?);
+        let readme = match [parts.next(), parts.next(), parts.next(), parts.next()] {
+            [None, ..] => true,
+            [Some("tree"), Some(_), None, _] => true,
+            [Some("blob"), Some(_), Some(file), None] => is_readme(file),
+            _ => false,
+        };
+        (readme && !owner.is_empty() && !name.is_empty()).then_some(Self {
+            owner,
+            name,
             fragment,
-        )
-    })
+        })
+    }
+
+    /// `owner/repo` in lower case (GitHub ignores case in it).
+    fn repository(&self) -> String {
+        format!("{}/{}", self.owner, self.name).to_ascii_lowercase()
+    }
+
+    /// Whether it links into `repository` (`owner/repo`).
+    fn is_in(&self, repository: &str) -> bool {
+        repository.split_once('/').is_some_and(|(owner, name)| {
+            owner.eq_ignore_ascii_case(self.owner) && name.eq_ignore_ascii_case(self.name)
+        })
+    }
 }
 
 /// GitHub's line links, as markdownlint accepts them: `L12`, or a range `L3-L8`,

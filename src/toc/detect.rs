@@ -234,6 +234,16 @@ pub(super) fn section_tocs(
     };
     let mut found = Vec::new();
     for (h, heading) in doc.headings.iter().enumerate() {
+        // Without a sub-section, no list links to one ([`lists_subsections`]): most
+        // sections of a list are such, and reading their lists' links was 24 M
+        // instructions of the corpus concatenation.
+        let has_subsection = doc
+            .headings
+            .get(h + 1)
+            .is_some_and(|next| heading.section.contains(&next.span.start));
+        if !has_subsection {
+            continue;
+        }
         let own = heading.span.end..doc.next_heading_start(heading.span.end);
         let list = doc.blocks[doc.block_indices_within(&own)]
             .iter()

@@ -11,9 +11,11 @@
 
 use std::ops::Range;
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
 
-use crate::text::{fold, is_cjk, key_of_folded};
+use crate::text::{fold, is_cjk};
 
 /// Below this a heading is not a plausible match at all.
 const MIN_SIMILARITY: f64 = 0.3;
@@ -56,33 +58,58 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     dice(&bigrams(a), &bigrams(b))
 }
 
-/// A text with its character bigrams sorted, for comparing it with [`similarity_of`]
-/// many times without collecting and sorting them again.
-#[derive(Debug)]
-pub struct Bigrams {
-    text: String,
-    sorted: Vec<(char, char)>,
+/// Texts with their character bigrams, each text's sorted, in shared buffers: to
+/// compare many texts with [`similarity_of`] without collecting and sorting anything
+/// per comparison, nor allocating per text (the suggestion index of the corpus
+/// concatenation's 6,298 headings was 78 M instructions with a `String` and a `Vec`
+/// per heading and a `Vec` per distinct bigram).
+#[derive(Debug, Default)]
+pub struct BigramTable {
+    texts: String,
+    grams: Vec<u64>,
+    spans: Vec<(Range<usize>, Range<usize>)>,
 }
 
-impl Bigrams {
-    pub fn new(text: String) -> Self {
-        Self {
-            sorted: bigrams(&text),
-            text,
+impl BigramTable {
+    /// Adds the text `write` appends to the buffer it is given; it is then
+    /// [`BigramTable::get`] of the index returned.
+    pub fn push_with(&mut self, write: impl FnOnce(&mut String)) -> usize {
+        let (text_start, gram_start) = (self.texts.len(), self.grams.len());
+        write(&mut self.texts);
+        push_bigrams(&self.texts[text_start..], &mut self.grams);
+        self.spans
+            .push((text_start..self.texts.len(), gram_start..self.grams.len()));
+        self.spans.len() - 1
+    }
+
+    pub fn push(&mut self, text: &str) -> usize {
+        self.push_with(|out| out.push_str(text))
+    }
+
+    pub fn get(&self, index: usize) -> Bigrams<'_> {
+        let (text, grams) = &self.spans[index];
+        Bigrams {
+            text: &self.texts[text.clone()],
+            sorted: &self.grams[grams.clone()],
         }
     }
+}
 
-    pub fn text(&self) -> &str {
-        &self.text
+/// A text of a [`BigramTable`] and its sorted bigrams.
+#[derive(Debug, Clone, Copy)]
+pub struct Bigrams<'a> {
+    text: &'a str,
+    sorted: &'a [u64],
+}
+
+impl<'a> Bigrams<'a> {
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
-    /// Each bigram once, in order.
-    pub fn distinct(&self) -> impl Iterator<Item = (char, char)> + '_ {
-        self.sorted
-            .iter()
-            .enumerate()
-            .filter(|&(i, gram)| i == 0 || self.sorted[i - 1] != *gram)
-            .map(|(_, &gram)| gram)
+    /// Whether the two texts have a bigram in common.
+    pub fn shares_one_with(&self, other: &Bigrams) -> bool {
+        shared(self.sorted, other.sorted) > 0
     }
 }
 
@@ -91,23 +118,42 @@ pub fn similarity_of(a: &Bigrams, b: &Bigrams) -> f64 {
     if a.text == b.text {
         return 1.0;
     }
-    dice(&a.sorted, &b.sorted)
+    dice(a.sorted, b.sorted)
 }
 
 /// The character bigrams of `text`, sorted.
-fn bigrams(text: &str) -> Vec<(char, char)> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut grams: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-    grams.sort_unstable();
+fn bigrams(text: &str) -> Vec<u64> {
+    let mut grams = Vec::new();
+    push_bigrams(text, &mut grams);
     grams
+}
+
+/// Appends the character bigrams of `text` to `out` and sorts them, each packed in a
+/// `u64` (the first character in the high half): sorting and merging pairs of `char`
+/// compared twice as much, and sorting was most of indexing a heading.
+fn push_bigrams(text: &str, out: &mut Vec<u64>) {
+    let start = out.len();
+    let mut chars = text.chars().map(u64::from);
+    if let Some(mut previous) = chars.next() {
+        for c in chars {
+            out.push(previous << 32 | c);
+            previous = c;
+        }
+    }
+    out[start..].sort_unstable();
 }
 
 /// Dice coefficient of two sorted bigram lists: twice the bigrams they share over
 /// their total.
-fn dice(x: &[(char, char)], y: &[(char, char)]) -> f64 {
+fn dice(x: &[u64], y: &[u64]) -> f64 {
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
+    2.0 * shared(x, y) as f64 / (x.len() + y.len()) as f64
+}
+
+/// How many bigrams two sorted bigram lists share (each as often as both have it).
+fn shared(x: &[u64], y: &[u64]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < x.len() && j < y.len() {
         match x[i].cmp(&y[j]) {
@@ -120,38 +166,190 @@ fn dice(x: &[(char, char)], y: &[(char, char)]) -> f64 {
             }
         }
     }
-    2.0 * shared as f64 / (x.len() + y.len()) as f64
+    shared
 }
 
-/// A name folded once: its key, and its words (runs of letters and digits, each CJK
-/// character alone) as ranges of the folded text. A `String` per word was half of
-/// the matching's instructions on the seed, whose names are mostly CJK.
-pub struct Name {
+/// Names folded once into shared buffers, each read through a [`Name`]. A `String` for
+/// the folded text, another for the key and a `Vec` of words per name were 2.2 M of
+/// the seed's 6.0 M instructions of TOC analysis (589 names, mostly CJK).
+#[derive(Debug, Default)]
+pub struct Names {
     folded: String,
-    key: String,
+    keys: String,
+    /// Each name's words, as byte ranges of its own folded text.
     tokens: Vec<Range<usize>>,
+    spans: Vec<NameSpans>,
 }
 
-impl Name {
-    pub fn new(text: &str) -> Self {
-        let folded = fold(text);
-        Self {
-            key: key_of_folded(&folded),
-            tokens: token_ranges(&folded),
-            folded,
+/// Where one name lies in the buffers of [`Names`].
+#[derive(Debug)]
+struct NameSpans {
+    folded: Range<usize>,
+    key: Range<usize>,
+    tokens: Range<usize>,
+}
+
+impl Names {
+    /// Folds `text` into the buffers; it is then [`Names::get`] of the index returned.
+    pub fn push(&mut self, text: &str) -> usize {
+        let folded_start = self.folded.len();
+        fold_into(text, &mut self.folded);
+        let folded = &self.folded[folded_start..];
+        let key_start = self.keys.len();
+        let tokens_start = self.tokens.len();
+        // One pass makes the key (the letters and digits, [`crate::text::name_key`]) and
+        // the words: runs of letters and digits, each CJK character alone.
+        let mut word = None;
+        for (i, c) in folded.char_indices() {
+            match class(c) {
+                Class::Separator => {
+                    self.tokens.extend(word.take().map(|start| start..i));
+                }
+                Class::Letter => {
+                    self.keys.push(c);
+                    word.get_or_insert(i);
+                }
+                Class::Alone => {
+                    self.keys.push(c);
+                    self.tokens.extend(word.take().map(|start| start..i));
+                    self.tokens.push(i..i + c.len_utf8());
+                }
+            }
+        }
+        self.tokens.extend(word.map(|start| start..folded.len()));
+        self.spans.push(NameSpans {
+            folded: folded_start..self.folded.len(),
+            key: key_start..self.keys.len(),
+            tokens: tokens_start..self.tokens.len(),
+        });
+        self.spans.len() - 1
+    }
+
+    pub fn get(&self, index: usize) -> Name<'_> {
+        let spans = &self.spans[index];
+        Name {
+            folded: &self.folded[spans.folded.clone()],
+            key: &self.keys[spans.key.clone()],
+            tokens: &self.tokens[spans.tokens.clone()],
         }
     }
+}
 
+/// Appends [`fold`] of `text` to `out`. Names in ASCII, CJK ideographs, CJK brackets
+/// and fullwidth ASCII (`【复旦】MOSS`, `（LLaMA）`) are folded here without the
+/// normalizer: two allocations and a normalization per name were most of [`Names`]'
+/// cost on the seed. Sequences of these characters never compose, so folding them one
+/// by one is folding the whole (the tests compare every one of them with [`fold`]).
+pub(super) fn fold_into(text: &str, out: &mut String) {
+    let start = out.len();
+    if text.is_ascii() {
+        out.push_str(text);
+    } else if text.chars().all(folds_alone) {
+        out.extend(text.chars().map(fold_char));
+    } else {
+        out.push_str(&fold(text));
+        return;
+    }
+    out[start..].make_ascii_lowercase();
+}
+
+/// What a character of a folded name is to its words.
+enum Class {
+    /// Not part of any word: punctuation, symbols, spaces.
+    Separator,
+    /// A letter or digit of a word.
+    Letter,
+    /// A CJK letter, a word of its own.
+    Alone,
+}
+
+/// The [`Class`] of `c`. ASCII and CJK ideographs, most characters of a list's names,
+/// are told apart without the Unicode tables: asking every character `is_cjk` and
+/// `is_alphanumeric` was half of the folding's cost on the seed.
+fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return match c.is_ascii_alphanumeric() {
+            true => Class::Letter,
+            false => Class::Separator,
+        };
+    }
+    if is_ideograph(c) || (is_cjk(c) && c.is_alphanumeric()) {
+        Class::Alone
+    } else if c.is_alphanumeric() {
+        Class::Letter
+    } else {
+        Class::Separator
+    }
+}
+
+/// The CJK Unified Ideographs and their Extension A: letters, and CJK.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// Appends [`crate::text::name_key`] of `text` to `out`, folding only a text that is not
+/// ASCII (and that without the normalizer where [`fold_into`] can).
+pub fn push_key(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let letters = text.bytes().filter(u8::is_ascii_alphanumeric);
+        out.extend(letters.map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    let mut folded = String::new();
+    fold_into(text, &mut folded);
+    out.extend(
+        folded
+            .chars()
+            .filter(|&c| !matches!(class(c), Class::Separator)),
+    );
+}
+
+/// Whether [`crate::text::name_key`] of `text` is not empty (every cell of a table TOC
+/// is asked): an ASCII letter or digit, or an ideograph, is one once folded, and only
+/// a text with neither is folded to tell.
+pub fn has_key(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_ascii_alphanumeric() || is_ideograph(c))
+        || fold(text).chars().any(char::is_alphanumeric)
+}
+
+/// Characters [`fold_into`] folds without the normalizer: NFKC leaves them as they are
+/// or (fullwidth ASCII) maps them to one ASCII character, and they compose with nothing.
+fn folds_alone(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{7F}' | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301B}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{FF01}'..='\u{FF5E}')
+}
+
+/// NFKC of one [`folds_alone`] character: fullwidth ASCII (`（`, `Ａ`) is ASCII.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// A name of [`Names`]: its folded text, its key, and its words as ranges of the
+/// folded text.
+#[derive(Debug, Clone, Copy)]
+pub struct Name<'a> {
+    folded: &'a str,
+    key: &'a str,
+    tokens: &'a [Range<usize>],
+}
+
+impl<'a> Name<'a> {
     /// The name reduced to its letters and digits: [`crate::text::name_key`].
-    pub fn key(&self) -> &str {
-        &self.key
+    pub fn key(&self) -> &'a str {
+        self.key
     }
 
-    fn token(&self, range: &Range<usize>) -> &str {
+    fn token(&self, range: &Range<usize>) -> &'a str {
         &self.folded[range.clone()]
     }
 
-    fn tokens(&self) -> impl Iterator<Item = &str> {
+    fn tokens(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.tokens.iter().map(|r| self.token(r))
     }
 
@@ -162,7 +360,7 @@ impl Name {
             && self.tokens.windows(n).any(|window| {
                 window
                     .iter()
-                    .zip(&other.tokens)
+                    .zip(other.tokens)
                     .all(|(a, b)| self.token(a) == other.token(b))
             })
     }
@@ -184,37 +382,60 @@ impl Name {
     }
 }
 
-/// The words of a [`fold`]ed text, as byte ranges.
-fn token_ranges(folded: &str) -> Vec<Range<usize>> {
-    let mut tokens = Vec::new();
-    // The start of the word being read.
-    let mut word = None;
-    for (i, c) in folded.char_indices() {
-        if is_cjk(c) && c.is_alphanumeric() {
-            tokens.extend(word.take().map(|start| start..i));
-            tokens.push(i..i + c.len_utf8());
-        } else if c.is_alphanumeric() {
-            word.get_or_insert(i);
-        } else if let Some(start) = word.take() {
-            tokens.push(start..i);
-        }
-    }
-    tokens.extend(word.map(|start| start..folded.len()));
-    tokens
-}
-
 /// Matches every query to at most one candidate; see the module documentation.
 pub fn match_names(candidates: &[Candidate], queries: &[Query]) -> Vec<NameMatch> {
-    let names: Vec<Name> = candidates.iter().map(|c| Name::new(c.text)).collect();
-    let queries: Vec<(Name, Option<usize>)> = queries
+    let mut names = Names::default();
+    for text in candidates
         .iter()
-        .map(|q| (Name::new(q.text), q.part))
-        .collect();
-    let mut matching = Matching::new(candidates, &names, &queries);
+        .map(|c| c.text)
+        .chain(queries.iter().map(|q| q.text))
+    {
+        names.push(text);
+    }
+    let parts: Vec<Option<usize>> = queries.iter().map(|q| q.part).collect();
+    let mut matching = Matching::new(candidates, &names, &parts);
     matching.exact();
     matching.short();
     matching.fuzzy();
     matching.into_headings()
+}
+
+/// Candidates by word or by key, each list a chain through one array: a `Vec` per
+/// distinct word (each CJK character is one) was an allocation per word of every
+/// heading.
+#[derive(Default)]
+struct Index<'n> {
+    /// Per word, the position in `links` of the last candidate listed under it.
+    last: FxHashMap<&'n str, usize>,
+    /// Each listing: the candidate, and the position of the listing before it under the
+    /// same word.
+    links: Vec<(usize, Option<usize>)>,
+}
+
+impl<'n> Index<'n> {
+    /// Lists `candidate` under `word`, once however often its name repeats the word.
+    fn add(&mut self, word: &'n str, candidate: usize) {
+        let at = self.links.len();
+        let before = match self.last.entry(word) {
+            Entry::Occupied(mut last) => {
+                if self.links[*last.get()].0 == candidate {
+                    return;
+                }
+                Some(last.insert(at))
+            }
+            Entry::Vacant(last) => {
+                last.insert(at);
+                None
+            }
+        };
+        self.links.push((candidate, before));
+    }
+
+    /// The candidates listed under `word`, the last listed first.
+    fn get(&self, word: &str) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.last.get(word).copied(), |&at| self.links[at].1)
+            .map(|at| self.links[at].0)
+    }
 }
 
 /// The state of one [`match_names`]: the candidates' names indexed by key and token, the
@@ -222,30 +443,25 @@ pub fn match_names(candidates: &[Candidate], queries: &[Query]) -> Vec<NameMatch
 /// index). The passes run from the surest match to the loosest.
 struct Matching<'c, 'n> {
     candidates: &'c [Candidate<'c>],
-    names: &'n [Name],
-    by_key: FxHashMap<&'n str, Vec<usize>>,
-    by_token: FxHashMap<&'n str, Vec<usize>>,
-    queries: &'n [(Name, Option<usize>)],
+    /// The candidates' names, then the queries'.
+    names: &'n Names,
+    by_key: Index<'n>,
+    by_token: Index<'n>,
+    /// The part of each query.
+    parts: &'n [Option<usize>],
     claimed: Vec<bool>,
     found: Vec<Option<NameMatch>>,
 }
 
 impl<'c, 'n> Matching<'c, 'n> {
-    fn new(
-        candidates: &'c [Candidate<'c>],
-        names: &'n [Name],
-        queries: &'n [(Name, Option<usize>)],
-    ) -> Self {
-        let mut by_key: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        let mut by_token: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        for (i, name) in names.iter().enumerate() {
-            by_key.entry(name.key.as_str()).or_default().push(i);
+    fn new(candidates: &'c [Candidate<'c>], names: &'n Names, parts: &'n [Option<usize>]) -> Self {
+        let mut by_key = Index::default();
+        let mut by_token = Index::default();
+        for i in 0..candidates.len() {
+            let name = names.get(i);
+            by_key.add(name.key, i);
             for token in name.tokens() {
-                let list = by_token.entry(token).or_default();
-                // A word the name repeats lists it once.
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
+                by_token.add(token, i);
             }
         }
         Self {
@@ -254,9 +470,14 @@ impl<'c, 'n> Matching<'c, 'n> {
             by_key,
             by_token,
             claimed: vec![false; candidates.len()],
-            found: vec![None; queries.len()],
-            queries,
+            found: vec![None; parts.len()],
+            parts,
         }
+    }
+
+    /// The name of query `q`.
+    fn query(&self, q: usize) -> Name<'n> {
+        self.names.get(self.candidates.len() + q)
     }
 
     /// `list` without taken candidates, then only those in `part`, each unless that
@@ -277,9 +498,7 @@ impl<'c, 'n> Matching<'c, 'n> {
     fn shared(&self, name: &Name) -> Vec<usize> {
         let mut shared: Vec<usize> = name
             .tokens()
-            .filter_map(|token| self.by_token.get(token))
-            .flatten()
-            .copied()
+            .flat_map(|token| self.by_token.get(token))
             .collect();
         shared.sort_unstable();
         shared.dedup();
@@ -288,10 +507,11 @@ impl<'c, 'n> Matching<'c, 'n> {
 
     /// Queries whose name key is a candidate's.
     fn exact(&mut self) {
-        for q in 0..self.queries.len() {
-            let (name, part) = &self.queries[q];
-            if let Some(list) = self.by_key.get(name.key()) {
-                let pick = self.narrow(list.clone(), *part)[0];
+        for q in 0..self.parts.len() {
+            let mut same: Vec<usize> = self.by_key.get(self.query(q).key).collect();
+            if !same.is_empty() {
+                same.reverse();
+                let pick = self.narrow(same, self.parts[q])[0];
                 self.take(q, NameMatch::Exact(pick));
             }
         }
@@ -301,16 +521,15 @@ impl<'c, 'n> Matching<'c, 'n> {
     /// fits first, as each one taken may make another entry's fit unique; what is left
     /// with several fits is ambiguous.
     fn short(&mut self) {
-        let containing: Vec<Vec<usize>> = (0..self.queries.len())
-            .map(|q| self.containing(q))
-            .collect();
+        let containing: Vec<Vec<usize>> =
+            (0..self.parts.len()).map(|q| self.containing(q)).collect();
         loop {
             let mut progress = false;
             for (q, list) in containing.iter().enumerate() {
                 if self.found[q].is_some() || list.is_empty() {
                     continue;
                 }
-                if let [pick] = self.narrow(list.clone(), self.queries[q].1)[..] {
+                if let [pick] = self.narrow(list.clone(), self.parts[q])[..] {
                     self.take(q, NameMatch::Short(pick));
                     progress = true;
                 }
@@ -321,7 +540,7 @@ impl<'c, 'n> Matching<'c, 'n> {
         }
         for (q, list) in containing.into_iter().enumerate() {
             if self.found[q].is_none() && !list.is_empty() {
-                let list = self.narrow(list, self.queries[q].1);
+                let list = self.narrow(list, self.parts[q]);
                 self.take(q, NameMatch::Ambiguous(list));
             }
         }
@@ -332,35 +551,35 @@ impl<'c, 'n> Matching<'c, 'n> {
         if self.found[q].is_some() {
             return Vec::new();
         }
-        let name = &self.queries[q].0;
-        self.shared(name)
+        let name = self.query(q);
+        self.shared(&name)
             .into_iter()
             .filter(|&c| {
-                let other = &self.names[c];
-                (name.distinctive() && other.contains_run(name))
-                    || (other.distinctive() && name.contains_run(other))
+                let other = self.names.get(c);
+                (name.distinctive() && other.contains_run(&name))
+                    || (other.distinctive() && name.contains_run(&other))
             })
             .collect()
     }
 
     /// Open queries by similarity: the best candidate when it clearly leads.
     fn fuzzy(&mut self) {
-        for q in 0..self.queries.len() {
+        for q in 0..self.parts.len() {
             if self.found[q].is_some() {
                 continue;
             }
-            let (name, part) = &self.queries[q];
+            let name = self.query(q);
             let scored: Vec<(usize, f64)> = self
-                .shared(name)
+                .shared(&name)
                 .into_iter()
                 .map(|c| {
-                    let other = &self.names[c];
-                    let score = similarity(&name.key, &other.key).max(name.word_coverage(other));
+                    let other = self.names.get(c);
+                    let score = similarity(name.key, other.key).max(name.word_coverage(&other));
                     (c, score)
                 })
                 .filter(|&(_, score)| score >= MIN_SIMILARITY)
                 .collect();
-            let list = self.narrow(scored.iter().map(|&(c, _)| c).collect(), *part);
+            let list = self.narrow(scored.iter().map(|&(c, _)| c).collect(), self.parts[q]);
             let mut ranked: Vec<(usize, f64)> = scored
                 .into_iter()
                 .filter(|(c, _)| list.contains(c))
@@ -435,16 +654,17 @@ mod tests {
         match_names(&candidates, &queries)
     }
 
+    fn tokens(text: &str) -> Vec<String> {
+        let mut names = Names::default();
+        let at = names.push(text);
+        names.get(at).tokens().map(str::to_owned).collect()
+    }
+
     #[test]
     fn tokens_split_cjk_characters() {
-        assert_eq!(
-            Name::new("百川 Baichuan-7B").tokens().collect::<Vec<_>>(),
-            ["百", "川", "baichuan", "7b"]
-        );
-        assert_eq!(
-            Name::new("【复旦】MOSS").tokens().collect::<Vec<_>>(),
-            ["复", "旦", "moss"]
-        );
+        assert_eq!(tokens("百川 Baichuan-7B"), ["百", "川", "baichuan", "7b"]);
+        assert_eq!(tokens("【复旦】MOSS"), ["复", "旦", "moss"]);
+        assert_eq!(tokens("（ＬＬａＭＡ）模型"), ["llama", "模", "型"]);
     }
 
     #[test]
@@ -481,6 +701,74 @@ mod tests {
                 NameMatch::None,
             ]
         );
+    }
+
+    #[test]
+    fn a_key_is_letters_or_digits() {
+        for text in ["【】", "*【 】", "（）", "—", "", "\u{301}"] {
+            assert!(!has_key(text), "{text}");
+        }
+        for text in ["【x】", "（Ａ）", "①", "é", "模"] {
+            assert!(has_key(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn keys_are_name_keys() {
+        for text in [
+            "Ｆｏｏ Bar",
+            "",
+            "模型 Ωmega",
+            "e\u{301}clair",
+            "C++ & Rust: 2024!",
+        ] {
+            let mut key = String::from("x");
+            push_key(text, &mut key);
+            assert_eq!(key[1..], crate::text::name_key(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_keep_their_own_spans() {
+        let mut names = Names::default();
+        let texts = ["Ｆｏｏ Bar", "", "模型 Ωmega", "e\u{301}clair"];
+        let at: Vec<usize> = texts.iter().map(|t| names.push(t)).collect();
+        for (text, at) in texts.iter().zip(at) {
+            assert_eq!(names.get(at).key, crate::text::name_key(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn ideographs_are_cjk_letters() {
+        let ideographs = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_ideograph(c));
+        for c in ideographs {
+            assert!(is_cjk(c) && c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// Every character folded without the normalizer folds as [`fold`] folds it.
+    #[test]
+    fn characters_folded_alone_fold_as_fold_does() {
+        let alone = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| folds_alone(c));
+        for c in alone {
+            let mut out = String::new();
+            fold_into(&c.to_string(), &mut out);
+            assert_eq!(out, fold(&c.to_string()), "U+{:04X}", c as u32);
+        }
+    }
+
+    proptest::proptest! {
+        /// Texts of such characters, and texts with others, fold as [`fold`] folds them.
+        #[test]
+        fn texts_fold_as_fold_does(text in "[a-zA-Z0-9 \\-:、。【】「」（）Ａ-ｚ０-９一-龥\u{301}Ω]{0,12}") {
+            let mut out = String::from("x");
+            fold_into(&text, &mut out);
+            proptest::prop_assert_eq!(&out[1..], fold(&text));
+        }
     }
 
     #[test]

@@ -1,68 +1,46 @@
 //! The headings a broken `#fragment` may have meant, looked up in an index of the
 //! document's headings built once, on its first broken link.
 //!
-//! Folding and scoring every heading for every broken link was 7.6% of the corpus
-//! concatenation's instructions (6,285 headings, each folded again per scope). The
-//! index folds each heading's name and anchor once, finds headings by name key, and
-//! scores only the headings whose anchor shares a character bigram with the fragment:
-//! any other scores at most 0.5 (its anchor similarity is 0, as an anchor equal to the
-//! fragment would have resolved it), below [`MIN_SIMILARITY`].
-
-use rustc_hash::FxHashMap;
+//! The index folds each heading's name and anchor once, into shared buffers, and keeps
+//! each one's sorted character bigrams: a broken link then compares its name key with
+//! every heading's and, when none is the same, scores the headings whose anchor shares a
+//! bigram with the fragment (any other scores at most 0.5, below [`MIN_SIMILARITY`]: its
+//! anchor similarity is 0, as an anchor equal to the fragment would have resolved it).
+//! Indexing headings by key and by anchor bigram cost more than it saved: 78 M
+//! instructions on the corpus concatenation (6,298 headings, 6 broken links), where
+//! scoring every heading is 1 M per broken link.
 
 use crate::document::Document;
 use crate::text::name_key;
 
-use super::anchors::{Suggestion, fragment_of, lenient_key};
-use super::names::{Bigrams, similarity_of};
+use super::anchors::{Suggestion, fragment_of, push_lenient_key};
+use super::names::{BigramTable, push_key, similarity_of};
 
 /// Below this similarity a heading is not suggested for a broken fragment.
 const MIN_SIMILARITY: f64 = 0.6;
 
-/// A heading's name and anchor, folded as a fragment and a link text are compared.
-#[derive(Debug)]
-struct Folded {
-    /// [`name_key`] of its text.
-    key: Bigrams,
-    /// [`lenient_key`] of its anchor.
-    anchor: Bigrams,
-}
-
-/// Every heading folded, with the headings by name key and by anchor bigram.
+/// Every heading's name and anchor, folded as a fragment and a link text are compared.
 #[derive(Debug)]
 pub(super) struct HeadingIndex {
-    headings: Vec<Folded>,
-    /// Headings by name key, in document order.
-    by_key: FxHashMap<String, Vec<usize>>,
-    /// Headings by each distinct bigram of their lenient anchor, in document order.
-    by_anchor_bigram: FxHashMap<(char, char), Vec<usize>>,
+    /// [`name_key`] of each heading's text, by heading.
+    keys: BigramTable,
+    /// [`super::anchors::lenient_key`] of each heading's anchor, by heading.
+    anchors: BigramTable,
+    headings: usize,
 }
 
 impl HeadingIndex {
     pub(super) fn new(doc: &Document) -> Self {
-        let headings: Vec<Folded> = doc
-            .headings
-            .iter()
-            .map(|h| Folded {
-                key: Bigrams::new(name_key(&h.text)),
-                anchor: Bigrams::new(lenient_key(&h.anchor)),
-            })
-            .collect();
-        let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut by_anchor_bigram: FxHashMap<(char, char), Vec<usize>> = FxHashMap::default();
-        for (h, folded) in headings.iter().enumerate() {
-            by_key
-                .entry(folded.key.text().to_owned())
-                .or_default()
-                .push(h);
-            for bigram in folded.anchor.distinct() {
-                by_anchor_bigram.entry(bigram).or_default().push(h);
-            }
+        let mut keys = BigramTable::default();
+        let mut anchors = BigramTable::default();
+        for heading in &doc.headings {
+            keys.push_with(|out| push_key(&heading.text, out));
+            anchors.push_with(|out| push_lenient_key(&heading.anchor, out));
         }
         Self {
-            headings,
-            by_key,
-            by_anchor_bigram,
+            keys,
+            anchors,
+            headings: doc.headings.len(),
         }
     }
 
@@ -79,31 +57,30 @@ impl HeadingIndex {
             .map(Some)
             .chain([None])
             .collect();
-        if !key.is_empty()
-            && let Some(same) = self
-                .by_key
-                .get(&key)
-                .and_then(|list| nearest(doc, &scopes, list, |&h| h))
-        {
+        let same: Vec<usize> = (0..self.headings)
+            .filter(|&h| !key.is_empty() && self.keys.get(h).text() == key)
+            .collect();
+        if let Some(same) = nearest(doc, &scopes, &same, |&h| h) {
             return Some(Suggestion {
                 heading: same[0],
                 certain: same.len() == 1,
                 candidates: same,
             });
         }
-        let fragment = Bigrams::new(lenient_key(&fragment_of(fragment)?));
-        let key = Bigrams::new(key);
+        let fragment = fragment_of(fragment)?;
+        let mut query = BigramTable::default();
+        let fragment = query.push_with(|out| push_lenient_key(&fragment, out));
+        let key = query.push(&key);
+        let (fragment, key) = (query.get(fragment), query.get(key));
         let score = |h: usize| {
-            let heading = &self.headings[h];
-            let by_anchor = similarity_of(&fragment, &heading.anchor);
+            let by_anchor = similarity_of(&fragment, &self.anchors.get(h));
             if key.text().is_empty() {
                 return by_anchor;
             }
-            (by_anchor + similarity_of(&key, &heading.key)) / 2.0
+            (by_anchor + similarity_of(&key, &self.keys.get(h))) / 2.0
         };
-        let close: Vec<(usize, f64)> = self
-            .sharing_a_bigram(&fragment)
-            .into_iter()
+        let close: Vec<(usize, f64)> = (0..self.headings)
+            .filter(|&h| fragment.shares_one_with(&self.anchors.get(h)))
             .map(|h| (h, score(h)))
             .filter(|&(_, score)| score >= MIN_SIMILARITY)
             .collect();
@@ -119,22 +96,6 @@ impl HeadingIndex {
             }
             _ => None,
         }
-    }
-
-    /// The headings whose lenient anchor shares a bigram with `fragment`, in document
-    /// order.
-    fn sharing_a_bigram(&self, fragment: &Bigrams) -> Vec<usize> {
-        let mut seen = vec![false; self.headings.len()];
-        let mut found = Vec::new();
-        for bigram in fragment.distinct() {
-            for &h in self.by_anchor_bigram.get(&bigram).into_iter().flatten() {
-                if !std::mem::replace(&mut seen[h], true) {
-                    found.push(h);
-                }
-            }
-        }
-        found.sort_unstable();
-        found
     }
 }
 

@@ -3,7 +3,6 @@
 //! [`super::names::match_names`].
 
 use crate::document::{Block, BlockKind, Document};
-use crate::text::name_key;
 
 use super::model::{Entry, EntryKind, Group, MatchKind, Target, Toc, within};
 use super::names::{self, Candidate, NameMatch, Query};
@@ -39,7 +38,7 @@ impl Toc {
                         part: None,
                     });
                 }
-                BlockKind::TableCell if !name_key(&block.text).is_empty() => {
+                BlockKind::TableCell if names::has_key(&block.text) => {
                     let in_head = block
                         .parent
                         .is_some_and(|p| doc.blocks[p].kind == BlockKind::TableHead);
