@@ -2,7 +2,10 @@
 //! match `复旦MOSS` to `【复旦】MOSS`, the duplicate rules see `TinyLlama` and
 //! `**TinyLlama**` as one name), and what counts as CJK text and punctuation.
 
+use std::hash::Hasher;
+
 use icu_normalizer::ComposingNormalizerBorrowed;
+use rustc_hash::FxHasher;
 
 /// NFKC (fullwidth `Ｌｌａｍａ` → `Llama`), then lower case.
 pub fn fold(text: &str) -> String {
@@ -76,6 +79,55 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         }
         (i > start).then(|| &text[start..i])
     })
+}
+
+/// A hash of the words of `text` ([`words`]): equal for two texts that differ only in
+/// whitespace, computed from the bytes without a `String` of the collapsed text.
+pub fn hash_words(text: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    for word in words(text) {
+        hasher.write(word.as_bytes());
+        // Never in UTF-8: ends each word, so that `ab c` and `a bc` differ.
+        hasher.write_u8(0xFF);
+    }
+    hasher.finish()
+}
+
+/// Bytes of [`collapsed_opening`].
+pub const OPENING_LEN: usize = 32;
+
+/// The first [`OPENING_LEN`] bytes (or fewer, when shorter) of [`collapse_whitespace`]`(text)`,
+/// read from the bytes and no further: two texts with the same words have the same
+/// opening, so texts whose opening no other text has need no closer look. A CJK
+/// paragraph is one long word: it is cut after the opening, not scanned to its end.
+pub fn collapsed_opening(text: &str) -> ([u8; OPENING_LEN], usize) {
+    let bytes = text.as_bytes();
+    let mut opening = [0; OPENING_LEN];
+    let mut len = 0;
+    let mut i = 0;
+    let mut after_space = false;
+    while i < bytes.len() && len < OPENING_LEN {
+        match whitespace_len(bytes, i) {
+            0 => {
+                if after_space && len > 0 {
+                    opening[len] = b' ';
+                    len += 1;
+                    if len == OPENING_LEN {
+                        break;
+                    }
+                }
+                after_space = false;
+                opening[len] = bytes[i];
+                len += 1;
+                i += 1;
+            }
+            space => {
+                after_space = true;
+                i += space;
+            }
+        }
+    }
+    (opening, len)
 }
 
 /// Length of the whitespace char (as `char::is_whitespace` has it) at byte `i`, or 0,
@@ -187,11 +239,14 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn whitespace_collapses_as_split_whitespace_has_it(
-            text in "[a-z中 \t\r\n\u{85}\u{A0}\u{1680}\u{2000}-\u{200D}\u{2028}\u{202F}\u{205F}\u{3000}\u{3001}\u{FEFF}]{0,40}"
+            text in "[a-z中 \t\r\n\u{85}\u{A0}\u{1680}\u{2000}-\u{200D}\u{2028}\u{202F}\u{205F}\u{3000}\u{3001}\u{FEFF}]{0,60}"
         ) {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
+            proptest::prop_assert_eq!(&collapse_whitespace(&text), &expected);
             proptest::prop_assert!(words(&text).eq(text.split_whitespace()));
+            let (opening, len) = collapsed_opening(&text);
+            let full = expected.len().min(OPENING_LEN);
+            proptest::prop_assert_eq!(&opening[..len], &expected.as_bytes()[..full]);
         }
     }
 
