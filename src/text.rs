@@ -21,7 +21,7 @@ pub fn fold(text: &str) -> String {
 /// A name reduced to what identifies it: [`fold`]ed, with brackets, markdown markers,
 /// punctuation, symbols and whitespace removed. Letters and digits of every script stay.
 pub fn name_key(text: &str) -> String {
-    key_of_folded(&fold(text))
+    fold_keeping(text, char::is_alphanumeric)
 }
 
 /// [`name_key`] of a text already [`fold`]ed.
@@ -32,9 +32,34 @@ pub fn key_of_folded(folded: &str) -> String {
 /// [`name_key`], but keeping the `+` and `#` that tell `C`, `C++` and `C#` apart: for
 /// headings and link names compared as wholes, not matched loosely.
 pub fn name_key_with_symbols(text: &str) -> String {
-    fold(text)
+    fold_keeping(text, |c| c.is_alphanumeric() || c == '+' || c == '#')
+}
+
+/// The chars of [`fold`]`(text)` that `keep` keeps, folded as they are read instead of
+/// into a `String` of the whole folded text first: folding every heading twice over
+/// was a third of dup-section's instructions on the seed.
+fn fold_keeping(text: &str, keep: impl Fn(char) -> bool) -> String {
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .filter(|&c| keep(c))
+            .collect();
+    }
+    let normalized = ComposingNormalizerBorrowed::new_nfkc().normalize(text);
+    // `str::to_lowercase` lowercases char by char, except that a capital sigma ending a
+    // word becomes `ς`: only then is the whole string lowercased first.
+    if normalized.contains('Σ') {
+        return normalized
+            .to_lowercase()
+            .chars()
+            .filter(|&c| keep(c))
+            .collect();
+    }
+    normalized
         .chars()
-        .filter(|&c| c.is_alphanumeric() || c == '+' || c == '#')
+        .flat_map(char::to_lowercase)
+        .filter(|&c| keep(c))
         .collect()
 }
 
@@ -107,7 +132,14 @@ pub fn collapsed_opening(text: &str) -> ([u8; OPENING_LEN], usize) {
     let mut i = 0;
     let mut after_space = false;
     while i < bytes.len() && len < OPENING_LEN {
-        match whitespace_len(bytes, i) {
+        let byte = bytes[i];
+        // Most bytes are neither ASCII whitespace nor the lead byte of a Unicode space.
+        let space = if byte > b' ' && !(0xC2..=0xE3).contains(&byte) {
+            0
+        } else {
+            whitespace_len(bytes, i)
+        };
+        match space {
             0 => {
                 if after_space && len > 0 {
                     opening[len] = b' ';
@@ -117,7 +149,7 @@ pub fn collapsed_opening(text: &str) -> ([u8; OPENING_LEN], usize) {
                     }
                 }
                 after_space = false;
-                opening[len] = bytes[i];
+                opening[len] = byte;
                 len += 1;
                 i += 1;
             }
@@ -250,11 +282,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn names_fold_as_the_whole_text_folded_would(
+            text in "[a-zA-Z0-9 +#*ΣσΑİẞ中Ｌｌ－①ﬁ\u{301}]{0,20}"
+        ) {
+            let folded = fold(&text);
+            proptest::prop_assert_eq!(name_key(&text), key_of_folded(&folded));
+            let with_symbols: String = folded
+                .chars()
+                .filter(|&c| c.is_alphanumeric() || c == '+' || c == '#')
+                .collect();
+            proptest::prop_assert_eq!(name_key_with_symbols(&text), with_symbols);
+        }
+    }
+
     #[test]
     fn names_lose_decoration_but_keep_every_script() {
         assert_eq!(name_key("【复旦】MOSS"), "复旦moss");
         assert_eq!(name_key("**TinyLlama** (1.1B)"), "tinyllama11b");
         assert_eq!(name_key("Ｌｌａｍａ－２"), "llama2");
+        assert_eq!(name_key_with_symbols("**C++** & C#"), "c++c#");
+        assert_eq!(name_key_with_symbols("Ｃ＃ ΟΔΥΣΣΕΥΣ"), "c#οδυσσευς");
         assert_eq!(collapse_whitespace(" a\n b   c "), "a b c");
         assert!(is_cjk('复') && !is_cjk('M'));
     }
