@@ -39,28 +39,24 @@ pub fn name_key_with_symbols(text: &str) -> String {
 /// into a `String` of the whole folded text first: folding every heading twice over
 /// was a third of dup-section's instructions on the seed.
 fn fold_keeping(text: &str, keep: impl Fn(char) -> bool) -> String {
+    // Sized for the text, which a key hardly ever outgrows: growing a `String` char by
+    // char reallocated it several times per heading.
+    let mut key = String::with_capacity(text.len());
     if text.is_ascii() {
-        return text
-            .bytes()
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .filter(|&c| keep(c))
-            .collect();
+        let folded = text.bytes().map(|b| char::from(b.to_ascii_lowercase()));
+        key.extend(folded.filter(|&c| keep(c)));
+        return key;
     }
     let normalized = ComposingNormalizerBorrowed::new_nfkc().normalize(text);
     // `str::to_lowercase` lowercases char by char, except that a capital sigma ending a
     // word becomes `ς`: only then is the whole string lowercased first.
     if normalized.contains('Σ') {
-        return normalized
-            .to_lowercase()
-            .chars()
-            .filter(|&c| keep(c))
-            .collect();
+        key.extend(normalized.to_lowercase().chars().filter(|&c| keep(c)));
+    } else {
+        let folded = normalized.chars().flat_map(char::to_lowercase);
+        key.extend(folded.filter(|&c| keep(c)));
     }
-    normalized
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter(|&c| keep(c))
-        .collect()
+    key
 }
 
 /// Whitespace runs collapsed to one space and trimmed: two copies of a paragraph that
