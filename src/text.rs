@@ -2,7 +2,10 @@
 //! match `复旦MOSS` to `【复旦】MOSS`, the duplicate rules see `TinyLlama` and
 //! `**TinyLlama**` as one name), and what counts as CJK text and punctuation.
 
+use std::hash::Hasher;
+
 use icu_normalizer::ComposingNormalizerBorrowed;
+use rustc_hash::FxHasher;
 
 /// NFKC (fullwidth `Ｌｌａｍａ` → `Llama`), then lower case.
 pub fn fold(text: &str) -> String {
@@ -18,7 +21,7 @@ pub fn fold(text: &str) -> String {
 /// A name reduced to what identifies it: [`fold`]ed, with brackets, markdown markers,
 /// punctuation, symbols and whitespace removed. Letters and digits of every script stay.
 pub fn name_key(text: &str) -> String {
-    key_of_folded(&fold(text))
+    fold_keeping(text, char::is_alphanumeric)
 }
 
 /// [`name_key`] of a text already [`fold`]ed.
@@ -29,10 +32,31 @@ pub fn key_of_folded(folded: &str) -> String {
 /// [`name_key`], but keeping the `+` and `#` that tell `C`, `C++` and `C#` apart: for
 /// headings and link names compared as wholes, not matched loosely.
 pub fn name_key_with_symbols(text: &str) -> String {
-    fold(text)
-        .chars()
-        .filter(|&c| c.is_alphanumeric() || c == '+' || c == '#')
-        .collect()
+    fold_keeping(text, |c| c.is_alphanumeric() || c == '+' || c == '#')
+}
+
+/// The chars of [`fold`]`(text)` that `keep` keeps, folded as they are read instead of
+/// into a `String` of the whole folded text first: folding every heading twice over
+/// was a third of dup-section's instructions on the seed.
+fn fold_keeping(text: &str, keep: impl Fn(char) -> bool) -> String {
+    // Sized for the text, which a key hardly ever outgrows: growing a `String` char by
+    // char reallocated it several times per heading.
+    let mut key = String::with_capacity(text.len());
+    if text.is_ascii() {
+        let folded = text.bytes().map(|b| char::from(b.to_ascii_lowercase()));
+        key.extend(folded.filter(|&c| keep(c)));
+        return key;
+    }
+    let normalized = ComposingNormalizerBorrowed::new_nfkc().normalize(text);
+    // `str::to_lowercase` lowercases char by char, except that a capital sigma ending a
+    // word becomes `ς`: only then is the whole string lowercased first.
+    if normalized.contains('Σ') {
+        key.extend(normalized.to_lowercase().chars().filter(|&c| keep(c)));
+    } else {
+        let folded = normalized.chars().flat_map(char::to_lowercase);
+        key.extend(folded.filter(|&c| keep(c)));
+    }
+    key
 }
 
 /// Whitespace runs collapsed to one space and trimmed: two copies of a paragraph that
@@ -76,6 +100,62 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         }
         (i > start).then(|| &text[start..i])
     })
+}
+
+/// A hash of the words of `text` ([`words`]): equal for two texts that differ only in
+/// whitespace, computed from the bytes without a `String` of the collapsed text.
+pub fn hash_words(text: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    for word in words(text) {
+        hasher.write(word.as_bytes());
+        // Never in UTF-8: ends each word, so that `ab c` and `a bc` differ.
+        hasher.write_u8(0xFF);
+    }
+    hasher.finish()
+}
+
+/// Bytes of [`collapsed_opening`].
+pub const OPENING_LEN: usize = 32;
+
+/// The first [`OPENING_LEN`] bytes (or fewer, when shorter) of [`collapse_whitespace`]`(text)`,
+/// read from the bytes and no further: two texts with the same words have the same
+/// opening, so texts whose opening no other text has need no closer look. A CJK
+/// paragraph is one long word: it is cut after the opening, not scanned to its end.
+pub fn collapsed_opening(text: &str) -> ([u8; OPENING_LEN], usize) {
+    let bytes = text.as_bytes();
+    let mut opening = [0; OPENING_LEN];
+    let mut len = 0;
+    let mut i = 0;
+    let mut after_space = false;
+    while i < bytes.len() && len < OPENING_LEN {
+        let byte = bytes[i];
+        // Most bytes are neither ASCII whitespace nor the lead byte of a Unicode space.
+        let space = if byte > b' ' && !(0xC2..=0xE3).contains(&byte) {
+            0
+        } else {
+            whitespace_len(bytes, i)
+        };
+        match space {
+            0 => {
+                if after_space && len > 0 {
+                    opening[len] = b' ';
+                    len += 1;
+                    if len == OPENING_LEN {
+                        break;
+                    }
+                }
+                after_space = false;
+                opening[len] = byte;
+                len += 1;
+                i += 1;
+            }
+            space => {
+                after_space = true;
+                i += space;
+            }
+        }
+    }
+    (opening, len)
 }
 
 /// Length of the whitespace char (as `char::is_whitespace` has it) at byte `i`, or 0,
@@ -187,11 +267,29 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn whitespace_collapses_as_split_whitespace_has_it(
-            text in "[a-z中 \t\r\n\u{85}\u{A0}\u{1680}\u{2000}-\u{200D}\u{2028}\u{202F}\u{205F}\u{3000}\u{3001}\u{FEFF}]{0,40}"
+            text in "[a-z中 \t\r\n\u{85}\u{A0}\u{1680}\u{2000}-\u{200D}\u{2028}\u{202F}\u{205F}\u{3000}\u{3001}\u{FEFF}]{0,60}"
         ) {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            proptest::prop_assert_eq!(collapse_whitespace(&text), expected);
+            proptest::prop_assert_eq!(&collapse_whitespace(&text), &expected);
             proptest::prop_assert!(words(&text).eq(text.split_whitespace()));
+            let (opening, len) = collapsed_opening(&text);
+            let full = expected.len().min(OPENING_LEN);
+            proptest::prop_assert_eq!(&opening[..len], &expected.as_bytes()[..full]);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn names_fold_as_the_whole_text_folded_would(
+            text in "[a-zA-Z0-9 +#*ΣσΑİẞ中Ｌｌ－①ﬁ\u{301}]{0,20}"
+        ) {
+            let folded = fold(&text);
+            proptest::prop_assert_eq!(name_key(&text), key_of_folded(&folded));
+            let with_symbols: String = folded
+                .chars()
+                .filter(|&c| c.is_alphanumeric() || c == '+' || c == '#')
+                .collect();
+            proptest::prop_assert_eq!(name_key_with_symbols(&text), with_symbols);
         }
     }
 
@@ -200,6 +298,8 @@ mod tests {
         assert_eq!(name_key("【复旦】MOSS"), "复旦moss");
         assert_eq!(name_key("**TinyLlama** (1.1B)"), "tinyllama11b");
         assert_eq!(name_key("Ｌｌａｍａ－２"), "llama2");
+        assert_eq!(name_key_with_symbols("**C++** & C#"), "c++c#");
+        assert_eq!(name_key_with_symbols("Ｃ＃ ΟΔΥΣΣΕΥΣ"), "c#οδυσσευς");
         assert_eq!(collapse_whitespace(" a\n b   c "), "a b c");
         assert!(is_cjk('复') && !is_cjk('M'));
     }

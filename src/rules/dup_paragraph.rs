@@ -17,7 +17,7 @@ use crate::text::{collapse_whitespace, name_key, words};
 
 use super::Context;
 use super::dup_section::in_pair;
-use super::fingerprint::{fingerprint, identical, same_fingerprint};
+use super::fingerprint::{fingerprint, identical, opening, same_fingerprint};
 use super::web_links::{WebLink, entry_link, lead_link};
 
 declare_rule!("dup-paragraph", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
@@ -57,14 +57,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // A copied section is reported once, by dup-section, not paragraph by paragraph.
     let copied = ctx.duplicate_sections();
     let mut seen = FirstCopies::default();
-    for (index, block) in doc.blocks.iter().enumerate() {
+    for index in shared_openings(doc, min_chars) {
         let Some(unit) = unit(doc, index, links) else {
             continue;
         };
-        // Every char takes a byte at least: a short text needs no closer look.
-        if block.text.len() < min_chars {
-            continue;
-        }
         if !has_prose(doc, index, min_chars) {
             continue;
         }
@@ -79,6 +75,36 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(report(doc, entries, first, &unit));
     }
+}
+
+/// The paragraphs and list items, in document order, long enough to report and whose
+/// [`opening`] another of them has: only those can have a copy. Most units open their
+/// own way, so the closer look ([`unit`], [`has_prose`], [`fingerprint`]) is left to a
+/// few: reading every word of every unit was most of this rule's instructions.
+fn shared_openings(doc: &Document, min_chars: usize) -> Vec<usize> {
+    let openings: Vec<(usize, u64)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        // Every char takes a byte at least: a short text needs no closer look.
+        .filter(|(_, block)| {
+            block.text.len() >= min_chars
+                && matches!(
+                    block.kind,
+                    BlockKind::Paragraph | BlockKind::ListItem { .. }
+                )
+        })
+        .map(|(index, _)| (index, opening(doc, index)))
+        .collect();
+    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    for &(_, key) in &openings {
+        *counts.entry(key).or_default() += 1;
+    }
+    openings
+        .into_iter()
+        .filter(|(_, key)| counts[key] > 1)
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// The first unit of each fingerprint.

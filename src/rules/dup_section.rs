@@ -6,6 +6,7 @@
 //! dup-paragraph leave what they hold to it); this file reports them and decides when
 //! deleting the later one loses nothing.
 
+mod contents;
 mod same_item;
 
 use rustc_hash::FxHashSet;
@@ -18,8 +19,8 @@ use crate::fix::{Edit, Fix};
 use super::Context;
 use super::web_links::{WebLink, links_in};
 
+use same_item::same_heading_name;
 pub(crate) use same_item::{DuplicateSection, SameItem, duplicate_sections, in_pair};
-use same_item::{same_heading_name, texts};
 
 declare_rule!("dup-section", Duplicates, Warning, fix: Sometimes(Unsafe), check: Document(check),
     summary: "two sections describing the same item");
@@ -106,26 +107,20 @@ fn contained(
     links: &[WebLink],
     duplicate: &DuplicateSection,
 ) -> bool {
-    let first = &doc.headings[duplicate.first].section;
-    let later = &doc.headings[duplicate.later];
-    let has_children = doc
-        .headings
-        .get(duplicate.later + 1)
-        .is_some_and(|h| h.parent == Some(duplicate.later));
-    if has_children {
+    if !duplicate.texts_repeat {
         return false;
     }
+    let first = &doc.headings[duplicate.first].section;
+    let later = &doc.headings[duplicate.later];
     let body = later.span.end..later.section.end;
-    let first_units = texts(doc, first);
     let first_links: FxHashSet<&str> = links_in(links, first)
         .iter()
         .map(|l| l.url.key.as_str())
         .collect();
     let in_first = entries.within(doc, first);
-    texts(doc, &body).is_subset(&first_units)
-        && links_in(links, &body)
-            .iter()
-            .all(|l| first_links.contains(l.url.key.as_str()))
+    links_in(links, &body)
+        .iter()
+        .all(|l| first_links.contains(l.url.key.as_str()))
         && entries
             .within(doc, &body)
             .iter()

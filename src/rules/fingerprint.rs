@@ -8,7 +8,7 @@ use rustc_hash::FxHasher;
 
 use crate::document::entries::own_text;
 use crate::document::{BlockKind, Document};
-use crate::text::{list_marker_len, words};
+use crate::text::{collapsed_opening, hash_words, list_marker_len, words};
 
 /// The source that identifies a paragraph, or the own text of a list item without its
 /// list marker.
@@ -25,18 +25,25 @@ fn identifying_text<'d>(doc: &'d Document, index: usize) -> &'d str {
 /// a `String` of them joined: collapsing each paragraph into a new string was most of
 /// dup-paragraph's instructions. Equal hashes are confirmed with [`same_fingerprint`].
 pub fn fingerprint(doc: &Document, index: usize) -> u64 {
+    hash_words(identifying_text(doc, index))
+}
+
+/// A hash of the first bytes of a unit's words ([`collapsed_opening`]): two units with
+/// one fingerprint have one opening, so a unit whose opening is its own needs no
+/// fingerprint. Reading the opening only, instead of every word of every unit, took
+/// dup-paragraph from 6.0 M to 1.7 M instructions on the seed.
+pub fn opening(doc: &Document, index: usize) -> u64 {
+    let (opening, len) = collapsed_opening(identifying_text(doc, index));
     let mut hasher = FxHasher::default();
-    for word in words(identifying_text(doc, index)) {
-        hasher.write(word.as_bytes());
-        // Never in UTF-8: ends each word, so that `ab c` and `a bc` differ.
-        hasher.write_u8(0xFF);
-    }
+    hasher.write(&opening[..len]);
     hasher.finish()
 }
 
 /// Whether two units have one fingerprint: the same words, however wrapped.
 pub fn same_fingerprint(doc: &Document, a: usize, b: usize) -> bool {
-    words(identifying_text(doc, a)).eq(words(identifying_text(doc, b)))
+    let (a, b) = (identifying_text(doc, a), identifying_text(doc, b));
+    // Most copies are byte for byte the same: compared at `memcmp` speed first.
+    a == b || words(a).eq(words(b))
 }
 
 /// Whether two paragraphs, or the own texts of two list items, are byte for byte the
@@ -66,6 +73,7 @@ mod tests {
         for rewrapped in [items[1], items[2]] {
             assert_eq!(fingerprint(&doc, items[0]), fingerprint(&doc, rewrapped));
             assert!(same_fingerprint(&doc, items[0], rewrapped));
+            assert_eq!(opening(&doc, items[0]), opening(&doc, rewrapped));
             assert!(!identical(&doc, items[0], rewrapped));
         }
         assert!(identical(&doc, items[0], items[3]));
