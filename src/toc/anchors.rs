@@ -17,7 +17,9 @@ use rustc_hash::FxHashMap;
 
 use crate::document::Document;
 
+use super::fragment::{fragment_of, lenient_key};
 use super::suggest::HeadingIndex;
+pub use super::suggest::Suggestion;
 
 /// What a fragment points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,18 +31,6 @@ pub enum Anchor {
     Top,
 }
 
-/// The headings a broken fragment may have meant.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Suggestion {
-    /// The most likely heading.
-    pub heading: usize,
-    /// Certainly right: in the nearest scope holding a heading whose text is the
-    /// link's text, the only such heading.
-    pub certain: bool,
-    /// Every heading worth naming, the most likely first.
-    pub candidates: Vec<usize>,
-}
-
 /// Every anchor of a document, by exact and by lenient spelling.
 #[derive(Debug, Default)]
 pub struct Anchors {
@@ -50,29 +40,6 @@ pub struct Anchors {
     repository: Option<String>,
     /// The headings folded for [`Anchors::suggest`], on the first broken link.
     headings: OnceLock<HeadingIndex>,
-}
-
-/// Lower case, U+FE0F dropped: the spelling differences GitHub forgives.
-pub(super) fn lenient_key(fragment: &str) -> String {
-    let mut key = String::new();
-    push_lenient_key(fragment, &mut key);
-    key
-}
-
-/// Appends [`lenient_key`] of `fragment` to `out`.
-pub(super) fn push_lenient_key(fragment: &str, out: &mut String) {
-    if fragment.is_ascii() {
-        let start = out.len();
-        out.push_str(fragment);
-        out[start..].make_ascii_lowercase();
-        return;
-    }
-    out.extend(
-        fragment
-            .chars()
-            .filter(|&c| c != '\u{FE0F}')
-            .flat_map(char::to_lowercase),
-    );
 }
 
 impl Anchors {
@@ -262,38 +229,6 @@ fn is_line_link(fragment: &str) -> bool {
         Some((from, to)) => line(from, true) && line(to, true),
         None => line(fragment, false),
     }
-}
-
-/// The fragment of `#fragment`, percent-decoded (kept as written if that is not UTF-8).
-pub fn fragment_of(dest: &str) -> Option<String> {
-    let raw = dest.strip_prefix('#')?;
-    Some(percent_decode(raw).unwrap_or_else(|| raw.to_owned()))
-}
-
-fn percent_decode(text: &str) -> Option<String> {
-    if !text.contains('%') {
-        return Some(text.to_owned());
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]

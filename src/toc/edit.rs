@@ -10,7 +10,7 @@ use crate::document::{BlockKind, Document, Heading};
 use crate::fix::Edit;
 use crate::settings::TocConfig;
 
-use super::anchors::fragment_of;
+use super::fragment::fragment_of;
 use super::{Entry, EntryKind, Style, Toc, section_name};
 
 /// How a link TOC writes its items, as written: the first item's marker, its

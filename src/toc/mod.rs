@@ -18,6 +18,7 @@ mod coverage;
 mod describe;
 mod detect;
 pub mod edit;
+mod fragment;
 mod link_entries;
 mod model;
 pub mod names;

@@ -13,18 +13,30 @@
 use crate::document::Document;
 use crate::text::name_key;
 
-use super::anchors::{Suggestion, fragment_of, push_lenient_key};
+use super::fragment::{fragment_of, push_lenient_key};
 use super::names::{BigramTable, push_key, similarity_of};
 
 /// Below this similarity a heading is not suggested for a broken fragment.
 const MIN_SIMILARITY: f64 = 0.6;
+
+/// The headings a broken fragment may have meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The most likely heading.
+    pub heading: usize,
+    /// Certainly right: in the nearest scope holding a heading whose text is the
+    /// link's text, the only such heading.
+    pub certain: bool,
+    /// Every heading worth naming, the most likely first.
+    pub candidates: Vec<usize>,
+}
 
 /// Every heading's name and anchor, folded as a fragment and a link text are compared.
 #[derive(Debug)]
 pub(super) struct HeadingIndex {
     /// [`name_key`] of each heading's text, by heading.
     keys: BigramTable,
-    /// [`super::anchors::lenient_key`] of each heading's anchor, by heading.
+    /// [`super::fragment::lenient_key`] of each heading's anchor, by heading.
     anchors: BigramTable,
     headings: usize,
 }
