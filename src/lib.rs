@@ -5,7 +5,7 @@
 //! files, loads config ([`config::ConfigFile::load`]) and prints through [`report`].
 //!
 //! Layers, lowest first; each imports only from those below it, and `tests/layers.rs`
-//! fails on any import cycle between the modules: `text` and `document` (the parse),
+//! fails on any import cycle between the modules: `text`, `sorted` and `document` (the parse),
 //! `fix` and `diagnostic`, `settings`, `toc` and `rules` (with their [`rules::Context`]),
 //! `linter` (the engine), `config` (the config file, read through the registry's
 //! [`rules::SCHEMA`]), then `report` and `cli`.
@@ -22,6 +22,7 @@ pub mod online;
 pub mod report;
 pub mod rules;
 pub mod settings;
+pub mod sorted;
 pub mod text;
 pub mod toc;
 

@@ -15,6 +15,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
+use crate::sorted::common;
 use crate::text::{fold, is_cjk};
 
 /// Below this a heading is not a plausible match at all.
@@ -109,7 +110,7 @@ impl<'a> Bigrams<'a> {
 
     /// Whether the two texts have a bigram in common.
     pub fn shares_one_with(&self, other: &Bigrams) -> bool {
-        shared(self.sorted, other.sorted) > 0
+        common(self.sorted, other.sorted).next().is_some()
     }
 }
 
@@ -149,24 +150,7 @@ fn dice(x: &[u64], y: &[u64]) -> f64 {
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
-    2.0 * shared(x, y) as f64 / (x.len() + y.len()) as f64
-}
-
-/// How many bigrams two sorted bigram lists share (each as often as both have it).
-fn shared(x: &[u64], y: &[u64]) -> usize {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared
+    2.0 * common(x, y).count() as f64 / (x.len() + y.len()) as f64
 }
 
 /// Names folded once into shared buffers, each read through a [`Name`]. A `String` for

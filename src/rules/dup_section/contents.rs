@@ -15,6 +15,7 @@ use crate::document::entries::Entries;
 use crate::document::{BlockKind, Document};
 use crate::rules::canonical::canonicalize;
 use crate::rules::web_links::{WebLink, entry_link};
+use crate::sorted::common;
 use crate::text::{collapse_whitespace, hash_words, words};
 
 /// What each section lists and says, each list worked out for a section the first time
@@ -280,23 +281,4 @@ fn shared<T: Ord>(lists: &PerHeading<T>, a: usize, b: usize) -> (usize, usize) {
     let list = |h: usize| lists[h].as_deref().unwrap_or_default();
     let (a, b) = (list(a), list(b));
     (common(a, b).count(), a.len().max(b.len()))
-}
-
-/// The items two sorted lists without repeats have in common.
-fn common<'a, T: Ord>(a: &'a [T], b: &'a [T]) -> impl Iterator<Item = &'a T> {
-    let (mut i, mut j) = (0, 0);
-    std::iter::from_fn(move || {
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                    return Some(&a[i - 1]);
-                }
-            }
-        }
-        None
-    })
 }
