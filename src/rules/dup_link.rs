@@ -68,7 +68,7 @@ struct Item<'l> {
     table: Option<usize>,
     /// The top-level category holding it.
     category: Option<usize>,
-    link: &'l WebLink,
+    link: &'l WebLink<'l>,
     /// Its name, comparable ([`name_key`]); empty for a bare URL.
     key: String,
 }
@@ -89,7 +89,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             !options
                 .allow
                 .iter()
-                .any(|pattern| glob_match(pattern, &item.link.url.key))
+                .any(|pattern| glob_match(pattern, item.link.url.key()))
         })
         .collect();
     let scope = options
@@ -117,7 +117,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut in_section: FxHashMap<(Option<usize>, &str), &Item> = FxHashMap::default();
     let mut named: FxHashMap<(Option<usize>, &str), &Item> = FxHashMap::default();
     for item in &items {
-        let url = item.link.target.as_str();
+        let url = item.link.url.target();
         let scope_key = (scope != Scope::Document)
             .then_some(item.category)
             .flatten();
@@ -227,7 +227,7 @@ fn listings<'i>(items: &'i [Item], place: impl Fn(&Item) -> Option<usize>) -> Li
     let mut listings: Listings = FxHashMap::default();
     for item in items.iter().filter(|item| item.link.named) {
         listings
-            .entry((item.link.target.as_str(), item.key.as_str()))
+            .entry((item.link.url.target(), item.key.as_str()))
             .or_default()
             .insert(place(item));
     }
@@ -257,7 +257,7 @@ fn showcases(items: &[Item], in_sections: &Listings) -> FxHashSet<Option<usize>>
     for item in items.iter().filter(|item| item.link.named) {
         let (elsewhere, all) = counts.entry(item.container.0).or_default();
         *all += 1;
-        let key = (item.link.target.as_str(), item.key.as_str());
+        let key = (item.link.url.target(), item.key.as_str());
         if in_sections.get(&key).is_some_and(|s| s.len() >= 2) {
             *elsewhere += 1;
         }
@@ -275,7 +275,7 @@ fn showcases(items: &[Item], in_sections: &Listings) -> FxHashSet<Option<usize>>
 fn name_key(link: &WebLink) -> String {
     let text = link.text.trim();
     if let Some((a, b)) = text.split_once('/') {
-        let path: Vec<&str> = link.url.key.split('/').skip(1).take(3).collect();
+        let path: Vec<&str> = link.url.key().split('/').skip(1).take(3).collect();
         if let [owner, repo] = path.as_slice() {
             let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
             if (a == *owner && b == *repo) || (a == *repo && b == *owner) {
@@ -340,7 +340,7 @@ fn report(doc: &Document, entries: &Entries, first: &Item, later: &Item) -> Diag
             format!("\"{}\"", entry.label(doc))
         }
         _ if item.link.named => format!("\"{}\"", item.link.text.trim()),
-        _ => item.link.text.clone(),
+        _ => item.link.text.to_owned(),
     };
     let (later_name, first_name) = (name(later), name(first));
     let here = entries.container_name(doc, later.container);
