@@ -382,20 +382,22 @@ impl<'u> Page<'u> {
         if let Some(name) = self.segments[1].strip_suffix(".git") {
             self.segments[1] = Cow::Owned(name.to_owned());
         }
-        let rest: Vec<&str> = self.segments[2..].iter().map(|s| &**s).collect();
+        // Read in place, not collected into a Vec of its own: this runs for every
+        // link to a code host, most of a list's links.
+        let rest = &self.segments[2..];
         let is_readme = |name: &str| {
             name.get(..6)
                 .is_some_and(|head| head.eq_ignore_ascii_case("readme"))
         };
-        let root = match rest.as_slice() {
-            [] | ["tree", _] | ["-", "tree", _] => true,
-            ["blob", _, file] | ["-", "blob", _, file] => is_readme(file),
+        // GitLab writes its routes after a `-` segment (`-/tree/main`).
+        let route = &rest[usize::from(rest.first().is_some_and(|s| s == "-"))..];
+        let root = match route {
+            [] => rest.is_empty(),
+            [tree, _] => tree == "tree",
+            [blob, _, file] => blob == "blob" && is_readme(file),
             _ => false,
         };
-        let subfolder = matches!(
-            rest.as_slice(),
-            ["tree", _, _, ..] | ["-", "tree", _, _, ..]
-        );
+        let subfolder = matches!(route, [tree, _, _, ..] if tree == "tree");
         if root {
             self.segments.truncate(2);
         }
@@ -459,10 +461,12 @@ impl<'u> Page<'u> {
         if self.segments.len() < base {
             return;
         }
-        let rest: Vec<&str> = self.segments[base..].iter().map(|s| &**s).collect();
-        let root = match rest.as_slice() {
-            [] | ["tree", _] => true,
-            ["blob" | "resolve", _, file] => file.eq_ignore_ascii_case("README.md"),
+        let root = match &self.segments[base..] {
+            [] => true,
+            [tree, _] => tree == "tree",
+            [kind, _, file] => {
+                (kind == "blob" || kind == "resolve") && file.eq_ignore_ascii_case("README.md")
+            }
             _ => false,
         };
         if root {
