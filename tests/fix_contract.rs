@@ -27,7 +27,7 @@ use pocketlint::document::{BlockKind, Document};
 use pocketlint::fix::{Applicability, Fix};
 use pocketlint::linter;
 use pocketlint::rules;
-use pocketlint::rules::canonical::canonicalize;
+use pocketlint::rules::canonical::{CanonicalUrl, canonicalize};
 use pocketlint::text::name_key;
 
 /// An entry as the contract names it; every text reduced to its [`name_key`], so that
@@ -52,7 +52,7 @@ impl EntryKey {
             url: Some(&entry.link(doc).dest)
                 .filter(|dest| !ends_in_other_script(dest))
                 .and_then(|dest| canonicalize(dest))
-                .map(|u| u.key),
+                .map(CanonicalUrl::into_key),
             description: name_key(&entry.description),
         }
     }

@@ -16,7 +16,7 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::fix::{Edit, Fix};
-use crate::rules::canonical::canonicalize;
+use crate::rules::canonical::{CanonicalUrl, canonicalize};
 use crate::rules::urls::occurrences as sites;
 
 /// What the run knows of one canonical URL.
@@ -39,7 +39,7 @@ pub fn web_urls(doc: &Document) -> Vec<(String, String)> {
         .into_iter()
         .filter_map(|site| {
             let url = site.url.trim();
-            let key = canonicalize(url)?.key;
+            let key = canonicalize(url)?.into_key();
             (!is_placeholder_host(url)).then(|| (key, url.to_owned()))
         })
         .collect()
@@ -69,7 +69,7 @@ fn is_placeholder_host(url: &str) -> bool {
 pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for site in sites(doc) {
-        let Some(key) = canonicalize(site.url).map(|c| c.key) else {
+        let Some(key) = canonicalize(site.url).map(CanonicalUrl::into_key) else {
             continue;
         };
         let Some(checked) = results.get(&key) else {
@@ -80,7 +80,7 @@ pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<D
             Outcome::Dead { reason } => dead(site.span.clone(), url, reason, checked.failing),
             // The same page by another spelling (https, a trailing slash, `www.`): the
             // link works as written.
-            Outcome::Moved { to } if canonicalize(to).is_some_and(|c| c.key == key) => None,
+            Outcome::Moved { to } if canonicalize(to).is_some_and(|c| c.key() == key) => None,
             Outcome::Moved { to } => {
                 let to = keep_fragment(url, to);
                 let fix = site

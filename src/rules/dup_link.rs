@@ -66,7 +66,7 @@ const MIN_SHOWCASED: usize = 3;
 /// interned numbers and its indices `u32`: a 13 MB list has 200,000 items, and with
 /// the `(Container, table, &str)` keys and an owned name each this rule held 39 MB.
 struct Item<'l> {
-    link: &'l WebLink,
+    link: &'l WebLink<'l>,
     block: u32,
     /// Its page: the canonical target its link leads to.
     page: u32,
@@ -116,7 +116,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             !options
                 .allow
                 .iter()
-                .any(|pattern| glob_match(pattern, &item.link.url.key))
+                .any(|pattern| glob_match(pattern, item.link.url.key()))
         })
         .collect();
     let scope = options
@@ -184,7 +184,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn items<'l>(
     doc: &Document,
     entries: &Entries,
-    links: &'l [WebLink],
+    links: &'l [WebLink<'l>],
 ) -> impl Iterator<Item = Item<'l>> {
     let level = category_level(doc, entries);
     let mut pages = Interner::new();
@@ -220,7 +220,7 @@ fn items<'l>(
         Some(Item {
             link,
             block: block as u32,
-            page: pages.id(link.target.as_str()),
+            page: pages.id(link.url.target()),
             name: names.id(name),
             group: groups.id((container, table)),
             section: container.0.map(|h| h as u32),
@@ -320,7 +320,7 @@ fn showcases(items: &[Item], in_sections: &Listings) -> FxHashSet<Option<u32>> {
 fn name_key(link: &WebLink) -> String {
     let text = link.text.trim();
     if let Some((a, b)) = text.split_once('/') {
-        let path: Vec<&str> = link.url.key.split('/').skip(1).take(3).collect();
+        let path: Vec<&str> = link.url.key().split('/').skip(1).take(3).collect();
         if let [owner, repo] = path.as_slice() {
             let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
             if (a == *owner && b == *repo) || (a == *repo && b == *owner) {
@@ -385,7 +385,7 @@ fn report(doc: &Document, entries: &Entries, first: &Item, later: &Item) -> Diag
             format!("\"{}\"", entry.label(doc))
         }
         _ if item.link.named => format!("\"{}\"", item.link.text.trim()),
-        _ => item.link.text.clone(),
+        _ => item.link.text.to_owned(),
     };
     let (later_name, first_name) = (name(later), name(first));
     let here = entries.container_name(doc, later.container(doc));

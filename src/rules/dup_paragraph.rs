@@ -188,7 +188,7 @@ fn under_one_entry(
     let page = |unit: &Unit| {
         let entry = entries.at(unit.container.1?)?;
         let link = entry_link(doc, entry, links)?;
-        Some((link.target.as_str(), name_key(entry.name(doc))))
+        Some((link.url.target(), name_key(entry.name(doc))))
     };
     page(a).is_some_and(|a| page(b) == Some(a))
 }

@@ -113,14 +113,11 @@ fn contained(
     let first = &doc.headings[duplicate.first].section;
     let later = &doc.headings[duplicate.later];
     let body = later.span.end..later.section.end;
-    let first_links: FxHashSet<&str> = links_in(links, first)
-        .iter()
-        .map(|l| l.url.key.as_str())
-        .collect();
+    let first_links: FxHashSet<&str> = links_in(links, first).iter().map(|l| l.url.key()).collect();
     let in_first = entries.within(doc, first);
     links_in(links, &body)
         .iter()
-        .all(|l| first_links.contains(l.url.key.as_str()))
+        .all(|l| first_links.contains(l.url.key()))
         && entries
             .within(doc, &body)
             .iter()

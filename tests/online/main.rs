@@ -515,9 +515,9 @@ fn a_dead_link_is_an_error_only_after_failures_on_two_days() {
     }
     let entry = history
         .get(
-            &pocketlint::rules::canonical::canonicalize(&gone)
+            pocketlint::rules::canonical::canonicalize(&gone)
                 .unwrap()
-                .key,
+                .key(),
         )
         .unwrap();
     assert_eq!(entry.failures.len(), 3);
@@ -542,7 +542,9 @@ fn a_dead_link_is_an_error_only_after_failures_on_two_days() {
 }
 
 fn entry_key(url: &str) -> String {
-    pocketlint::rules::canonical::canonicalize(url).unwrap().key
+    pocketlint::rules::canonical::canonicalize(url)
+        .unwrap()
+        .into_key()
 }
 
 #[test]

@@ -22,7 +22,7 @@ use crate::text::{collapse_whitespace, hash_words, words};
 /// it is asked for: most sections compared have entries, and need no texts.
 pub struct Contents<'d> {
     doc: &'d Document<'d>,
-    links: &'d [WebLink],
+    links: &'d [WebLink<'d>],
     /// Each entry's block start and page, in document order.
     entries: Vec<(usize, &'d str)>,
     strings: Strings<'d>,
@@ -57,7 +57,7 @@ impl<'d> Contents<'d> {
             .iter()
             .filter_map(|e| {
                 let link = entry_link(doc, e, links)?;
-                Some((doc.blocks[e.block].span.start, link.url.key.as_str()))
+                Some((doc.blocks[e.block].span.start, link.url.key()))
             })
             .collect();
         Self {
@@ -173,7 +173,9 @@ impl<'d> Contents<'d> {
         match self.link_targets[l] {
             Some(n) => n,
             None => {
-                let n = self.strings.number(Unit::Target(&self.links[l].target));
+                let n = self
+                    .strings
+                    .number(Unit::Target(self.links[l].url.target()));
                 self.link_targets[l] = Some(n);
                 n
             }

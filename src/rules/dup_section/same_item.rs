@@ -230,7 +230,7 @@ fn main_links<'l>(doc: &Document, links: &'l [WebLink]) -> Vec<Option<&'l str>> 
             in_heading
                 .chain(leads)
                 .find(|l| l.url.project)
-                .map(|l| l.url.key.as_str())
+                .map(|l| l.url.key())
         })
         .collect()
 }
