@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use pocketlint::config::Settings;
 use pocketlint::document::entries::{Entries, Entry, enclosing_items, own_text};
-use pocketlint::document::{BlockKind, Document};
+use pocketlint::document::{BlockKind, Document, Span};
 use pocketlint::fix::{Applicability, Fix};
 use pocketlint::linter;
 use pocketlint::rules;
@@ -107,7 +107,7 @@ impl Model {
         for (i, block) in doc.blocks.iter().enumerate() {
             let heading_path = |offset: usize| {
                 let mut path: Vec<String> =
-                    std::iter::successors(doc.section_at(offset), |&h| doc.headings[h].parent)
+                    std::iter::successors(doc.section_at(offset), |&h| doc.headings[h].parent())
                         .map(|h| name_key(&doc.headings[h].text))
                         .collect();
                 path.reverse();
@@ -115,7 +115,7 @@ impl Model {
             };
             match block.kind {
                 BlockKind::Heading(_) => {
-                    containers.insert((heading_path(block.span.start), Vec::new()));
+                    containers.insert((heading_path(block.span.start()), Vec::new()));
                 }
                 BlockKind::ListItem { .. } => {
                     let mut groups = enclosing_items(&doc, i);
@@ -124,12 +124,12 @@ impl Model {
                         .iter()
                         .map(|&g| name_key(own_text(&doc, g).0))
                         .collect();
-                    containers.insert((heading_path(block.span.start), groups));
+                    containers.insert((heading_path(block.span.start()), groups));
                 }
                 _ => {}
             }
-            if block.parent.is_none() && !matches!(block.kind, BlockKind::Heading(_)) {
-                filled.insert(heading_path(block.span.start));
+            if block.parent().is_none() && !matches!(block.kind, BlockKind::Heading(_)) {
+                filled.insert(heading_path(block.span.start()));
             }
         }
         Self {
@@ -146,7 +146,7 @@ impl Model {
 fn source_of(doc: &Document, entry: &Entry) -> String {
     let span = match doc.blocks[entry.block].kind {
         BlockKind::ListItem { .. } => own_text(doc, entry.block).1,
-        _ => doc.blocks[entry.block].span.clone(),
+        _ => doc.blocks[entry.block].span.range(),
     };
     let text = doc.slice(&span).trim();
     let unmarked = text
@@ -245,10 +245,10 @@ fn shapes(text: &str, deleted: &[std::ops::Range<usize>]) -> Vec<(String, usize)
     (0..doc.blocks.len())
         .filter(|&i| {
             let span = &doc.blocks[i].span;
-            let end = span.start + doc.slice(span).trim_end().len();
+            let end = span.start() + doc.slice(span).trim_end().len();
             !deleted
                 .iter()
-                .any(|d| d.start <= span.start && end <= d.end)
+                .any(|d| d.start <= span.start() && end <= d.end)
         })
         .map(|i| {
             let mut shape: Vec<String> = std::iter::once(&doc.blocks[i])
@@ -259,7 +259,7 @@ fn shapes(text: &str, deleted: &[std::ops::Range<usize>]) -> Vec<(String, usize)
                 })
                 .collect();
             shape.reverse();
-            (shape.join(" > "), doc.blocks[i].span.start)
+            (shape.join(" > "), doc.blocks[i].span.start())
         })
         .collect()
 }
@@ -305,10 +305,10 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
         let Some(fix) = d.fix.as_ref().filter(|f| f.applicability >= min) else {
             continue;
         };
-        let deletes = |span: &std::ops::Range<usize>| {
-            let end = span.start + doc.slice(span).trim_end().len();
+        let deletes = |span: Span| {
+            let end = span.start() + doc.slice(span).trim_end().len();
             fix.edits.iter().any(|e| {
-                e.content.trim().is_empty() && e.range.start <= span.start && end <= e.range.end
+                e.content.trim().is_empty() && e.range.start <= span.start() && end <= e.range.end
             })
         };
         let said = format!("{} {}", d.message, d.help.as_deref().unwrap_or_default());
@@ -316,11 +316,11 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
             .iter()
             .filter(|e| !e.link(&doc).dest.starts_with('#'))
         {
-            if !deletes(&doc.blocks[entry.block].span) {
+            if !deletes(doc.blocks[entry.block].span) {
                 continue;
             }
             let section = entry.section.map(|h| &doc.headings[h]);
-            let named = match section.filter(|h| deletes(&h.span)) {
+            let named = match section.filter(|h| deletes(h.span)) {
                 Some(heading) => said.contains(heading.text.trim()),
                 // A table row goes by its label (its title cell when its link reads `[pdf]`).
                 None => {

@@ -105,7 +105,10 @@ impl Found {
         Self {
             toc: analysis.toc.as_ref().map(|t| FoundToc {
                 line: doc
-                    .position(t.title.map_or(t.region.start, |b| doc.blocks[b].span.start))
+                    .position(
+                        t.title
+                            .map_or(t.region.start, |b| doc.blocks[b].span.start()),
+                    )
                     .0,
                 title: t.title.map(|b| doc.blocks[b].text.trim().to_owned()),
                 levels: t.levels.clone(),

@@ -4,8 +4,14 @@ use std::path::{Path, PathBuf};
 
 use miette::{Report, miette};
 
-/// Files larger than this are refused rather than read into memory.
+use crate::document::MAX_SOURCE_BYTES;
+
+/// Files larger than this are refused rather than read into memory (standard input
+/// too, once read).
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+// The document model holds offsets as `u32`: whatever is read must fit.
+const _: () = assert!(MAX_FILE_BYTES <= MAX_SOURCE_BYTES as u64);
 
 const BOM: &str = "\u{FEFF}";
 
@@ -93,11 +99,7 @@ impl SourceFile {
         let size = std::fs::metadata(path)
             .map_err(|err| miette!("{shown}: {err}"))?
             .len();
-        if size > MAX_FILE_BYTES {
-            return Err(miette!(
-                "{shown}: file is {size} bytes, more than the {MAX_FILE_BYTES} pocketlint reads"
-            ));
-        }
+        within_limit(size, MAX_FILE_BYTES, &shown)?;
         let bytes = std::fs::read(path).map_err(|err| miette!("{shown}: {err}"))?;
         Self::decode(bytes, &shown)
     }
@@ -105,6 +107,7 @@ impl SourceFile {
     /// The file's text from its bytes, refusing binary and non-UTF-8 content with a
     /// message that names the file as `shown` and says where.
     pub fn decode(bytes: Vec<u8>, shown: &dyn std::fmt::Display) -> Result<Self, Report> {
+        within_limit(bytes.len() as u64, MAX_FILE_BYTES, shown)?;
         // The memchr crate's SIMD search: std's byte search was a fifth of the decode.
         if let Some(nul) = memchr::memchr(0, &bytes) {
             return Err(miette!(
@@ -159,6 +162,16 @@ impl SourceFile {
         }
         out
     }
+}
+
+/// Refuses a text of `size` bytes above `limit`, naming the file as `shown`.
+fn within_limit(size: u64, limit: u64, shown: &dyn std::fmt::Display) -> Result<(), Report> {
+    if size > limit {
+        return Err(miette!(
+            "{shown}: file is {size} bytes, more than the {limit} pocketlint reads"
+        ));
+    }
+    Ok(())
 }
 
 fn has_lone_lf(text: &str) -> bool {
@@ -233,5 +246,15 @@ mod tests {
         assert_eq!(err, "b.md: not valid UTF-8 at byte 8 (line 3)");
         let err = SourceFile::decode(b"ab\0".to_vec(), &"c.md").unwrap_err();
         assert!(err.to_string().contains("NUL byte at byte 2"), "{err}");
+    }
+
+    #[test]
+    fn a_text_over_the_limit_is_refused_by_name() {
+        assert!(within_limit(10, 10, &"a.md").is_ok());
+        let err = within_limit(11, 10, &"a.md").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "a.md: file is 11 bytes, more than the 10 pocketlint reads"
+        );
     }
 }

@@ -56,14 +56,14 @@ impl Entry {
         if self.table.is_none() {
             return self.name(doc);
         }
-        let link_start = self.link(doc).span.start;
-        let cells = doc.block_indices_within(&doc.blocks[self.block].span);
+        let link_start = self.link(doc).span.start();
+        let cells = doc.block_indices_within(doc.blocks[self.block].span);
         cells
-            .filter(|&c| doc.blocks[c].parent == Some(self.block))
+            .filter(|&c| doc.blocks[c].parent() == Some(self.block))
             .map(|c| &doc.blocks[c])
-            .take_while(|cell| cell.span.start <= link_start)
+            .take_while(|cell| cell.span.start() <= link_start)
             .find(|cell| cell.text.chars().any(char::is_alphabetic))
-            .filter(|cell| !cell.span.contains(&link_start))
+            .filter(|cell| !cell.span.contains(link_start))
             .map_or_else(|| self.name(doc), |cell| cell.text.trim())
     }
 
@@ -73,9 +73,10 @@ impl Entry {
 
     /// The texts of the headings above the entry, outermost first.
     pub fn heading_path<'d>(&self, doc: &'d Document) -> Vec<&'d str> {
-        let mut path: Vec<&str> = std::iter::successors(self.section, |&h| doc.headings[h].parent)
-            .map(|h| doc.headings[h].text.trim())
-            .collect();
+        let mut path: Vec<&str> =
+            std::iter::successors(self.section, |&h| doc.headings[h].parent())
+                .map(|h| doc.headings[h].text.trim())
+                .collect();
         path.reverse();
         path
     }
@@ -133,7 +134,7 @@ impl Entries {
     /// The entries whose list item or table row starts inside `span`: a slice, found by
     /// binary search (entries are in document order).
     pub fn within(&self, doc: &Document, span: &Range<usize>) -> &[Entry] {
-        let start_of = |e: &Entry| doc.blocks[e.block].span.start;
+        let start_of = |e: &Entry| doc.blocks[e.block].span.start();
         let start = self.list.partition_point(|e| start_of(e) < span.start);
         let end = start + self.list[start..].partition_point(|e| start_of(e) < span.end);
         &self.list[start..end]
@@ -170,7 +171,7 @@ fn find_entries(doc: &Document) -> Vec<Entry> {
                 let (text, span) = own_text(doc, block);
                 (Cow::Borrowed(text), span)
             }
-            BlockKind::TableRow => (Cow::Owned(row_text(doc, block)), b.span.clone()),
+            BlockKind::TableRow => (Cow::Owned(row_text(doc, block)), b.span.range()),
             _ => continue,
         };
         let Some(link) = first_named_link(doc, &span) else {
@@ -184,10 +185,10 @@ fn find_entries(doc: &Document) -> Vec<Entry> {
             .to_owned();
         found.push(Entry {
             block,
-            section: doc.section_at(b.span.start),
+            section: doc.section_at(b.span.start()),
             groups: enclosing_items(doc, block),
             table: (b.kind == BlockKind::TableRow)
-                .then_some(b.parent)
+                .then_some(b.parent())
                 .flatten(),
             link,
             description,
@@ -201,9 +202,9 @@ fn find_entries(doc: &Document) -> Vec<Entry> {
 
 /// The texts of a table row's cells, one space apart.
 fn row_text(doc: &Document, row: usize) -> String {
-    let cells = doc.block_indices_within(&doc.blocks[row].span);
+    let cells = doc.block_indices_within(doc.blocks[row].span);
     let texts: Vec<&str> = cells
-        .filter(|&c| doc.blocks[c].parent == Some(row))
+        .filter(|&c| doc.blocks[c].parent() == Some(row))
         .map(|c| doc.blocks[c].text.trim())
         .collect();
     texts.join(" ")
@@ -213,10 +214,10 @@ fn row_text(doc: &Document, row: usize) -> String {
 /// not an autolink (`<https://…>` names nothing, and wrapping a bare URL in `<…>` must
 /// not change which link an entry is about).
 fn first_named_link(doc: &Document, span: &Range<usize>) -> Option<usize> {
-    let start = doc.links.partition_point(|l| l.span.start < span.start);
+    let start = doc.links.partition_point(|l| l.span.start() < span.start);
     doc.links[start..]
         .iter()
-        .take_while(|l| l.span.start < span.end)
+        .take_while(|l| l.span.start() < span.end)
         .position(|l| {
             !l.image
                 && matches!(l.kind, LinkKind::Inline | LinkKind::Reference)
@@ -228,7 +229,7 @@ fn first_named_link(doc: &Document, span: &Range<usize>) -> Option<usize> {
 /// The list items enclosing block `index`, outermost first.
 pub fn enclosing_items(doc: &Document, index: usize) -> Vec<usize> {
     let mut items: Vec<usize> =
-        std::iter::successors(doc.blocks[index].parent, |&i| doc.blocks[i].parent)
+        std::iter::successors(doc.blocks[index].parent(), |&i| doc.blocks[i].parent())
             .filter(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }))
             .collect();
     items.reverse();
@@ -238,9 +239,9 @@ pub fn enclosing_items(doc: &Document, index: usize) -> Vec<usize> {
 /// The category that directly holds block `index`: its section and innermost
 /// enclosing list item.
 pub fn container_of(doc: &Document, index: usize) -> Container {
-    let group = std::iter::successors(doc.blocks[index].parent, |&i| doc.blocks[i].parent)
+    let group = std::iter::successors(doc.blocks[index].parent(), |&i| doc.blocks[i].parent())
         .find(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }));
-    (doc.section_at(doc.blocks[index].span.start), group)
+    (doc.section_at(doc.blocks[index].span.start()), group)
 }
 
 /// The plain text a list item shows before any nested block, and its span: its own
@@ -250,15 +251,15 @@ pub fn own_text<'d>(doc: &'d Document, index: usize) -> (&'d str, Range<usize>) 
     let first_child = doc
         .blocks
         .get(index + 1)
-        .filter(|child| child.parent == Some(index));
+        .filter(|child| child.parent() == Some(index));
     if block.text.trim().is_empty()
         && let Some(child) = first_child
         && child.kind == BlockKind::Paragraph
     {
-        return (&child.text, child.span.clone());
+        return (&child.text, child.span.range());
     }
-    let end = first_child.map_or(block.span.end, |c| c.span.start);
-    (&block.text, block.span.start..end)
+    let end = first_child.map_or(block.span.end(), |c| c.span.start());
+    (&block.text, block.span.start()..end)
 }
 
 #[cfg(test)]

@@ -3,12 +3,13 @@
 
 use std::ops::Range;
 
-use super::Document;
+use super::{Document, Span};
 
 impl Document<'_> {
     /// The byte range of the whole lines holding `span` (trailing blank lines left out),
     /// final newline included.
-    pub fn whole_lines(&self, span: &Range<usize>) -> Range<usize> {
+    pub fn whole_lines(&self, span: impl Into<Span>) -> Range<usize> {
+        let span = span.into().range();
         let source = self.source;
         let start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
         let content_end = span.start + source[span.clone()].trim_end().len();
@@ -21,11 +22,12 @@ impl Document<'_> {
     /// The bytes to delete to remove the whole lines of `span`; with `blank_line`, also one
     /// blank line after it (or before it, when none follows), so the blocks around stay
     /// separated as they were. `None` when other text shares the first or last line.
-    pub fn line_removal(&self, span: &Range<usize>, blank_line: bool) -> Option<Range<usize>> {
+    pub fn line_removal(&self, span: impl Into<Span>, blank_line: bool) -> Option<Range<usize>> {
+        let span = span.into().range();
         let source = self.source;
         let lines = &self.lines;
         // Block spans may end after trailing blank lines; only the text counts.
-        let span = span.start..span.start + source[span.clone()].trim_end().len();
+        let span = span.start..span.start + source[span].trim_end().len();
         let first = lines.line_of(span.start);
         let last = lines.line_of(span.end.saturating_sub(1).max(span.start));
         let start = lines.line_start(first);
@@ -63,9 +65,10 @@ impl Document<'_> {
     /// The bytes to delete to remove a whole section, heading included; at the end of the
     /// file, also the blank lines before it, so the file still ends where the text before
     /// it does.
-    pub fn section_removal(&self, section: &Range<usize>) -> Range<usize> {
+    pub fn section_removal(&self, section: impl Into<Span>) -> Range<usize> {
+        let section = section.into().range();
         if section.end < self.source.len() {
-            return section.clone();
+            return section;
         }
         let before = self.source[..section.start].trim_end();
         let keep = self.source[before.len()..section.start]
@@ -107,11 +110,12 @@ mod tests {
     fn section_removal_at_the_end_takes_the_blank_lines_before() {
         let source = "# a\n\ntext\n\n## b\n\nmore\n";
         let doc = Document::parse(source);
-        let b = &doc.headings[1].section;
+        let b = doc.headings[1].section;
         let mut out = source.to_owned();
         out.replace_range(doc.section_removal(b), "");
         assert_eq!(out, "# a\n\ntext\n");
-        let a = &doc.headings[0].section;
-        assert_eq!(doc.section_removal(&(a.start..b.start)), a.start..b.start);
+        let a = doc.headings[0].section;
+        let before_b = a.start()..b.start();
+        assert_eq!(doc.section_removal(&before_b), before_b);
     }
 }

@@ -11,6 +11,7 @@ mod lines;
 mod parse;
 pub mod slug;
 mod slug_table;
+mod span;
 mod split;
 mod suppress;
 
@@ -19,6 +20,7 @@ use std::ops::Range;
 pub use autolink::find_bare_urls;
 pub use lines::LineIndex;
 pub use parse::options as markdown_options;
+pub use span::{MAX_SOURCE_BYTES, Span};
 pub use suppress::Suppressions;
 
 /// A parsed Markdown file.
@@ -38,23 +40,23 @@ pub struct Document<'a> {
     /// (`[text][label]`, `[label][]`, `[label]`): GitHub shows it as text, brackets and all.
     pub broken_references: Vec<BrokenReference>,
     /// URLs GitHub turns into links although they are not written as links.
-    pub bare_urls: Vec<Range<usize>>,
+    pub bare_urls: Vec<Span>,
     /// Runs of plain text outside code, HTML tags and links, one per line at most: where bare
     /// URLs are found, and where text that looks like a link but is not one sits.
-    pub text_runs: Vec<Range<usize>>,
+    pub text_runs: Vec<Span>,
     /// Runs of text as the reader sees it, link text included: every inline text outside
     /// code, HTML and images, adjacent pieces merged; sorted. What prose checks read.
-    pub prose: Vec<Range<usize>>,
+    pub prose: Vec<Span>,
     /// Inline code spans and code blocks, sorted; nothing in them is Markdown.
-    pub code: Vec<Range<usize>>,
+    pub code: Vec<Span>,
     /// Emphasis and strong emphasis (`*…*`, `**…**`), markers included, sorted by start
     /// (an outer span before the spans it holds).
-    pub emphasis: Vec<Range<usize>>,
+    pub emphasis: Vec<Span>,
     /// HTML blocks and inline HTML, sorted.
-    pub html: Vec<Range<usize>>,
+    pub html: Vec<Span>,
     /// Hard line breaks (two or more spaces, or a backslash, before a line ending that
     /// continues the same paragraph), sorted; each range covers the marker and the newline.
-    pub hard_breaks: Vec<Range<usize>>,
+    pub hard_breaks: Vec<Span>,
     /// Explicit HTML anchors (`<a name="x">`, `id="x"`) that `#x` links may target.
     pub html_anchors: Vec<HtmlAnchor>,
     pub suppressions: Suppressions,
@@ -76,21 +78,27 @@ pub struct Heading {
     /// The GitHub anchor, unique within the document (`-1`, `-2` for repeats).
     pub anchor: String,
     /// The whole heading, markers included (the first line for setext headings).
-    pub span: Range<usize>,
+    pub span: Span,
     /// The heading's inline content, without markers.
-    pub content: Range<usize>,
+    pub content: Span,
     pub syntax: HeadingSyntax,
     /// From the heading to the next heading of the same or a higher level.
-    pub section: Range<usize>,
-    /// Index of the enclosing heading, if any.
-    pub parent: Option<usize>,
+    pub section: Span,
+    /// Index of the enclosing heading, [`span::NO_INDEX`] for none: read through
+    /// [`Heading::parent`].
+    parent: u32,
 }
 
 impl Heading {
     /// Where a finding about the heading points: its markers and text, without the
     /// line ending (or the underline of a setext heading).
     pub fn finding_span(&self) -> Range<usize> {
-        self.span.start..self.content.end.max(self.span.start)
+        self.span.start()..self.content.end().max(self.span.start())
+    }
+
+    /// Index of the enclosing heading, if any.
+    pub fn parent(&self) -> Option<usize> {
+        span::read_index(self.parent)
     }
 }
 
@@ -98,26 +106,34 @@ impl Heading {
 #[derive(Debug, Clone)]
 pub struct Block {
     pub kind: BlockKind,
-    pub span: Range<usize>,
-    /// Index of the enclosing block, if any.
-    pub parent: Option<usize>,
+    pub span: Span,
+    /// Index of the enclosing block, [`span::NO_INDEX`] for none: read through
+    /// [`Block::parent`].
+    parent: u32,
     /// The plain text of the inline content directly inside this block (for a list
     /// item, its own text without nested lists); empty for pure containers.
     pub text: String,
+}
+
+impl Block {
+    /// Index of the enclosing block, if any.
+    pub fn parent(&self) -> Option<usize> {
+        span::read_index(self.parent)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BlockKind {
     Paragraph,
     /// Index into [`Document::headings`].
-    Heading(usize),
+    Heading(u32),
     BlockQuote,
     List {
         ordered: bool,
     },
     /// `depth` counts enclosing list items: 0 for a top-level item.
     ListItem {
-        depth: usize,
+        depth: u32,
     },
     Table,
     TableHead,
@@ -151,12 +167,19 @@ pub struct Link {
     pub image: bool,
     /// The destination after Markdown unescaping.
     pub dest: String,
-    /// The destination as written in the source (for reference links, in the
-    /// definition), when it can be located.
-    pub dest_span: Option<Range<usize>>,
+    /// Where the destination is written: read through [`Link::dest_span`].
+    dest_span: Span,
     /// Plain text of the link (for images, the alt text).
     pub text: String,
-    pub span: Range<usize>,
+    pub span: Span,
+}
+
+impl Link {
+    /// The destination as written in the source (for reference links, in the
+    /// definition), when it can be located.
+    pub fn dest_span(&self) -> Option<Span> {
+        self.dest_span.present()
+    }
 }
 
 /// A link reference definition.
@@ -164,10 +187,18 @@ pub struct Link {
 pub struct Definition {
     pub label: String,
     pub dest: String,
-    pub dest_span: Option<Range<usize>>,
-    pub span: Range<usize>,
+    /// Where the destination is written: read through [`Definition::dest_span`].
+    dest_span: Span,
+    pub span: Span,
     /// How many links and images take their destination from it.
     pub uses: usize,
+}
+
+impl Definition {
+    /// The destination as written in the source, when it can be located.
+    pub fn dest_span(&self) -> Option<Span> {
+        self.dest_span.present()
+    }
 }
 
 /// How a reference with no definition is written.
@@ -188,20 +219,29 @@ pub struct BrokenReference {
     /// The label as written, between its brackets.
     pub label: String,
     /// From the first `[` to the last `]`.
-    pub span: Range<usize>,
+    pub span: Span,
 }
 
 /// An anchor target written in HTML.
 #[derive(Debug, Clone)]
 pub struct HtmlAnchor {
     pub name: String,
-    pub span: Range<usize>,
+    pub span: Span,
 }
 
 impl<'a> Document<'a> {
     /// Parses `source` once; never fails (any text is Markdown). A large source is cut
     /// at headings and its parts parsed side by side ([`split`]), with the same result.
+    ///
+    /// # Panics
+    ///
+    /// On a source over [`MAX_SOURCE_BYTES`], whose offsets the model cannot hold:
+    /// whatever reads files refuses those first, naming the file (`cli::input`).
     pub fn parse(source: &'a str) -> Self {
+        assert!(
+            source.len() <= MAX_SOURCE_BYTES,
+            "a source over MAX_SOURCE_BYTES reached the parser"
+        );
         split::parse(source, split::PART_BYTES).0
     }
 
@@ -214,8 +254,8 @@ impl<'a> Document<'a> {
     }
 
     /// Source text of a span.
-    pub fn slice(&self, span: &Range<usize>) -> &'a str {
-        &self.source[span.clone()]
+    pub fn slice(&self, span: impl Into<Span>) -> &'a str {
+        &self.source[span.into().range()]
     }
 
     /// 1-based line and character column of a byte offset.
@@ -250,51 +290,54 @@ impl<'a> Document<'a> {
 
     /// Index of the innermost heading whose section holds `offset`.
     pub fn section_at(&self, offset: usize) -> Option<usize> {
-        innermost(&self.headings, offset, |h| (&h.span, &h.section, h.parent))
+        innermost(&self.headings, offset, |h| (h.span, h.section, h.parent()))
     }
 
     /// The links and images that start inside `span` (links are sorted by position).
-    pub fn links_within(&self, span: &Range<usize>) -> &[Link] {
-        within(&self.links, span, |l| &l.span)
+    pub fn links_within(&self, span: impl Into<Span>) -> &[Link] {
+        within(&self.links, span.into(), |l| l.span)
     }
 
     /// The runs of [`Document::prose`] that start inside `span`.
-    pub fn prose_within(&self, span: &Range<usize>) -> &[Range<usize>] {
-        within(&self.prose, span, |r| r)
+    pub fn prose_within(&self, span: impl Into<Span>) -> &[Span] {
+        within(&self.prose, span.into(), |&r| r)
     }
 
     /// The code spans and code blocks inside `span`.
-    pub fn code_within(&self, span: &Range<usize>) -> &[Range<usize>] {
-        within(&self.code, span, |r| r)
+    pub fn code_within(&self, span: impl Into<Span>) -> &[Span] {
+        within(&self.code, span.into(), |&r| r)
     }
 
     /// The HTML blocks and inline HTML inside `span`.
-    pub fn html_within(&self, span: &Range<usize>) -> &[Range<usize>] {
-        within(&self.html, span, |r| r)
+    pub fn html_within(&self, span: impl Into<Span>) -> &[Span] {
+        within(&self.html, span.into(), |&r| r)
     }
 
     /// The bare URLs inside `span`.
-    pub fn bare_urls_within(&self, span: &Range<usize>) -> &[Range<usize>] {
-        within(&self.bare_urls, span, |r| r)
+    pub fn bare_urls_within(&self, span: impl Into<Span>) -> &[Span] {
+        within(&self.bare_urls, span.into(), |&r| r)
     }
 
     /// Indices of the blocks that start inside `span` (blocks are in document order).
-    pub fn block_indices_within(&self, span: &Range<usize>) -> Range<usize> {
-        let start = self.blocks.partition_point(|b| b.span.start < span.start);
-        start..start + self.blocks[start..].partition_point(|b| b.span.start < span.end)
+    pub fn block_indices_within(&self, span: impl Into<Span>) -> Range<usize> {
+        let span = span.into();
+        let start = self
+            .blocks
+            .partition_point(|b| b.span.start() < span.start());
+        start..start + self.blocks[start..].partition_point(|b| b.span.start() < span.end())
     }
 
     /// Start of the first heading at or after `offset`, or the end of the source.
     pub fn next_heading_start(&self, offset: usize) -> usize {
-        let next = self.headings.partition_point(|h| h.span.start < offset);
+        let next = self.headings.partition_point(|h| h.span.start() < offset);
         self.headings
             .get(next)
-            .map_or(self.source.len(), |h| h.span.start)
+            .map_or(self.source.len(), |h| h.span.start())
     }
 
     /// Index of the innermost block holding `offset`.
     pub fn block_at(&self, offset: usize) -> Option<usize> {
-        innermost(&self.blocks, offset, |b| (&b.span, &b.span, b.parent))
+        innermost(&self.blocks, offset, |b| (b.span, b.span, b.parent()))
     }
 
     /// HTML comments (`<!-- … -->`): their byte range and trimmed body.
@@ -306,16 +349,17 @@ impl<'a> Document<'a> {
     /// without reading every comment of the document.
     pub fn html_comments_starting_in(
         &self,
-        span: &Range<usize>,
+        span: impl Into<Span>,
     ) -> impl Iterator<Item = (Range<usize>, &'a str)> + '_ {
-        let start = self.html.partition_point(|r| r.start < span.start);
-        let end = start + self.html[start..].partition_point(|r| r.start < span.end);
+        let span = span.into();
+        let start = self.html.partition_point(|r| r.start() < span.start());
+        let end = start + self.html[start..].partition_point(|r| r.start() < span.end());
         comments_in(self.source, &self.html[start..end])
     }
 
     /// The blocks enclosing block `index`, innermost first.
     pub fn ancestors(&self, index: usize) -> impl Iterator<Item = &Block> {
-        std::iter::successors(self.blocks[index].parent, |&i| self.blocks[i].parent)
+        std::iter::successors(self.blocks[index].parent(), |&i| self.blocks[i].parent())
             .map(|i| &self.blocks[i])
     }
 }
@@ -326,13 +370,13 @@ impl<'a> Document<'a> {
 fn innermost<T>(
     items: &[T],
     offset: usize,
-    parts: impl Fn(&T) -> (&Range<usize>, &Range<usize>, Option<usize>),
+    parts: impl Fn(&T) -> (Span, Span, Option<usize>),
 ) -> Option<usize> {
-    let last = items.partition_point(|t| parts(t).0.start <= offset);
+    let last = items.partition_point(|t| parts(t).0.start() <= offset);
     let mut current = last.checked_sub(1);
     while let Some(i) = current {
         let (_, extent, parent) = parts(&items[i]);
-        if extent.contains(&offset) {
+        if extent.contains(offset) {
             return Some(i);
         }
         current = parent;
@@ -340,31 +384,27 @@ fn innermost<T>(
     None
 }
 
-/// The items of `sorted` (by span start) whose spans lie inside `span`.
-/// The HTML comments in the `html` ranges of `source`, with their byte range and body.
+/// The HTML comments in the `html` spans of `source`, with their byte range and body.
 fn comments_in<'a, 's>(
     source: &'a str,
-    html: &'s [Range<usize>],
+    html: &'s [Span],
 ) -> impl Iterator<Item = (Range<usize>, &'a str)> + 's
 where
     'a: 's,
 {
     html.iter().flat_map(move |r| {
-        html::comments(&source[r.clone()])
-            .map(move |(c, body)| (r.start + c.start..r.start + c.end, body))
+        html::comments(&source[r.range()])
+            .map(move |(c, body)| (r.start() + c.start..r.start() + c.end, body))
     })
 }
 
-fn within<'s, T>(
-    sorted: &'s [T],
-    span: &Range<usize>,
-    span_of: impl Fn(&T) -> &Range<usize>,
-) -> &'s [T] {
-    let start = sorted.partition_point(|t| span_of(t).start < span.start);
-    let end = start + sorted[start..].partition_point(|t| span_of(t).start < span.end);
+/// The items of `sorted` (by span start) whose spans lie inside `span`.
+fn within<T>(sorted: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    let start = sorted.partition_point(|t| span_of(t).start() < span.start());
+    let end = start + sorted[start..].partition_point(|t| span_of(t).start() < span.end());
     let mut items = &sorted[start..end];
     while let Some((last, rest)) = items.split_last() {
-        if span_of(last).end <= span.end {
+        if span_of(last).end() <= span.end() {
             break;
         }
         items = rest;
@@ -372,12 +412,8 @@ fn within<'s, T>(
     items
 }
 
-fn contains_sorted(ranges: &[Range<usize>], offset: usize) -> bool {
-    let i = ranges.partition_point(|r| r.start <= offset);
-    // Ranges may nest (code inside HTML does not occur, but be safe): check a few back.
-    ranges[..i]
-        .iter()
-        .rev()
-        .take(4)
-        .any(|r| r.contains(&offset))
+fn contains_sorted(spans: &[Span], offset: usize) -> bool {
+    let i = spans.partition_point(|r| r.start() <= offset);
+    // Spans may nest (code inside HTML does not occur, but be safe): check a few back.
+    spans[..i].iter().rev().take(4).any(|r| r.contains(offset))
 }

@@ -7,7 +7,8 @@ use pulldown_cmark::{BrokenLink, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::{
     Block, BlockKind, BrokenReference, Definition, Document, Heading, HeadingSyntax, HtmlAnchor,
-    LineIndex, Link, LinkKind, ReferenceForm, Suppressions, autolink, html, slug::Slugger,
+    LineIndex, Link, LinkKind, ReferenceForm, Span, Suppressions, autolink, html, slug::Slugger,
+    span,
 };
 use crate::text::collapse_whitespace;
 
@@ -64,12 +65,12 @@ pub(super) fn parse_part<'a>(
                 label: label.to_owned(),
                 dest: def.dest.to_string(),
                 dest_span: locate(source, &span, &def.dest, 0),
-                span,
+                span: span.into(),
                 uses: 0,
             }
         })
         .collect();
-    definitions.sort_by_key(|d| d.span.start);
+    definitions.sort_by_key(|d| d.span.start());
 
     let mut builder = Builder::new(source, lines, definitions);
     for (event, range) in parser.into_offset_iter() {
@@ -77,8 +78,8 @@ pub(super) fn parse_part<'a>(
     }
     let mut doc = builder.finish();
     // A `[text][label]` that fails is retried as the shortcut `[text]`: keep the first.
-    broken_references.sort_by_key(|r| r.span.start);
-    broken_references.dedup_by_key(|r| r.span.start);
+    broken_references.sort_by_key(|r| r.span.start());
+    broken_references.dedup_by_key(|r| r.span.start());
     doc.broken_references = broken_references;
     doc
 }
@@ -100,7 +101,7 @@ fn broken_reference(source: &str, offset: usize, broken: BrokenLink<'_>) -> Brok
     BrokenReference {
         form,
         label: broken.reference.to_string(),
-        span,
+        span: span.into(),
     }
 }
 
@@ -130,7 +131,8 @@ struct Builder<'a, 'l> {
     /// Inside a code block or front matter: text there is not Markdown.
     in_raw_block: bool,
     /// Where each destination is first written in a definition, for reference links.
-    definition_spans: FxHashMap<String, Option<Range<usize>>>,
+    /// ([`Span::NONE`] when the first one cannot be located.)
+    definition_spans: FxHashMap<String, Span>,
     /// The definition of each label ([`label_key`]), to count its uses.
     definition_labels: FxHashMap<String, usize>,
 }
@@ -141,7 +143,7 @@ impl<'a, 'l> Builder<'a, 'l> {
         for definition in &definitions {
             definition_spans
                 .entry(definition.dest.clone())
-                .or_insert_with(|| definition.dest_span.clone());
+                .or_insert(definition.dest_span);
         }
         let definition_labels = definitions
             .iter()
@@ -195,7 +197,7 @@ impl<'a, 'l> Builder<'a, 'l> {
                 }
             }
             Event::Code(code) => {
-                self.doc.code.push(range.clone());
+                self.doc.code.push(range.clone().into());
                 self.inline_text(&code, &range);
             }
             Event::InlineHtml(_) | Event::Html(_) if self.in_open(BlockKind::Html) => {
@@ -211,7 +213,7 @@ impl<'a, 'l> Builder<'a, 'l> {
                 self.html(range);
             }
             Event::HardBreak => {
-                self.doc.hard_breaks.push(range.clone());
+                self.doc.hard_breaks.push(range.clone().into());
                 self.inline_text(" ", &range);
             }
             Event::SoftBreak => self.inline_text(" ", &range),
@@ -232,12 +234,12 @@ impl<'a, 'l> Builder<'a, 'l> {
             } => {
                 let has_attributes = id.is_some() || !classes.is_empty() || !attrs.is_empty();
                 self.open_heading(level as u8, range.clone(), has_attributes);
-                BlockKind::Heading(self.doc.headings.len() - 1)
+                BlockKind::Heading(span::index(self.doc.headings.len() - 1))
             }
             Tag::BlockQuote(_) => BlockKind::BlockQuote,
             Tag::CodeBlock(_) => {
                 self.in_raw_block = true;
-                self.doc.code.push(range.clone());
+                self.doc.code.push(range.clone().into());
                 BlockKind::CodeBlock
             }
             Tag::HtmlBlock => {
@@ -254,7 +256,9 @@ impl<'a, 'l> Builder<'a, 'l> {
                     .iter()
                     .filter(|&&i| matches!(self.doc.blocks[i].kind, BlockKind::ListItem { .. }))
                     .count();
-                BlockKind::ListItem { depth }
+                BlockKind::ListItem {
+                    depth: span::index(depth),
+                }
             }
             Tag::FootnoteDefinition(_) => BlockKind::FootnoteDefinition,
             Tag::Table(_) => BlockKind::Table,
@@ -289,17 +293,17 @@ impl<'a, 'l> Builder<'a, 'l> {
                 return;
             }
             Tag::Emphasis | Tag::Strong => {
-                self.doc.emphasis.push(range);
+                self.doc.emphasis.push(range.into());
                 return;
             }
             Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
                 return;
             }
         };
-        let parent = self.open_blocks.last().copied();
+        let parent = span::optional_index(self.open_blocks.last().copied());
         self.doc.blocks.push(Block {
             kind,
-            span: range,
+            span: range.into(),
             parent,
             text: String::new(),
         });
@@ -357,16 +361,17 @@ impl<'a, 'l> Builder<'a, 'l> {
     fn mark_heading_content(&mut self, range: &Range<usize>) {
         if let Some(heading) = &self.heading {
             let content = &mut self.doc.headings[heading.index].content;
-            if content.start == content.end {
-                *content = range.clone();
+            *content = if content.is_empty() {
+                range.into()
             } else {
-                content.end = content.end.max(range.end);
-            }
+                content.with_end(content.end().max(range.end))
+            };
         }
     }
 
     fn open_heading(&mut self, level: u8, span: Range<usize>, has_attributes: bool) {
         let first_line = &self.doc.source[span.clone()];
+        let span = Span::from(span);
         let syntax = if first_line.trim_start().starts_with('#') {
             HeadingSyntax::Atx
         } else {
@@ -376,11 +381,11 @@ impl<'a, 'l> Builder<'a, 'l> {
             level,
             text: String::new(),
             anchor: String::new(),
-            content: span.start..span.start,
+            content: Span::new(span.start(), span.start()),
             span,
             syntax,
-            section: 0..0,
-            parent: None,
+            section: Span::default(),
+            parent: span::NO_INDEX,
         });
         self.heading = Some(OpenHeading {
             index: self.doc.headings.len() - 1,
@@ -396,10 +401,10 @@ impl<'a, 'l> Builder<'a, 'l> {
         let heading = &mut self.doc.headings[open.index];
         if open.has_attributes {
             // GitHub does not support `{#id .class}`: it renders them as text.
-            let tail = source[heading.content.end..heading.span.end].trim_end();
+            let tail = source[heading.content.end()..heading.span.end()].trim_end();
             let tail = tail.trim_end_matches('#').trim_end();
             heading.text.push_str(tail);
-            heading.content.end += tail.len();
+            heading.content = heading.content.with_end(heading.content.end() + tail.len());
         }
     }
 
@@ -423,8 +428,12 @@ impl<'a, 'l> Builder<'a, 'l> {
             _ => LinkKind::Reference,
         };
         let dest_span = match kind {
-            LinkKind::Reference => self.definition_spans.get(dest).cloned().flatten(),
-            LinkKind::Autolink | LinkKind::Email => Some(span.start + 1..span.end - 1),
+            LinkKind::Reference => self
+                .definition_spans
+                .get(dest)
+                .copied()
+                .unwrap_or(Span::NONE),
+            LinkKind::Autolink | LinkKind::Email => Span::new(span.start + 1, span.end - 1),
             LinkKind::Inline | LinkKind::Html => {
                 let text_end = find_text_end(self.doc.source, &span);
                 locate(self.doc.source, &span, dest, text_end)
@@ -436,7 +445,7 @@ impl<'a, 'l> Builder<'a, 'l> {
             dest: dest.to_owned(),
             dest_span,
             text: String::new(),
-            span,
+            span: span.into(),
         });
         self.open_links.push(self.doc.links.len() - 1);
     }
@@ -446,12 +455,12 @@ impl<'a, 'l> Builder<'a, 'l> {
     fn html_block_links(&mut self, range: &Range<usize>) {
         let source = self.doc.source;
         for link in html::links(&source[range.clone()]) {
-            let at = |r: Range<usize>| range.start + r.start..range.start + r.end;
+            let at = |r: Range<usize>| Span::new(range.start + r.start, range.start + r.end);
             let dest_span = at(link.dest_span);
             self.doc.links.push(Link {
                 kind: LinkKind::Html,
                 image: false,
-                dest_span: (source[dest_span.clone()] == link.dest).then_some(dest_span),
+                dest_span: exact_or_none(source, dest_span, &link.dest),
                 dest: link.dest,
                 text: link.text,
                 span: at(link.span),
@@ -463,22 +472,22 @@ impl<'a, 'l> Builder<'a, 'l> {
     /// `</a>`.
     fn inline_html_link(&mut self, html: &str, range: &Range<usize>) {
         if let Some((dest, value)) = html::link_open(html) {
-            let dest_span = range.start + value.start..range.start + value.end;
-            let exact = self.doc.source[dest_span.clone()] == dest;
+            let dest_span = Span::new(range.start + value.start, range.start + value.end);
             self.doc.links.push(Link {
                 kind: LinkKind::Html,
                 image: false,
+                dest_span: exact_or_none(self.doc.source, dest_span, &dest),
                 dest,
-                dest_span: exact.then_some(dest_span),
                 text: String::new(),
-                span: range.clone(),
+                span: range.into(),
             });
             self.open_links.push(self.doc.links.len() - 1);
         } else if html::is_link_close(html)
             && let Some(&open) = self.open_links.last()
             && self.doc.links[open].kind == LinkKind::Html
         {
-            self.doc.links[open].span.end = range.end;
+            let link = &mut self.doc.links[open];
+            link.span = link.span.with_end(range.end);
             self.open_links.pop();
         }
     }
@@ -493,7 +502,7 @@ impl<'a, 'l> Builder<'a, 'l> {
             // seed measured their text for none).
             let end = container.start + self.doc.source[container.clone()].trim_end().len();
             let link = &mut self.doc.links[open];
-            link.span.end = link.span.end.max(end);
+            link.span = link.span.with_end(link.span.end().max(end));
             self.open_links.pop();
         }
     }
@@ -509,7 +518,7 @@ impl<'a, 'l> Builder<'a, 'l> {
                 .add(body, range.start + comment.start, line);
         }
         for (name, span) in html::anchors(text) {
-            let span = range.start + span.start..range.start + span.end;
+            let span = Span::new(range.start + span.start, range.start + span.end);
             self.doc.html_anchors.push(HtmlAnchor { name, span });
         }
         if self.heading.is_none() {
@@ -518,15 +527,15 @@ impl<'a, 'l> Builder<'a, 'l> {
                     level: h.level,
                     text: h.text,
                     anchor: String::new(),
-                    span: range.start + h.span.start..range.start + h.span.end,
-                    content: range.start + h.content.start..range.start + h.content.end,
+                    span: Span::new(range.start + h.span.start, range.start + h.span.end),
+                    content: Span::new(range.start + h.content.start, range.start + h.content.end),
                     syntax: HeadingSyntax::Html,
-                    section: 0..0,
-                    parent: None,
+                    section: Span::default(),
+                    parent: span::NO_INDEX,
                 });
             }
         }
-        self.doc.html.push(range);
+        self.doc.html.push(range.into());
     }
 
     /// Adds a text event to [`Document::prose`], unless it is an image's alt text.
@@ -535,8 +544,8 @@ impl<'a, 'l> Builder<'a, 'l> {
             return;
         }
         match self.doc.prose.last_mut() {
-            Some(run) if run.end == range.start => run.end = range.end,
-            _ => self.doc.prose.push(range.clone()),
+            Some(run) if run.end() == range.start => *run = run.with_end(range.end),
+            _ => self.doc.prose.push(range.into()),
         }
     }
 
@@ -556,28 +565,28 @@ impl<'a, 'l> Builder<'a, 'l> {
             self.doc.bare_urls.extend(
                 autolink::find_bare_urls(text)
                     .into_iter()
-                    .map(|r| run.start + r.start..run.start + r.end),
+                    .map(|r| Span::new(run.start + r.start, run.start + r.end)),
             );
-            self.doc.text_runs.push(run);
+            self.doc.text_runs.push(run.into());
         }
     }
 
     fn finish(mut self) -> Document<'a> {
         self.flush_text_run();
-        self.doc.headings.sort_by_key(|h| h.span.start);
+        self.doc.headings.sort_by_key(|h| h.span.start());
         // Heading blocks point at headings by index; HTML headings may have shifted them.
         let mut next = 0;
         for block in &mut self.doc.blocks {
             if let BlockKind::Heading(index) = &mut block.kind {
-                while self.doc.headings[next].span.start != block.span.start {
+                while self.doc.headings[next].span.start() != block.span.start() {
                     next += 1;
                 }
-                *index = next;
+                *index = span::index(next);
                 next += 1;
             }
         }
-        self.doc.code.sort_by_key(|r| r.start);
-        self.doc.html.sort_by_key(|r| r.start);
+        self.doc.code.sort_by_key(|r| r.start());
+        self.doc.html.sort_by_key(|r| r.start());
         self.doc
     }
 }
@@ -597,10 +606,10 @@ pub(super) fn link_headings(doc: &mut Document) {
             .is_some_and(|&open| headings[open].level >= headings[i].level)
         {
             let closed = stack.pop().unwrap_or_default();
-            headings[closed].section.end = headings[i].span.start;
+            headings[closed].section = headings[closed].section.with_end(headings[i].span.start());
         }
-        headings[i].parent = stack.last().copied();
-        headings[i].section = headings[i].span.start..source_len;
+        headings[i].parent = span::optional_index(stack.last().copied());
+        headings[i].section = Span::new(headings[i].span.start(), source_len);
         stack.push(i);
     }
 }
@@ -627,12 +636,23 @@ fn find_text_end(source: &str, span: &Range<usize>) -> usize {
     span.start
 }
 
-/// Finds where a destination is written inside `span`, after `from`.
-fn locate(source: &str, span: &Range<usize>, dest: &str, from: usize) -> Option<Range<usize>> {
-    if dest.is_empty() {
-        return None;
-    }
+/// Finds where a destination is written inside `span`, after `from`; [`Span::NONE`]
+/// when it is not there as it reads.
+fn locate(source: &str, span: &Range<usize>, dest: &str, from: usize) -> Span {
     let from = from.max(span.start);
-    let hay = source.get(from..span.end)?;
-    hay.find(dest).map(|i| from + i..from + i + dest.len())
+    match source.get(from..span.end) {
+        Some(hay) if !dest.is_empty() => hay
+            .find(dest)
+            .map_or(Span::NONE, |i| Span::new(from + i, from + i + dest.len())),
+        _ => Span::NONE,
+    }
+}
+
+/// `span` if the source there reads `dest`, [`Span::NONE`] otherwise.
+fn exact_or_none(source: &str, span: Span, dest: &str) -> Span {
+    if source[span.range()] == *dest {
+        span
+    } else {
+        Span::NONE
+    }
 }

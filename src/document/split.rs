@@ -26,7 +26,7 @@ use pulldown_cmark::Options;
 use rayon::prelude::*;
 
 use super::parse::{link_headings, options_for, parse_part};
-use super::{BlockKind, Document, LineIndex};
+use super::{BlockKind, Document, LineIndex, span};
 
 /// A source is parsed in parts of about this size, when it is at least twice as large.
 /// 512 KB gives a 10 MB list twenty parts, enough for every core to stay busy, and keeps
@@ -186,7 +186,7 @@ fn ends_open(doc: &Document, end: usize) -> bool {
     doc.blocks
         .iter()
         .rev()
-        .take_while(|b| b.span.end >= end)
+        .take_while(|b| b.span.end() >= end)
         .any(|b| matches!(b.kind, BlockKind::CodeBlock | BlockKind::Html))
 }
 
@@ -228,9 +228,10 @@ fn append<'a>(mut doc: Document<'a>, part: Document<'a>) -> Document<'a> {
         html_anchors,
         suppressions,
     } = part;
-    let (block_base, heading_base) = (doc.blocks.len(), doc.headings.len());
+    let block_base = doc.blocks.len();
+    let heading_base = span::index(doc.headings.len());
     doc.blocks.extend(blocks.into_iter().map(|mut block| {
-        block.parent = block.parent.map(|parent| parent + block_base);
+        block.parent = span::optional_index(block.parent().map(|parent| parent + block_base));
         if let BlockKind::Heading(index) = &mut block.kind {
             *index += heading_base;
         }

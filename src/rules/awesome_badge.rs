@@ -36,7 +36,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some((_, heading)) = main_heading(doc) else {
         return;
     };
-    let links = doc.links_within(&heading.span);
+    let links = doc.links_within(heading.span);
     let badge_links = links
         .iter()
         .filter(|l| heading.level == 1 && !l.image && BADGE_LINKS.contains(&trimmed(&l.dest)));
@@ -46,7 +46,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if !BADGE_IMAGES.contains(&image.dest.as_str()) {
                 out.push(
                     Diagnostic::new(
-                        image.span.clone(),
+                        image.span.range(),
                         "the Awesome badge's image is not awesome.re's",
                     )
                     .with_help(format!("use {}", BADGE_IMAGES[0])),
@@ -60,7 +60,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let fix = (heading.level == 1 && heading.syntax == HeadingSyntax::Atx).then(|| {
-        let end = heading.content.end;
+        let end = heading.content.end();
         Fix::unsafe_edits(vec![Edit::insert(end, format!(" {BADGE}"))])
     });
     out.push(
@@ -80,7 +80,7 @@ fn trimmed(dest: &str) -> &str {
 
 /// The images written inside `link`'s text.
 fn images_inside<'l>(links: &'l [Link], link: &'l Link) -> impl Iterator<Item = &'l Link> {
-    links
-        .iter()
-        .filter(move |l| l.image && l.span.start > link.span.start && l.span.end <= link.span.end)
+    links.iter().filter(move |l| {
+        l.image && l.span.start() > link.span.start() && l.span.end() <= link.span.end()
+    })
 }

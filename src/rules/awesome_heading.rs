@@ -66,7 +66,7 @@ fn opens_with_html_heading(doc: &Document) -> bool {
     if first.kind != BlockKind::Html {
         return false;
     }
-    let html = doc.slice(&first.span).to_ascii_lowercase();
+    let html = doc.slice(first.span).to_ascii_lowercase();
     let heading_tag =
         (1..=6).any(|n| html.contains(&format!("<h{n}>")) || html.contains(&format!("<h{n} ")));
     let centred = html.contains("align=\"center\"") || html.contains("align='center'");

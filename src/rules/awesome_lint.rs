@@ -54,7 +54,7 @@ pub fn our_name(id: &str) -> &str {
 /// HTML logo, a paragraph) has no main heading in Markdown.
 pub fn main_heading<'d>(doc: &'d Document) -> Option<(usize, &'d Heading)> {
     match first_block(doc)?.kind {
-        BlockKind::Heading(h) => Some((h, &doc.headings[h])),
+        BlockKind::Heading(h) => Some((h as usize, &doc.headings[h as usize])),
         _ => None,
     }
 }
@@ -63,7 +63,7 @@ pub fn main_heading<'d>(doc: &'d Document) -> Option<(usize, &'d Heading)> {
 pub fn first_block<'d>(doc: &'d Document) -> Option<&'d Block> {
     doc.blocks
         .iter()
-        .find(|b| b.parent.is_none() && b.kind != BlockKind::FrontMatter)
+        .find(|b| b.parent().is_none() && b.kind != BlockKind::FrontMatter)
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     for (index, block) in doc.blocks.iter().enumerate() {
-        if matches!(block.kind, BlockKind::ListItem { .. }) && block.span.start >= from {
+        if matches!(block.kind, BlockKind::ListItem { .. }) && block.span.start() >= from {
             check_item(doc, index, out);
         }
     }
@@ -50,7 +50,7 @@ fn entries_start(doc: &Document) -> Option<usize> {
         .iter()
         .position(|h| h.level == 2 && h.text.trim() == "Contents");
     match contents {
-        Some(c) => doc.headings.get(c + 1).map(|next| next.span.start),
+        Some(c) => doc.headings.get(c + 1).map(|next| next.span.start()),
         None => Some(0),
     }
 }
@@ -85,14 +85,14 @@ fn check_item(doc: &Document, item: usize, out: &mut Vec<Diagnostic>) {
     }
     if !is_absolute_url(&link.dest) {
         out.push(
-            Diagnostic::new(link.span.clone(), "entry link is not an absolute URL")
+            Diagnostic::new(link.span.range(), "entry link is not an absolute URL")
                 .with_help("link the entry to its full address (`https://…`)"),
         );
         return;
     }
     if link.text.trim().is_empty() {
         out.push(
-            Diagnostic::new(link.span.clone(), "entry link has no text")
+            Diagnostic::new(link.span.range(), "entry link has no text")
                 .with_help("write the entry's name inside the brackets"),
         );
         return;

@@ -29,8 +29,8 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
                 depth,
                 ..
             } if depth == DEEPEST + 1 => {
-                let list = doc.blocks[item].parent?;
-                doc.blocks[list].parent
+                let list = doc.blocks[item].parent()?;
+                doc.blocks[list].parent()
             }
             _ => None,
         })
@@ -40,7 +40,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
         let first_line = doc.slice(span).find('\n').unwrap_or(span.len());
         out.push(
             Diagnostic::new(
-                span.start..span.start + first_line,
+                span.start()..span.start() + first_line,
                 "the table of contents nests deeper than two levels",
             )
             .with_help("list sections and their sub-sections only; drop the deeper entries"),

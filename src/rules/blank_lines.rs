@@ -95,8 +95,8 @@ fn blank_runs(doc: &Document) -> Vec<Run> {
     let heading_lines: Vec<usize> = doc
         .blocks
         .iter()
-        .filter(|b| b.parent.is_none() && matches!(b.kind, BlockKind::Heading(_)))
-        .map(|b| doc.lines.line_of(b.span.start))
+        .filter(|b| b.parent().is_none() && matches!(b.kind, BlockKind::Heading(_)))
+        .map(|b| doc.lines.line_of(b.span.start()))
         .collect();
     let mut runs = Vec::new();
     let mut open: Option<usize> = None;

@@ -96,12 +96,12 @@ impl Untouchable {
             .blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Table)
-            .map(|b| b.span.clone());
+            .map(|b| b.span.range());
         let mut all: Vec<Range<usize>> = doc
             .code
             .iter()
             .chain(&doc.html)
-            .cloned()
+            .map(|span| span.range())
             .chain(tables)
             .collect();
         all.sort_by_key(|r| r.start);

@@ -18,8 +18,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if definition.uses > 0 || is_comment(definition) {
             continue;
         }
-        let written = doc.slice(&definition.span).trim_end();
-        let span = definition.span.start..definition.span.start + written.len();
+        let written = doc.slice(definition.span).trim_end();
+        let span = definition.span.start()..definition.span.start() + written.len();
         let finding = Diagnostic::new(
             span,
             format!("definition \"{}\" is never used", definition.label),
@@ -44,12 +44,12 @@ fn is_comment(definition: &Definition) -> bool {
 /// between two, so no run of blank lines is left behind.
 fn line_removal(doc: &Document, definition: &Definition) -> Option<Edit> {
     let source = doc.source;
-    let written_end = definition.span.start + doc.slice(&definition.span).trim_end().len();
-    let first = doc.lines.line_of(definition.span.start);
+    let written_end = definition.span.start() + doc.slice(definition.span).trim_end().len();
+    let first = doc.lines.line_of(definition.span.start());
     let last = doc.lines.line_of(written_end);
     let mut start = doc.lines.line_start(first);
     let line_end = doc.lines.line_range(source, last).end;
-    let before = &source[start..definition.span.start];
+    let before = &source[start..definition.span.start()];
     let after = source.get(written_end..line_end)?;
     if !before.trim().is_empty() || !after.trim().is_empty() {
         return None;

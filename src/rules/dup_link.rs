@@ -135,7 +135,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .cloned()
         .collect();
     let in_repeat = |first: &Item, later: &Item| {
-        let at = |item: &Item| doc.blocks[item.block()].span.start;
+        let at = |item: &Item| doc.blocks[item.block()].span.start();
         in_pair(doc, &repeated, at(first), at(later))
     };
     // The first item of each page in each group, in each section, and among the
@@ -215,7 +215,7 @@ fn items<'l>(
         };
         let container = container_of(doc, block);
         let table = (b.kind == BlockKind::TableRow)
-            .then_some(b.parent)
+            .then_some(b.parent())
             .flatten();
         Some(Item {
             link,
@@ -224,7 +224,7 @@ fn items<'l>(
             name: names.id(name),
             group: groups.id((container, table)),
             section: container.0.map(|h| h as u32),
-            category: std::iter::successors(container.0, |&h| doc.headings[h].parent)
+            category: std::iter::successors(container.0, |&h| doc.headings[h].parent())
                 .find(|&h| doc.headings[h].level <= level)
                 .map(|h| h as u32),
         })
@@ -241,7 +241,7 @@ fn category_level(doc: &Document, entries: &Entries) -> u8 {
             let holding: FxHashSet<usize> = sections
                 .iter()
                 .filter_map(|&section| {
-                    std::iter::successors(section, |&h| doc.headings[h].parent)
+                    std::iter::successors(section, |&h| doc.headings[h].parent())
                         .find(|&h| doc.headings[h].level <= level)
                         .filter(|&h| doc.headings[h].level == level)
                 })
@@ -381,7 +381,7 @@ fn verdict(doc: &Document, entries: &Entries, first: &Item, later: &Item) -> Ver
 
 fn report(doc: &Document, entries: &Entries, first: &Item, later: &Item) -> Diagnostic {
     let name = |item: &Item| match entries.at(item.block()) {
-        Some(entry) if entry.link(doc).span == item.link.span => {
+        Some(entry) if entry.link(doc).span.range() == item.link.span => {
             format!("\"{}\"", entry.label(doc))
         }
         _ if item.link.named => format!("\"{}\"", item.link.text.trim()),
@@ -396,7 +396,7 @@ fn report(doc: &Document, entries: &Entries, first: &Item, later: &Item) -> Diag
         _ => format!("{later_name} is listed twice"),
     };
     let delete = || {
-        doc.line_removal(&doc.blocks[later.block()].span, false)
+        doc.line_removal(doc.blocks[later.block()].span, false)
             .map(|range| vec![Edit::delete(range)])
     };
     let (help, fix) = match verdict {
@@ -440,7 +440,7 @@ fn removable(doc: &Document, block: usize) -> bool {
         || doc
             .blocks
             .get(block + 1)
-            .is_none_or(|next| next.parent != Some(block))
+            .is_none_or(|next| next.parent() != Some(block))
 }
 
 /// Whether `text` matches `pattern`, where `*` matches any run of characters. A

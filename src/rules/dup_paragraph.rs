@@ -67,7 +67,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(first) = seen.first_of(doc, unit) else {
             continue;
         };
-        let at = |unit: &Unit| doc.blocks[unit.block].span.start;
+        let at = |unit: &Unit| doc.blocks[unit.block].span.start();
         if in_pair(doc, copied, at(first), at(&unit))
             || under_one_entry(doc, entries, links, first, &unit)
         {
@@ -146,15 +146,15 @@ impl FirstCopies {
 fn has_prose(doc: &Document, index: usize, min_chars: usize) -> bool {
     let block = &doc.blocks[index];
     let span = &block.span;
-    let first_code = doc.code.partition_point(|r| r.start < span.start);
+    let first_code = doc.code.partition_point(|r| r.start() < span.start());
     let code = doc.code[first_code..]
         .iter()
-        .take_while(|r| r.end <= span.end)
+        .take_while(|r| r.end() <= span.end())
         .map(|r| doc.slice(r).trim_matches('`').trim().chars().count());
     let linked: usize = doc
         .links_within(span)
         .iter()
-        .filter(|l| !l.image && l.span.end <= span.end)
+        .filter(|l| !l.image && l.span.end() <= span.end())
         .map(|l| l.text.chars().count())
         .chain(
             doc.bare_urls_within(span)
@@ -206,7 +206,7 @@ fn unit(doc: &Document, index: usize, links: &[WebLink]) -> Option<Unit> {
         BlockKind::ListItem { .. } if !block.text.trim().is_empty() => true,
         _ => return None,
     };
-    if (is_item || in_item(block.parent)) && lead_link(doc, index, links).is_some() {
+    if (is_item || in_item(block.parent())) && lead_link(doc, index, links).is_some() {
         return None;
     }
     Some(Unit {
@@ -226,7 +226,7 @@ fn report(doc: &Document, entries: &Entries, first: &Unit, later: &Unit) -> Diag
     // The copy goes only if the original is of the same kind: a paragraph quoted in a
     // blockquote or a list item is not the same as a plain paragraph.
     let same_kind = first.is_item == later.is_item
-        && (later.is_item || doc.blocks[first.block].parent.is_none());
+        && (later.is_item || doc.blocks[first.block].parent().is_none());
     // A list item carrying a link is an entry: its category must keep one.
     let entry = entries.at(later.block);
     let is_entry = entry.is_some();
@@ -297,10 +297,10 @@ fn removal(doc: &Document, unit: &Unit) -> Option<std::ops::Range<usize>> {
     let has_children = doc
         .blocks
         .get(unit.block + 1)
-        .is_some_and(|b| b.parent == Some(unit.block));
-    match (unit.is_item, block.parent) {
-        (false, None) if !alone_in_section(doc, unit) => doc.line_removal(&block.span, true),
-        (true, _) if !has_children => doc.line_removal(&block.span, false),
+        .is_some_and(|b| b.parent() == Some(unit.block));
+    match (unit.is_item, block.parent()) {
+        (false, None) if !alone_in_section(doc, unit) => doc.line_removal(block.span, true),
+        (true, _) if !has_children => doc.line_removal(block.span, false),
         _ => None,
     }
 }
@@ -309,18 +309,18 @@ fn removal(doc: &Document, unit: &Unit) -> Option<std::ops::Range<usize>> {
 /// deleting it would empty the section.
 fn alone_in_section(doc: &Document, unit: &Unit) -> bool {
     let body = match unit.container.0 {
-        Some(h) => doc.headings[h].span.end..doc.next_heading_start(doc.headings[h].span.end),
+        Some(h) => doc.headings[h].span.end()..doc.next_heading_start(doc.headings[h].span.end()),
         None => 0..doc.next_heading_start(0),
     };
     doc.block_indices_within(&body)
-        .filter(|&i| doc.blocks[i].parent.is_none() && i != unit.block)
+        .filter(|&i| doc.blocks[i].parent().is_none() && i != unit.block)
         .all(|i| matches!(doc.blocks[i].kind, BlockKind::Heading(_)))
 }
 
 /// A block's span without its trailing line ending.
 fn trimmed(doc: &Document, unit: &Unit) -> std::ops::Range<usize> {
     let span = &doc.blocks[unit.block].span;
-    span.start..span.start + doc.slice(span).trim_end().len()
+    span.start()..span.start() + doc.slice(span).trim_end().len()
 }
 
 /// The start of a text for a message: its first words, `…` when cut.

@@ -67,7 +67,7 @@ fn report(
     };
     let why = match &duplicate.reason {
         SameItem::Repeated { .. } => match parent_name(doc, first) {
-            Some(parent) if first.parent != later.parent => {
+            Some(parent) if first.parent() != later.parent() => {
                 format!("the first is under \"{parent}\"")
             }
             _ => "both sections have this name".to_owned(),
@@ -77,7 +77,7 @@ fn report(
     };
     let contained = contained(doc, entries, links, duplicate);
     let fix = (contained && !all_of_parent(doc, duplicate.later))
-        .then(|| doc.section_removal(&later.section));
+        .then(|| doc.section_removal(later.section));
     let help = match (contained, fix.is_some(), parent_name(doc, later)) {
         (_, true, _) => {
             format!("{why}; delete this section: everything in it is already in the first")
@@ -95,7 +95,7 @@ fn report(
 
 /// The text of the heading above `heading`, if any.
 fn parent_name<'d>(doc: &'d Document, heading: &Heading) -> Option<&'d str> {
-    heading.parent.map(|p| doc.headings[p].text.trim())
+    heading.parent().map(|p| doc.headings[p].text.trim())
 }
 
 /// Whether the later section has no sub-sections and every text, link and entry in it
@@ -110,9 +110,9 @@ fn contained(
     if !duplicate.texts_repeat {
         return false;
     }
-    let first = &doc.headings[duplicate.first].section;
+    let first = &doc.headings[duplicate.first].section.range();
     let later = &doc.headings[duplicate.later];
-    let body = later.span.end..later.section.end;
+    let body = later.span.end()..later.section.end();
     let first_links: FxHashSet<&str> = links_in(links, first).iter().map(|l| l.url.key()).collect();
     let in_first = entries.within(doc, first);
     links_in(links, &body)
@@ -127,17 +127,18 @@ fn contained(
 /// Whether heading `h`'s section is all its parent section holds: deleting it would
 /// leave the parent empty.
 fn all_of_parent(doc: &Document, h: usize) -> bool {
-    let Some(parent) = doc.headings[h].parent else {
+    let Some(parent) = doc.headings[h].parent() else {
         return false;
     };
     let heading = &doc.headings[parent];
-    let own_body = heading.span.end..doc.next_heading_start(heading.span.end);
+    let own_body = heading.span.end()..doc.next_heading_start(heading.span.end());
     // The parent's sub-sections are the headings after it, up to its section's end.
-    let inside = doc.headings[parent + 1..].partition_point(|o| o.span.start < heading.section.end);
+    let inside =
+        doc.headings[parent + 1..].partition_point(|o| o.span.start() < heading.section.end());
     let siblings = doc.headings[parent + 1..parent + 1 + inside]
         .iter()
         .enumerate()
-        .filter(|&(i, other)| parent + 1 + i != h && other.parent == Some(parent))
+        .filter(|&(i, other)| parent + 1 + i != h && other.parent() == Some(parent))
         .count();
     siblings == 0 && doc.block_indices_within(&own_body).next().is_none()
 }

@@ -73,13 +73,13 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// Block `index` as a label, if it is one.
 fn label(doc: &Document, index: usize) -> Option<Label> {
     let block = &doc.blocks[index];
-    if block.kind != BlockKind::Paragraph || block.parent.is_some() {
+    if block.kind != BlockKind::Paragraph || block.parent().is_some() {
         return None;
     }
-    let written = doc.slice(&block.span).trim_end();
-    let span = block.span.start..block.span.start + written.len();
-    let first = doc.emphasis.partition_point(|e| e.start < span.start);
-    let emphasis = doc.emphasis.get(first).filter(|e| **e == span)?;
+    let written = doc.slice(block.span).trim_end();
+    let span = block.span.start()..block.span.start() + written.len();
+    let first = doc.emphasis.partition_point(|e| e.start() < span.start);
+    let emphasis = doc.emphasis.get(first).filter(|e| e.range() == span)?;
     let text = block.text.trim();
     let sentence = text.ends_with(['.', '。', '!', '！', '?', '？', ':', '：', ';', '；', '…']);
     if text.is_empty()
@@ -96,25 +96,25 @@ fn label(doc: &Document, index: usize) -> Option<Label> {
     let markers = open.min(close);
     Some(Label {
         block: index,
-        inner: emphasis.start + markers..emphasis.end - markers,
+        inner: emphasis.start() + markers..emphasis.end() - markers,
         span,
-        section: doc.section_at(block.span.start),
+        section: doc.section_at(block.span.start()),
     })
 }
 
 /// Whether a list or table of entries of the section comes before block `index`.
 fn after_entries(doc: &Document, entries: &[Entry], section: usize, index: usize) -> bool {
-    let start = doc.headings[section].span.end;
+    let start = doc.headings[section].span.end();
     (0..index)
         .rev()
-        .take_while(|&i| doc.blocks[i].span.start >= start)
-        .any(|i| doc.blocks[i].parent.is_none() && holds_entries(doc, entries, i))
+        .take_while(|&i| doc.blocks[i].span.start() >= start)
+        .any(|i| doc.blocks[i].parent().is_none() && holds_entries(doc, entries, i))
 }
 
 /// Whether the next top-level block after block `index` is a list or table of entries.
 fn before_entries(doc: &Document, entries: &[Entry], index: usize) -> bool {
     (index + 1..doc.blocks.len())
-        .find(|&i| doc.blocks[i].parent.is_none())
+        .find(|&i| doc.blocks[i].parent().is_none())
         .is_some_and(|i| holds_entries(doc, entries, i))
 }
 
@@ -127,5 +127,5 @@ fn holds_entries(doc: &Document, all: &[Entry], index: usize) -> bool {
     }
     let next = all.partition_point(|e| e.block <= index);
     all.get(next)
-        .is_some_and(|e| doc.blocks[e.block].span.start < block.span.end)
+        .is_some_and(|e| doc.blocks[e.block].span.start() < block.span.end())
 }

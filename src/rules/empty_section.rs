@@ -24,7 +24,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .iter()
         .enumerate()
         .filter_map(|(b, block)| match block.kind {
-            BlockKind::Heading(h) if block.parent.is_none() => Some((b, h)),
+            BlockKind::Heading(h) if block.parent().is_none() => Some((b, h as usize)),
             _ => None,
         })
         .filter(|&(_, h)| {
@@ -61,14 +61,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// Whether anything but blank lines, HTML comments and bare HTML anchors follows
 /// heading `h` (block `block`) before its section ends.
 fn holds_something(doc: &Document, block: usize, h: usize) -> bool {
-    let end = doc.headings[h].section.end;
+    let end = doc.headings[h].section.end();
     doc.blocks[block + 1..]
         .iter()
-        .take_while(|b| b.span.start < end)
-        .filter(|b| b.parent.is_none())
+        .take_while(|b| b.span.start() < end)
+        .filter(|b| b.parent().is_none())
         .any(|b| {
             !matches!(b.kind, BlockKind::Html | BlockKind::Paragraph)
-                || !is_invisible_markup(doc.slice(&b.span))
+                || !is_invisible_markup(doc.slice(b.span))
         })
 }
 
@@ -116,9 +116,9 @@ fn holds_link(doc: &Document, h: usize) -> bool {
     let heading = &doc.headings[h];
     let i = doc
         .links
-        .partition_point(|l| l.span.start < heading.span.start);
+        .partition_point(|l| l.span.start() < heading.span.start());
     doc.links[i..]
         .iter()
-        .take_while(|l| l.span.start < heading.span.end)
+        .take_while(|l| l.span.start() < heading.span.end())
         .any(|l| !l.image)
 }

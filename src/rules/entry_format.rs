@@ -371,7 +371,7 @@ fn list_entries(doc: &Document, names: &LowercaseNames) -> Vec<Entry> {
         if !matches!(block.kind, BlockKind::ListItem { .. }) {
             continue;
         }
-        let Some(list) = block.parent else { continue };
+        let Some(list) = block.parent() else { continue };
         if let Some(entry) = list_entry(doc, i, list, names) {
             entries.push(entry);
         }
@@ -382,29 +382,32 @@ fn list_entries(doc: &Document, names: &LowercaseNames) -> Vec<Entry> {
 fn list_entry(doc: &Document, item: usize, list: usize, names: &LowercaseNames) -> Option<Entry> {
     let span = &doc.blocks[item].span;
     // The item's first line of text: its own paragraph, or its text up to a nested block.
-    let first_child = doc.blocks.get(item + 1).filter(|b| b.parent == Some(item));
+    let first_child = doc
+        .blocks
+        .get(item + 1)
+        .filter(|b| b.parent() == Some(item));
     let (content, marked) = match first_child {
-        Some(child) if child.kind == BlockKind::Paragraph => (child.span.clone(), false),
-        Some(child) => (span.start..child.span.start, true),
-        None => (span.clone(), true),
+        Some(child) if child.kind == BlockKind::Paragraph => (child.span.range(), false),
+        Some(child) => (span.start()..child.span.start(), true),
+        None => (span.range(), true),
     };
     let text = doc.slice(&content);
     let mut start = content.start + text.len() - text.trim_start().len();
     if marked {
         start += list_marker_len(&doc.source[start..content.end]);
     }
-    let first = doc.links.partition_point(|l| l.span.start < start);
+    let first = doc.links.partition_point(|l| l.span.start() < start);
     // A link in a heading that ends the item's text (`- [a](b)` + `  -`) runs past it.
     let link = doc
         .links
         .get(first)
-        .filter(|l| l.span.start == start && l.span.end <= content.end && !l.image)?;
+        .filter(|l| l.span.start() == start && l.span.end() <= content.end && !l.image)?;
     if link.dest.starts_with('#') {
         return None;
     }
-    let rest = &doc.source[link.span.end..content.end];
+    let rest = &doc.source[link.span.end()..content.end];
     let (separator, written) = Separator::ALL.iter().find(|(_, s)| rest.starts_with(s))?;
-    let separator_span = link.span.end..link.span.end + written.len();
+    let separator_span = link.span.end()..link.span.end() + written.len();
     let after = &rest[written.len()..];
     let description_text = after.trim();
     if description_text.is_empty() {
@@ -433,8 +436,8 @@ fn table_entries(doc: &Document, linked: &[LinkedEntry], names: &LowercaseNames)
         let link = entry.link(doc);
         let row = &doc.blocks[entry.block];
         let cells = doc
-            .block_indices_within(&row.span)
-            .filter(|&c| doc.blocks[c].parent == Some(entry.block));
+            .block_indices_within(row.span)
+            .filter(|&c| doc.blocks[c].parent() == Some(entry.block));
         for (column, cell) in cells.enumerate() {
             let span = &doc.blocks[cell].span;
             let text = doc.slice(span);
@@ -442,7 +445,7 @@ fn table_entries(doc: &Document, linked: &[LinkedEntry], names: &LowercaseNames)
             if trimmed.split_whitespace().nth(MIN_CELL_WORDS - 1).is_none() {
                 continue;
             }
-            let start = span.start + text.len() - text.trim_start().len();
+            let start = span.start() + text.len() - text.trim_start().len();
             let description = start..start + trimmed.len();
             entries.push(Entry {
                 group: Group::Column { table, column },
@@ -687,11 +690,11 @@ fn ending_of(doc: &Document, description: &Range<usize>) -> Option<Ending> {
     let text = doc.slice(description);
     let last = text.chars().next_back()?;
     let at = description.end - last.len_utf8();
-    let in_link = doc.links[..doc.links.partition_point(|l| l.span.start <= at)]
+    let in_link = doc.links[..doc.links.partition_point(|l| l.span.start() <= at)]
         .iter()
         .rev()
         .take(4)
-        .any(|l| l.span.contains(&at));
+        .any(|l| l.span.contains(at));
     if doc.in_code(at) || doc.in_html(at) || in_link {
         return None;
     }

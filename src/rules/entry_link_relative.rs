@@ -53,32 +53,32 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let absolute_list = absolute >= 2 && absolute >= 19 * local;
     for &(link, target) in &targets {
         let link = &doc.links[link];
-        let Some(dest_span) = link.dest_span.clone() else {
+        let Some(dest_span) = link.dest_span() else {
             continue;
         };
-        let dest = doc.slice(&dest_span);
+        let dest = doc.slice(dest_span);
         let name = link.text.trim();
         let finding = match target {
             Target::NoScheme => Diagnostic::new(
-                dest_span.clone(),
+                dest_span.range(),
                 format!("link of \"{name}\" has no scheme: GitHub opens \"{dest}\" as a file of the repository"),
             )
             .with_help("add `https://`, once the site is known to answer on https")
             .with_fix(Fix::new(
                 Applicability::Unsafe,
-                vec![Edit::insert(dest_span.start, "https://")],
+                vec![Edit::insert(dest_span.start(), "https://")],
             )),
             Target::Garbled(start) => Diagnostic::new(
-                dest_span.clone(),
+                dest_span.range(),
                 format!("link of \"{name}\" starts with \"{}\" before its address", &dest[..start]),
             )
             .with_help("remove the stray characters")
             .with_fix(Fix::new(
                 Applicability::Unsafe,
-                vec![Edit::delete(dest_span.start..dest_span.start + start)],
+                vec![Edit::delete(dest_span.start()..dest_span.start() + start)],
             )),
             Target::Word if absolute_list => Diagnostic::new(
-                dest_span.clone(),
+                dest_span.range(),
                 format!("link of \"{name}\" is \"{dest}\", a path into the repository, where the list's entries link to web addresses"),
             )
             .with_help("write the entry's full URL"),

@@ -36,10 +36,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let name = link.text.trim();
-        if name.chars().count() < 2 || link.span.end >= own_end {
+        if name.chars().count() < 2 || link.span.end() >= own_end {
             continue;
         }
-        let Some(description) = description_start(doc, link.span.end..own_end) else {
+        let Some(description) = description_start(doc, link.span.end()..own_end) else {
             continue;
         };
         if let Some(repeat) = repeated_name(doc, description..own_end, name) {
@@ -48,7 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                     repeat,
                     format!("description starts by repeating the entry's name \"{name}\""),
                 )
-                .with_label(link.span.clone(), "the name")
+                .with_label(link.span.range(), "the name")
                 .with_help("start with what it is: the name is already there"),
             );
         }
@@ -60,9 +60,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn name_link<'d>(doc: &'d Document, first: usize, end: usize) -> Option<&'d Link> {
     doc.links[first..]
         .iter()
-        .take_while(|l| l.span.start < end)
+        .take_while(|l| l.span.start() < end)
         .filter(|l| !l.image && matches!(l.kind, LinkKind::Inline | LinkKind::Reference))
-        .find(|l| !doc.source[l.span.start..].starts_with("[!["))
+        .find(|l| !doc.source[l.span.start()..].starts_with("[!["))
 }
 
 /// Where the description starts in `span` (the text after an entry's link): past the
@@ -71,14 +71,14 @@ fn name_link<'d>(doc: &'d Document, first: usize, end: usize) -> Option<&'d Link
 fn description_start(doc: &Document, span: Range<usize>) -> Option<usize> {
     let runs = doc.prose_within(&span);
     let first = runs.iter().position(|r| !doc.slice(r).trim().is_empty())?;
-    let text = doc.slice(&runs[first]).trim_start();
-    let mut at = runs[first].end - text.len();
+    let text = doc.slice(runs[first]).trim_start();
+    let mut at = runs[first].end() - text.len();
     // `[fastnum](…) [fastnum](…) - …`: a second link, not a description.
-    if doc.links_within(&span).iter().any(|l| l.span.contains(&at)) {
+    if doc.links_within(&span).iter().any(|l| l.span.contains(at)) {
         return None;
     }
     if doc.source[..at].ends_with(['*', '_']) && !text.starts_with(SEPARATORS) {
-        at = runs.get(first + 1)?.start;
+        at = runs.get(first + 1)?.start();
     }
     let rest = &doc.source[at..span.end];
     let description =

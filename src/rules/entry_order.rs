@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::entries::Entries;
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, Span};
 use crate::fix::{Edit, Fix};
 use crate::text::is_cjk;
 
@@ -142,7 +142,7 @@ fn report(
     let misplaced = keys.len() - longest_sorted_run(keys);
     Some(
         Diagnostic::new(
-            entry.link(doc).span.clone(),
+            entry.link(doc).span.range(),
             format!(
                 "\"{}\" is out of alphabetical order in \"{}\" ({misplaced} of {} entries out of place)",
                 entry.name(doc),
@@ -150,7 +150,7 @@ fn report(
                 keys.len()
             ),
         )
-        .with_label(anchor.link(doc).span.clone(), "it belongs before this entry")
+        .with_label(anchor.link(doc).span.range(), "it belongs before this entry")
         .with_help(format!("sort the list's entries A–Z{why}"))
         .with_fix(sort_fix(doc, &group.items, keys)),
     )
@@ -163,7 +163,7 @@ fn report(
 fn groups(doc: &Document, entries: &Entries, cjk: bool) -> Vec<Group> {
     let mut items_of: Vec<Vec<usize>> = vec![Vec::new(); doc.blocks.len()];
     for (i, block) in doc.blocks.iter().enumerate() {
-        if let (BlockKind::ListItem { .. }, Some(list)) = (&block.kind, block.parent)
+        if let (BlockKind::ListItem { .. }, Some(list)) = (&block.kind, block.parent())
             && doc.blocks[list].kind == (BlockKind::List { ordered: false })
         {
             items_of[list].push(i);
@@ -277,7 +277,7 @@ fn longest_sorted_run(keys: &[String]) -> usize {
 fn sort_fix(doc: &Document, items: &[usize], keys: &[String]) -> Fix {
     let contents: Vec<Range<usize>> = items
         .iter()
-        .map(|&i| item_content(doc, &doc.blocks[i].span))
+        .map(|&i| item_content(doc, doc.blocks[i].span))
         .collect();
     let mut order: Vec<usize> = (0..contents.len()).collect();
     // Stable: entries with equal keys keep their order.
@@ -295,13 +295,13 @@ fn sort_fix(doc: &Document, items: &[usize], keys: &[String]) -> Fix {
 
 /// An item's text without the blank lines and line ending after it (a trailing hard
 /// break's spaces stay with it).
-fn item_content(doc: &Document, span: &Range<usize>) -> Range<usize> {
+fn item_content(doc: &Document, span: Span) -> Range<usize> {
     let text = doc.slice(span);
     let trimmed = text.trim_end().len();
     let line_end = text[trimmed..]
         .find(['\n', '\r'])
         .map_or(text.len(), |i| trimmed + i);
-    span.start..span.start + line_end
+    span.start()..span.start() + line_end
 }
 
 #[cfg(test)]

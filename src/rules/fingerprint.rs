@@ -16,7 +16,7 @@ fn identifying_text<'d>(doc: &'d Document, index: usize) -> &'d str {
     let block = &doc.blocks[index];
     match block.kind {
         BlockKind::ListItem { .. } => strip_list_marker(doc.slice(&own_text(doc, index).1)),
-        _ => doc.slice(&block.span),
+        _ => doc.slice(block.span),
     }
 }
 

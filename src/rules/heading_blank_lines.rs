@@ -103,15 +103,16 @@ fn observe(doc: &Document) -> Vec<Observation> {
         let BlockKind::Heading(index) = block.kind else {
             continue;
         };
-        if block.parent.is_some() {
+        let index = index as usize;
+        if block.parent().is_some() {
             continue;
         }
         let heading = &doc.headings[index];
-        let text = doc.slice(&block.span).trim_end();
-        let first = doc.lines.line_of(block.span.start);
+        let text = doc.slice(block.span).trim_end();
+        let first = doc.lines.line_of(block.span.start());
         let last = doc
             .lines
-            .line_of(block.span.start + text.len().saturating_sub(1));
+            .line_of(block.span.start() + text.len().saturating_sub(1));
         if first > 0 {
             observations.push(Observation {
                 heading: index,

@@ -22,7 +22,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let outline = Outline::new(doc);
     let conventions = skip_conventions(headings);
     for (i, heading) in headings.iter().enumerate() {
-        if let Some(parent) = heading.parent.map(|p| &headings[p])
+        if let Some(parent) = heading.parent().map(|p| &headings[p])
             && heading.level > parent.level + 1
             && !conventions.contains(&(parent.level, heading.level))
         {
@@ -35,7 +35,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         heading.level, parent.level
                     ),
                 )
-                .with_label(parent.span.clone(), "parent heading")
+                .with_label(parent.span.range(), "parent heading")
                 .with_help(format!("make it a level-{expected} heading"))
                 .with_fix(relevel(doc, heading, expected)),
             );
@@ -51,7 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                         heading.text.trim()
                     ),
                 )
-                .with_label(previous.span.clone(), "the entry before it")
+                .with_label(previous.span.range(), "the entry before it")
                 .with_help(format!(
                     "make it a level-{entry_level} heading like its neighbours; as it is, the entries after it become its children"
                 ))
@@ -75,7 +75,7 @@ fn skip_conventions(headings: &[Heading]) -> Vec<(u8, u8)> {
     // The shallowest level among each heading's direct sub-headings.
     let mut first_child: Vec<Option<u8>> = vec![None; headings.len()];
     for heading in headings {
-        if let Some(parent) = heading.parent {
+        if let Some(parent) = heading.parent() {
             let level = first_child[parent].get_or_insert(heading.level);
             *level = (*level).min(heading.level);
         }
@@ -98,12 +98,13 @@ fn skip_conventions(headings: &[Heading]) -> Vec<(u8, u8)> {
 fn first_body_blocks<'d>(doc: &'d Document) -> Vec<Option<&'d BlockKind>> {
     let mut first = vec![None; doc.headings.len()];
     for block in &doc.blocks {
-        if block.parent.is_some() || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Html) {
+        if block.parent().is_some() || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Html)
+        {
             continue;
         }
         if let Some(owner) = doc
             .headings
-            .partition_point(|h| h.span.start <= block.span.start)
+            .partition_point(|h| h.span.start() <= block.span.start())
             .checked_sub(1)
         {
             first[owner].get_or_insert(&block.kind);
@@ -253,9 +254,9 @@ fn relevel(doc: &Document, heading: &Heading, level: u8) -> Option<Fix> {
     if heading.syntax != HeadingSyntax::Atx {
         return None;
     }
-    let line = doc.slice(&heading.span);
+    let line = doc.slice(heading.span);
     let indent = line.len() - line.trim_start().len();
-    let start = heading.span.start + indent;
+    let start = heading.span.start() + indent;
     let hashes = line[indent..].bytes().take_while(|&b| b == b'#').count();
     Some(Fix::unsafe_edits(vec![Edit::replace(
         start..start + hashes,

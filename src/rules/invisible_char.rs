@@ -74,10 +74,10 @@ fn problem(source: &str, offset: usize, c: char) -> Option<&'static str> {
 /// No-break spaces and trailing whitespace that a heading's anchor silently drops.
 fn check_headings(doc: &Document, out: &mut Vec<Diagnostic>) {
     for heading in &doc.headings {
-        let content = doc.slice(&heading.content);
+        let content = doc.slice(heading.content);
         for (i, c) in content.char_indices() {
             if c == NBSP {
-                let at = heading.content.start + i;
+                let at = heading.content.start() + i;
                 out.push(
                     Diagnostic::new(at..at + 2, "no-break space in a heading")
                         .with_help("replace it with a plain space: GitHub drops it from the anchor instead of writing `-`")
@@ -85,14 +85,14 @@ fn check_headings(doc: &Document, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        report_trailing_whitespace(heading.content.start, content, "heading", out);
+        report_trailing_whitespace(heading.content.start(), content, "heading", out);
     }
 }
 
 /// Unicode whitespace at the end of a table cell (ASCII spaces are trimmed by the parser).
 fn check_table_cells(doc: &Document, out: &mut Vec<Diagnostic>) {
     for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::TableCell) {
-        report_trailing_whitespace(block.span.start, doc.slice(&block.span), "table cell", out);
+        report_trailing_whitespace(block.span.start(), doc.slice(block.span), "table cell", out);
     }
 }
 

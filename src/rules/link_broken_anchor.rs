@@ -34,12 +34,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let scope = doc.section_at(link.span.start);
+        let scope = doc.section_at(link.span.start());
         let suggestion = analysis.anchors.suggest(doc, fragment, &link.text, scope);
         out.push(match suggestion {
             Some(suggestion) => broken_anchor(doc, index, &suggestion),
             None => Diagnostic::new(
-                link.dest_span.clone().unwrap_or_else(|| link.span.clone()),
+                link.dest_span().unwrap_or(link.span).range(),
                 format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
             )
             .with_help("point the link at an existing heading, or add the anchor"),

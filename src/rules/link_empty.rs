@@ -64,7 +64,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             if options.placeholders {
                 out.push(
                     Diagnostic::new(
-                        link.span.clone(),
+                        link.span.range(),
                         format!("placeholder link \"{text}\" has no destination yet"),
                     )
                     .with_help("add the URL once it exists (`placeholders: false` turns these off)")
@@ -92,7 +92,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             continue;
         };
-        out.push(Diagnostic::new(link.span.clone(), message).with_help(help));
+        out.push(Diagnostic::new(link.span.range(), message).with_help(help));
     }
 }
 
@@ -118,8 +118,12 @@ fn shows_markup(doc: &Document, index: usize) -> bool {
     }
     let image = doc.links[index + 1..]
         .iter()
-        .take_while(|l| l.span.start < span.end)
+        .take_while(|l| l.span.start() < span.end())
         .any(|l| l.image);
-    let first_html = doc.html.partition_point(|r| r.start < span.start);
-    image || doc.html.get(first_html).is_some_and(|r| r.end <= span.end)
+    let first_html = doc.html.partition_point(|r| r.start() < span.start());
+    image
+        || doc
+            .html
+            .get(first_html)
+            .is_some_and(|r| r.end() <= span.end())
 }

@@ -28,7 +28,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::new(
-                reference.span.clone(),
+                reference.span.range(),
                 format!("no definition of \"{label}\": the link shows as bracketed text"),
             )
             .with_help(format!(
@@ -42,12 +42,12 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// [Full]](…)`): the brackets are then part of a link's text, not a reference.
 fn touches_link(doc: &Document, reference: &BrokenReference) -> bool {
     let span = &reference.span;
-    let Some(block) = doc.block_at(span.start) else {
+    let Some(block) = doc.block_at(span.start()) else {
         return false;
     };
-    doc.links_within(&doc.blocks[block].span)
+    doc.links_within(doc.blocks[block].span)
         .iter()
-        .any(|l| l.span.start < span.end && span.start < l.span.end)
+        .any(|l| l.span.start() < span.end() && span.start() < l.span.end())
 }
 
 /// Whether a shortcut `[label]` is an entry that lost its link: the first thing in a
@@ -55,11 +55,11 @@ fn touches_link(doc: &Document, reference: &BrokenReference) -> bool {
 /// (`- [Foo] - a tool`, not `- [WIP] a tool`), in a list or table whose other items
 /// are entries.
 fn stands_as_entry(doc: &Document, entries: &[Entry], reference: &BrokenReference) -> bool {
-    let Some(mut block) = doc.block_at(reference.span.start) else {
+    let Some(mut block) = doc.block_at(reference.span.start()) else {
         return false;
     };
     if doc.blocks[block].kind == BlockKind::Paragraph
-        && let Some(parent) = doc.blocks[block].parent
+        && let Some(parent) = doc.blocks[block].parent()
     {
         block = parent;
     }
@@ -67,11 +67,11 @@ fn stands_as_entry(doc: &Document, entries: &[Entry], reference: &BrokenReferenc
         BlockKind::ListItem { .. } => own_text(doc, block),
         BlockKind::TableCell => (
             doc.blocks[block].text.as_str(),
-            doc.blocks[block].span.clone(),
+            doc.blocks[block].span.range(),
         ),
         _ => return false,
     };
-    let written = &doc.source[reference.span.clone()];
+    let written = doc.slice(reference.span);
     let Some(rest) = text.trim_start().strip_prefix(written) else {
         return false;
     };
@@ -83,13 +83,13 @@ fn stands_as_entry(doc: &Document, entries: &[Entry], reference: &BrokenReferenc
     // The list the item belongs to, or the table of the cell's row.
     let container = match doc.blocks[block].kind {
         BlockKind::TableCell => doc.blocks[block]
-            .parent
-            .and_then(|row| doc.blocks[row].parent),
-        _ => doc.blocks[block].parent,
+            .parent()
+            .and_then(|row| doc.blocks[row].parent()),
+        _ => doc.blocks[block].parent(),
     };
     container.is_some_and(|container| {
         entries
             .iter()
-            .any(|e| e.table == Some(container) || doc.blocks[e.block].parent == Some(container))
+            .any(|e| e.table == Some(container) || doc.blocks[e.block].parent() == Some(container))
     })
 }

@@ -81,14 +81,15 @@ fn bullet_lists(doc: &Document) -> Vec<BulletList> {
         let Some(BlockKind::ListItem { depth }) = doc.blocks.get(i + 1).map(|b| &b.kind) else {
             continue;
         };
-        if is_toc(doc, &block.span) {
+        if is_toc(doc, &block.span.range()) {
             continue;
         }
-        if let Some(marker) = Marker::of(doc.source.as_bytes()[marker_at(doc, block.span.start)]) {
+        if let Some(marker) = Marker::of(doc.source.as_bytes()[marker_at(doc, block.span.start())])
+        {
             lists.push(BulletList {
                 block: i,
                 marker,
-                depth: *depth,
+                depth: *depth as usize,
             });
         }
     }
@@ -124,10 +125,10 @@ fn depth_tallies(lists: &[BulletList]) -> Vec<Tally<Marker>> {
 /// Whether every link in `span` points into the page: a table of contents, which a
 /// generator often writes with its own marker and indentation.
 fn is_toc(doc: &Document, span: &std::ops::Range<usize>) -> bool {
-    let first = doc.links.partition_point(|l| l.span.start < span.start);
+    let first = doc.links.partition_point(|l| l.span.start() < span.start);
     let mut links = doc.links[first..]
         .iter()
-        .take_while(|l| l.span.start < span.end)
+        .take_while(|l| l.span.start() < span.end)
         .peekable();
     links.peek().is_some() && links.all(|l| l.dest.starts_with('#'))
 }
@@ -135,8 +136,8 @@ fn is_toc(doc: &Document, span: &std::ops::Range<usize>) -> bool {
 /// The items of the list at block `list`.
 fn items<'d>(doc: &'d Document, list: usize) -> impl Iterator<Item = usize> + 'd {
     (list + 1..doc.blocks.len())
-        .take_while(move |&i| doc.blocks[i].span.start < doc.blocks[list].span.end)
-        .filter(move |&i| doc.blocks[i].parent == Some(list))
+        .take_while(move |&i| doc.blocks[i].span.start() < doc.blocks[list].span.end())
+        .filter(move |&i| doc.blocks[i].parent() == Some(list))
 }
 
 fn check_markers(
@@ -155,7 +156,7 @@ fn check_markers(
             continue;
         }
         let edits: Vec<Edit> = items(doc, list.block)
-            .map(|i| marker_at(doc, doc.blocks[i].span.start))
+            .map(|i| marker_at(doc, doc.blocks[i].span.start()))
             .map(|at| Edit::replace(at..at + 1, expected.as_str()))
             .collect();
         let count = edits.len();
@@ -172,7 +173,7 @@ fn check_markers(
                 tally.share(expected)
             ),
         };
-        let start = marker_at(doc, doc.blocks[list.block].span.start);
+        let start = marker_at(doc, doc.blocks[list.block].span.start());
         out.push(
             Diagnostic::new(
                 start..start + 1,
@@ -199,9 +200,9 @@ fn check_markers(
 /// Whether the list at block `list` has a sibling bullet list right before or after it
 /// that uses `marker`.
 fn touches_list_with(doc: &Document, list: usize, marker: Marker) -> bool {
-    let parent = doc.blocks[list].parent;
+    let parent = doc.blocks[list].parent();
     let siblings: Vec<usize> = (0..doc.blocks.len())
-        .filter(|&i| doc.blocks[i].parent == parent)
+        .filter(|&i| doc.blocks[i].parent() == parent)
         .collect();
     let at = siblings.iter().position(|&i| i == list).unwrap_or_default();
     [at.checked_sub(1), Some(at + 1)]
@@ -211,7 +212,7 @@ fn touches_list_with(doc: &Document, list: usize, marker: Marker) -> bool {
         .any(|&i| {
             let block = &doc.blocks[i];
             block.kind == (BlockKind::List { ordered: false })
-                && Marker::of(doc.source.as_bytes()[marker_at(doc, block.span.start)])
+                && Marker::of(doc.source.as_bytes()[marker_at(doc, block.span.start())])
                     == Some(marker)
         })
 }
@@ -234,13 +235,13 @@ fn check_indentation(
 ) {
     let mut nested = Vec::new();
     for list in lists.iter().filter(|l| l.depth > 0) {
-        let Some(parent) = doc.blocks[list.block].parent else {
+        let Some(parent) = doc.blocks[list.block].parent() else {
             continue;
         };
-        let parent_list = doc.blocks[parent].parent;
+        let parent_list = doc.blocks[parent].parent();
         let parent_is_bullet =
             parent_list.is_some_and(|p| doc.blocks[p].kind == (BlockKind::List { ordered: false }));
-        let parent_marker = marker_at(doc, doc.blocks[parent].span.start);
+        let parent_marker = marker_at(doc, doc.blocks[parent].span.start());
         let Some(parent_column) = column(doc, parent_marker).filter(|_| parent_is_bullet) else {
             continue;
         };
@@ -248,7 +249,7 @@ fn check_indentation(
         let gap = after_marker.len() - after_marker.trim_start_matches(' ').len();
         let content_column = parent_column + 1 + gap.clamp(1, 4);
         for item in items(doc, list.block) {
-            if let Some(col) = column(doc, marker_at(doc, doc.blocks[item].span.start))
+            if let Some(col) = column(doc, marker_at(doc, doc.blocks[item].span.start()))
                 .filter(|&c| c > parent_column)
             {
                 nested.push(Nested {
@@ -270,11 +271,11 @@ fn check_indentation(
     let mut at = 0;
     while at < nested.len() {
         // The items of one nested list that share its first item's step: one finding.
-        let list = doc.blocks[nested[at].item].parent;
+        let list = doc.blocks[nested[at].item].parent();
         let step = nested[at].step;
         let group = nested[at..]
             .iter()
-            .take_while(|n| doc.blocks[n.item].parent == list && n.step == step)
+            .take_while(|n| doc.blocks[n.item].parent() == list && n.step == step)
             .count();
         let members = &nested[at..at + group];
         at += group;
@@ -301,7 +302,7 @@ fn check_indentation(
         } else {
             format!("{group} nested items")
         };
-        let start = marker_at(doc, doc.blocks[n.item].span.start);
+        let start = marker_at(doc, doc.blocks[n.item].span.start());
         out.push(
             Diagnostic::new(
                 start..start + 1,
@@ -325,7 +326,7 @@ fn reindent(doc: &Document, item: usize, delta: isize) -> Option<Fix> {
     let span = &doc.blocks[item].span;
     let holds_raw = doc.blocks[item + 1..]
         .iter()
-        .take_while(|b| b.span.start < span.end)
+        .take_while(|b| b.span.start() < span.end())
         .any(|b| {
             matches!(
                 b.kind,
@@ -336,8 +337,10 @@ fn reindent(doc: &Document, item: usize, delta: isize) -> Option<Fix> {
         return None;
     }
     let text = doc.slice(span).trim_end();
-    let first = doc.lines.line_of(span.start);
-    let last = doc.lines.line_of(span.start + text.len().saturating_sub(1));
+    let first = doc.lines.line_of(span.start());
+    let last = doc
+        .lines
+        .line_of(span.start() + text.len().saturating_sub(1));
     let mut edits = Vec::new();
     for line in first..=last {
         if doc.is_blank_line(line) {

@@ -24,7 +24,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let diagnostic = Diagnostic::new(
-            bullet..link.span.end,
+            bullet..link.span.end(),
             format!(
                 "`{}` needs a space after it: \"{}\" is not a list item",
                 &doc.source[bullet..bullet + 1],
@@ -51,7 +51,7 @@ fn is_named_link(link: &Link) -> bool {
 /// The offset of the bullet right before `link`, when only spaces come before it on
 /// its line and the bullet is text.
 fn glued_bullet(doc: &Document, link: &Link) -> Option<usize> {
-    let bullet = link.span.start.checked_sub(1)?;
+    let bullet = link.span.start().checked_sub(1)?;
     if !matches!(doc.source.as_bytes()[bullet], b'-' | b'*' | b'+') {
         return None;
     }
@@ -60,7 +60,7 @@ fn glued_bullet(doc: &Document, link: &Link) -> Option<usize> {
     let is_text = doc
         .prose_within(&(bullet..bullet + 1))
         .first()
-        .is_some_and(|run| run.start == bullet);
+        .is_some_and(|run| run.start() == bullet);
     (indented && is_text).then_some(bullet)
 }
 
@@ -84,9 +84,9 @@ fn placement(doc: &Document, offset: usize) -> Placement {
     {
         return Placement::InItem;
     }
-    let parent = doc.blocks[block].parent;
+    let parent = doc.blocks[block].parent();
     let siblings: Vec<usize> = (0..doc.blocks.len())
-        .filter(|&i| doc.blocks[i].parent == parent)
+        .filter(|&i| doc.blocks[i].parent() == parent)
         .collect();
     let at = siblings
         .iter()

@@ -71,7 +71,7 @@ pub fn find(doc: &Document) -> Vec<MalformedLink> {
             match text.as_bytes()[i] {
                 b'[' => {
                     if text[..i].ends_with(')')
-                        && let Some(link) = reversed(run.start, text, i - 1)
+                        && let Some(link) = reversed(run.start(), text, i - 1)
                     {
                         found.push(link);
                     }
@@ -84,13 +84,13 @@ pub fn find(doc: &Document) -> Vec<MalformedLink> {
                         } else {
                             start
                         };
-                        if let Some(link) = after_brackets(doc, run, start, i + 1) {
+                        if let Some(link) = after_brackets(doc, &run.range(), start, i + 1) {
                             found.push(link);
                         }
                     }
                 }
                 b'<' => {
-                    if let Some(link) = spaced_autolink(run.start, text, i) {
+                    if let Some(link) = spaced_autolink(run.start(), text, i) {
                         found.push(link);
                     }
                 }

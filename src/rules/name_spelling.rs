@@ -69,7 +69,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             let Some(&(_, name)) = NAMES.iter().find(|(wrong, _)| *wrong == word) else {
                 continue;
             };
-            let span = run.start + start..run.start + start + word.len();
+            let span = run.start() + start..run.start() + start + word.len();
             if !stands_alone(text, start..start + word.len()) || in_bare_url(doc, span.start) {
                 continue;
             }
@@ -118,11 +118,11 @@ fn stands_alone(text: &str, span: std::ops::Range<usize>) -> bool {
 }
 
 fn in_bare_url(doc: &Document, offset: usize) -> bool {
-    let after = doc.bare_urls.partition_point(|r| r.start <= offset);
-    after > 0 && doc.bare_urls[after - 1].contains(&offset)
+    let after = doc.bare_urls.partition_point(|r| r.start() <= offset);
+    after > 0 && doc.bare_urls[after - 1].contains(offset)
 }
 
 fn in_heading(doc: &Document, offset: usize) -> bool {
     doc.section_at(offset)
-        .is_some_and(|h| doc.headings[h].span.contains(&offset))
+        .is_some_and(|h| doc.headings[h].span.contains(offset))
 }

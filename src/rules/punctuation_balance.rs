@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, Span};
 use crate::fix::{Edit, Fix};
 use crate::text::is_cjk;
 
@@ -162,10 +162,10 @@ impl<'a> Piece<'a> {
     /// Reads the piece made of `runs` in place of the last one (the buffers are reused);
     /// false when it holds no mark. The marks are found first, in one pass over the
     /// bytes of the runs, so a piece without any costs that pass and nothing more.
-    fn read(&mut self, doc: &Document, runs: &[Range<usize>]) -> bool {
+    fn read(&mut self, doc: &Document, runs: &[Span]) -> bool {
         self.marks.clear();
         for run in runs {
-            self.find_marks(run);
+            self.find_marks(&run.range());
         }
         if self.marks.is_empty() {
             return false;
@@ -173,9 +173,9 @@ impl<'a> Piece<'a> {
         self.spans.clear();
         let (first, last) = (&runs[0], &runs[runs.len() - 1]);
         // Most pieces are one line: no gap between their runs need be searched.
-        let one_line = doc.lines.line_of(first.start) == doc.lines.line_of(last.end);
+        let one_line = doc.lines.line_of(first.start()) == doc.lines.line_of(last.end());
         let mut previous_end = None;
-        for run in runs {
+        for run in runs.iter().map(|run| run.range()) {
             if let Some(end) = previous_end
                 && !one_line
                 && let Some(line_break) = self.source[end..run.start].find('\n')
@@ -184,12 +184,12 @@ impl<'a> Piece<'a> {
             }
             previous_end = Some(run.end);
             let mut start = run.start;
-            for url in doc.bare_urls_within(run) {
-                if start < url.start {
-                    self.spans.push(start..url.start);
+            for url in doc.bare_urls_within(&run) {
+                if start < url.start() {
+                    self.spans.push(start..url.start());
                 }
                 let len = intended_len(doc.slice(url)).unwrap_or(url.len());
-                start = start.max(url.start + len);
+                start = start.max(url.start() + len);
             }
             if start < run.end {
                 self.spans.push(start..run.end);
@@ -325,12 +325,12 @@ fn close_all(marks: &mut [Mark]) {
 /// The prose of the document, one piece per block: consecutive runs of
 /// [`Document::prose`] whose innermost block is the same. Runs and blocks are both in
 /// document order, so one walk over the two finds each run's block.
-fn pieces<'d>(doc: &'d Document) -> Vec<&'d [Range<usize>]> {
+fn pieces<'d>(doc: &'d Document) -> Vec<&'d [Span]> {
     let mut pieces = Vec::new();
     let mut blocks = BlockWalk { doc, next: 0 };
     let (mut start, mut current) = (0, None);
     for (i, run) in doc.prose.iter().enumerate() {
-        let block = blocks.innermost(run.start);
+        let block = blocks.innermost(run.start());
         if i > 0 && block != current {
             pieces.push(&doc.prose[start..i]);
             start = i;
@@ -356,16 +356,16 @@ impl BlockWalk<'_, '_> {
         let blocks = &self.doc.blocks;
         while blocks
             .get(self.next)
-            .is_some_and(|b| b.span.start <= offset)
+            .is_some_and(|b| b.span.start() <= offset)
         {
             self.next += 1;
         }
         let mut current = self.next.checked_sub(1);
         while let Some(i) = current {
-            if blocks[i].span.contains(&offset) {
+            if blocks[i].span.contains(offset) {
                 return Some(i);
             }
-            current = blocks[i].parent;
+            current = blocks[i].parent();
         }
         None
     }

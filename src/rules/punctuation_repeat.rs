@@ -20,15 +20,15 @@ declare_rule!("punctuation-repeat", Structure, Info, fix: Always(Unsafe), check:
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     for heading in &doc.headings {
-        report_repeats(doc, &heading.content, "heading", out);
+        report_repeats(doc, &heading.content.range(), "heading", out);
     }
     for entry in ctx.entries().iter() {
         let block = &doc.blocks[entry.block];
         let end = match block.kind {
             BlockKind::ListItem { .. } => own_text(doc, entry.block).1.end,
-            _ => block.span.end,
+            _ => block.span.end(),
         };
-        let start = entry.link(doc).span.end;
+        let start = entry.link(doc).span.end();
         if start < end {
             report_repeats(doc, &(start..end), "description", out);
         }
@@ -60,12 +60,12 @@ fn report_repeats(doc: &Document, span: &Range<usize>, what: &str, out: &mut Vec
             let count = text[i..].chars().take_while(|&c| c == mark).count();
             let end = i + count * mark.len_utf8();
             from = end;
-            let at = run.start + i..run.start + end;
+            let at = run.start() + i..run.start() + end;
             if count < 2
                 || doc
                     .bare_urls_within(run)
                     .iter()
-                    .any(|u| u.contains(&at.start))
+                    .any(|u| u.contains(at.start))
             {
                 continue;
             }

@@ -29,12 +29,14 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
 pub fn broken_anchor(doc: &Document, link: usize, suggestion: &Suggestion) -> Diagnostic {
     let index = link;
     let link = &doc.links[link];
-    let span = link.dest_span.clone().unwrap_or_else(|| link.span.clone());
-    let mut diagnostic =
-        Diagnostic::new(span, format!("no heading has the anchor \"{}\"", link.dest));
+    let span = link.dest_span().unwrap_or(link.span);
+    let mut diagnostic = Diagnostic::new(
+        span.range(),
+        format!("no heading has the anchor \"{}\"", link.dest),
+    );
     for &h in &suggestion.candidates {
         diagnostic =
-            diagnostic.with_label(doc.headings[h].span.clone(), "did you mean this heading?");
+            diagnostic.with_label(doc.headings[h].span.range(), "did you mean this heading?");
     }
     let named = |h: usize| {
         format!(

@@ -74,7 +74,7 @@ fn misdirected(
         ),
     )
     .with_label(
-        doc.headings[meant].span.clone(),
+        doc.headings[meant].span.range(),
         "the section its text names",
     )
     .with_help(format!(

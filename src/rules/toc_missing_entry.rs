@@ -23,7 +23,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
     let listed = toc.listed(doc);
     let toc_name = toc.name(doc);
     let toc_span = match toc.title {
-        Some(title) => doc.blocks[title].span.clone(),
+        Some(title) => doc.blocks[title].span.range(),
         None => toc.entries[0].span.clone(),
     };
     let missing: Vec<usize> = toc
@@ -48,7 +48,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
                 if n == 1 { "" } else { "s" }
             ),
         };
-        let (label_span, label) = match siblings.get(&(heading.parent, heading.level)).cloned() {
+        let (label_span, label) = match siblings.get(&(heading.parent(), heading.level)).cloned() {
             Some(list) => (list, "its entry belongs in this list"),
             None => (toc_span.clone(), "table of contents"),
         };
@@ -84,12 +84,12 @@ fn sibling_lists(doc: &Document, toc: &Toc) -> FxHashMap<(Option<usize>, u8), Ra
         };
         let heading = &doc.headings[h];
         lists
-            .entry((heading.parent, heading.level))
+            .entry((heading.parent(), heading.level))
             .or_insert_with(|| {
-                let list = doc.blocks[*item].parent.map_or(*item, |l| l);
+                let list = doc.blocks[*item].parent().map_or(*item, |l| l);
                 let span = &doc.blocks[list].span;
                 let first_line = doc.slice(span).find('\n').unwrap_or(span.len());
-                span.start..span.start + first_line
+                span.start()..span.start() + first_line
             });
     }
     lists

@@ -34,7 +34,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
         if std::mem::replace(&mut listed[h], true) {
             continue;
         }
-        let siblings = lists.entry(doc.blocks[item].parent).or_default();
+        let siblings = lists.entry(doc.blocks[item].parent()).or_default();
         if siblings.last().is_none_or(|&(last, _, _)| last != item) {
             siblings.push((item, h, i));
         }

@@ -36,7 +36,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
                 };
                 out.push(
                     Diagnostic::new(entry.span.clone(), message)
-                        .with_label(heading.span.clone(), "the section")
+                        .with_label(heading.span.range(), "the section")
                         .with_help(format!("did you mean \"{title}\"? use the heading's text"))
                         .with_fix(
                             edit::retext_entry(doc, entry, unrepeated(doc, entry, title))
@@ -59,7 +59,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
                 .with_help("write the section's full title to say which one");
                 for &h in candidates {
                     diagnostic = diagnostic
-                        .with_label(doc.headings[h].span.clone(), "could be this section");
+                        .with_label(doc.headings[h].span.range(), "could be this section");
                 }
                 out.push(diagnostic);
             }

@@ -44,6 +44,6 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 
 /// Whether the whitespace starting at `offset` is a hard line break GitHub renders.
 fn is_hard_break(doc: &Document, offset: usize) -> bool {
-    let i = doc.hard_breaks.partition_point(|b| b.start <= offset);
-    i > 0 && doc.hard_breaks[i - 1].contains(&offset)
+    let i = doc.hard_breaks.partition_point(|b| b.start() <= offset);
+    i > 0 && doc.hard_breaks[i - 1].contains(offset)
 }

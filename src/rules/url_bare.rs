@@ -38,28 +38,30 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let url = doc.slice(range);
         // Reported, with the same fix, by url-cjk-boundary and link-syntax.
         if urls::intended_len(url).is_some()
-            || malformed_links::in_malformed_link(broken, range.start)
+            || malformed_links::in_malformed_link(broken, range.start())
         {
             continue;
         }
-        let block = doc.block_at(range.start);
-        let alone = alone_on_line(doc, range)
-            || ends_labelled_line(doc, range)
+        let block = doc.block_at(range.start());
+        let alone = alone_on_line(doc, &range.range())
+            || ends_labelled_line(doc, &range.range())
             || block.is_some_and(|b| is_url_only_item(doc, b, url));
         if alone && !options.url_only_items {
             continue;
         }
-        if block.is_some_and(|b| inside_html_element(doc, &doc.blocks[b].span, range.start)) {
+        if block
+            .is_some_and(|b| inside_html_element(doc, &doc.blocks[b].span.range(), range.start()))
+        {
             continue;
         }
-        let diagnostic = Diagnostic::new(range.clone(), format!("bare URL \"{url}\""));
+        let diagnostic = Diagnostic::new(range.range(), format!("bare URL \"{url}\""));
         // `<www.x.org>` is not an autolink: only a URL with a scheme can be wrapped.
         out.push(if urls::can_autolink(url) {
             diagnostic
                 .with_help("wrap it in <…>")
                 .with_fix(Fix::safe(vec![
-                    Edit::insert(range.start, "<"),
-                    Edit::insert(range.end, ">"),
+                    Edit::insert(range.start(), "<"),
+                    Edit::insert(range.end(), ">"),
                 ]))
         } else if url.contains("://") {
             diagnostic.with_help("remove the control character, then wrap it in <…>")
@@ -114,7 +116,7 @@ fn is_url_only_item(doc: &Document, index: usize, url: &str) -> bool {
     let item_like = match block.kind {
         BlockKind::ListItem { .. } | BlockKind::TableCell => true,
         BlockKind::Paragraph => block
-            .parent
+            .parent()
             .is_some_and(|p| matches!(doc.blocks[p].kind, BlockKind::ListItem { .. })),
         _ => false,
     };
@@ -133,9 +135,9 @@ const MAX_LABEL_CHARS: usize = 30;
 /// Whether `offset` sits between an inline HTML open tag and its closing tag in
 /// `block` (`<code>https://…</code>`): the author chose HTML there, not Markdown.
 fn inside_html_element(doc: &Document, block: &Range<usize>, offset: usize) -> bool {
-    let first = doc.html.partition_point(|r| r.start < block.start);
+    let first = doc.html.partition_point(|r| r.start() < block.start);
     let mut open: Vec<&str> = Vec::new();
-    for tag in doc.html[first..].iter().take_while(|r| r.end <= offset) {
+    for tag in doc.html[first..].iter().take_while(|r| r.end() <= offset) {
         let text = doc.slice(tag);
         let Some(inner) = text.strip_prefix('<') else {
             continue;

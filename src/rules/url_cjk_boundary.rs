@@ -25,17 +25,17 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // `[text]（https://…）` is a link written with fullwidth parentheses: link-syntax.
-        if malformed_links::in_malformed_link(broken, range.start) {
+        if malformed_links::in_malformed_link(broken, range.start()) {
             continue;
         }
-        let end = range.start + len;
+        let end = range.start() + len;
         out.push(
-            Diagnostic::new(range.clone(),
+            Diagnostic::new(range.range(),
                 format!("bare URL \"{}\" runs on into the text after it", &text[..len]),
             )
             .with_help("wrap the URL in <…> to end it where it ends: GitHub links everything up to the next space")
             .with_fix(urls::can_autolink(&text[..len]).then(|| {
-                Fix::safe(vec![Edit::insert(range.start, "<"), Edit::insert(end, ">")])
+                Fix::safe(vec![Edit::insert(range.start(), "<"), Edit::insert(end, ">")])
             })),
         );
     }
@@ -62,7 +62,7 @@ fn check_destination(doc: &Document, site: &urls::UrlOccurrence, out: &mut Vec<D
         format!("fullwidth \"{punctuation}\" at the end of the link destination \"{url}\""),
     );
     let link_end = match site.origin {
-        Origin::Link(i) => Some(doc.links[i].span.end),
+        Origin::Link(i) => Some(doc.links[i].span.end()),
         _ => None,
     };
     // `[x](https://a.org/b。)` or `<https://a.org/b。>`: the link closes right after.

@@ -44,17 +44,17 @@ pub fn occurrences<'a>(doc: &'a Document) -> Vec<UrlOccurrence<'a>> {
         {
             continue;
         }
-        found.push(match &link.dest_span {
+        found.push(match &link.dest_span() {
             Some(span) => UrlOccurrence {
                 origin: Origin::Link(i),
                 url: doc.slice(span),
-                span: span.clone(),
+                span: span.range(),
                 exact: true,
             },
             None => UrlOccurrence {
                 origin: Origin::Link(i),
                 url: &link.dest,
-                span: link.span.clone(),
+                span: link.span.range(),
                 exact: false,
             },
         });
@@ -63,17 +63,17 @@ pub fn occurrences<'a>(doc: &'a Document) -> Vec<UrlOccurrence<'a>> {
         if def.dest.is_empty() {
             continue;
         }
-        found.push(match &def.dest_span {
+        found.push(match &def.dest_span() {
             Some(span) => UrlOccurrence {
                 origin: Origin::Definition(i),
                 url: doc.slice(span),
-                span: span.clone(),
+                span: span.range(),
                 exact: true,
             },
             None => UrlOccurrence {
                 origin: Origin::Definition(i),
                 url: &def.dest,
-                span: def.span.clone(),
+                span: def.span.range(),
                 exact: false,
             },
         });
@@ -81,7 +81,7 @@ pub fn occurrences<'a>(doc: &'a Document) -> Vec<UrlOccurrence<'a>> {
     for range in &doc.bare_urls {
         let text = doc.slice(range);
         let len = intended_len(text).unwrap_or(text.len());
-        let span = range.start..range.start + len;
+        let span = range.start()..range.start() + len;
         found.push(UrlOccurrence {
             origin: Origin::Bare,
             url: doc.slice(&span),

@@ -42,7 +42,7 @@ pub fn find_web_links<'d>(doc: &'d Document) -> Vec<WebLink<'d>> {
         };
         let named = link.kind != LinkKind::Autolink && !is_web_url(&link.text);
         links.push(WebLink {
-            span: link.span.clone(),
+            span: link.span.range(),
             url,
             text: &link.text,
             named,
@@ -57,7 +57,7 @@ pub fn find_web_links<'d>(doc: &'d Document) -> Vec<WebLink<'d>> {
         };
         if let Some(url) = url {
             links.push(WebLink {
-                span: span.clone(),
+                span: span.range(),
                 url,
                 text,
                 named: false,
@@ -73,8 +73,8 @@ fn is_badge(doc: &Document, index: usize) -> bool {
     let link = &doc.links[index];
     doc.links.get(index + 1).is_some_and(|inner| {
         inner.image
-            && inner.span.start == link.span.start + 1
-            && doc.source.as_bytes().get(inner.span.end) == Some(&b']')
+            && inner.span.start() == link.span.start() + 1
+            && doc.source.as_bytes().get(inner.span.end()) == Some(&b']')
     })
 }
 
@@ -116,8 +116,8 @@ pub fn entry_link<'l, 'd>(
     entry: &Entry,
     links: &'l [WebLink<'d>],
 ) -> Option<&'l WebLink<'d>> {
-    let span = &entry.link(doc).span;
-    links_in(links, span)
+    let span = entry.link(doc).span.range();
+    links_in(links, &span)
         .first()
         .filter(|l| l.span.start == span.start)
 }

@@ -59,12 +59,12 @@ impl Toc {
             return Vec::new();
         };
         let title = self.title.and_then(|b| match doc.blocks[b].kind {
-            BlockKind::Heading(h) => Some(h),
+            BlockKind::Heading(h) => Some(h as usize),
             _ => None,
         });
         let mut has_listed_child = vec![false; doc.headings.len()];
         for (h, heading) in doc.headings.iter().enumerate() {
-            if let Some(p) = heading.parent
+            if let Some(p) = heading.parent()
                 && listed[h]
             {
                 has_listed_child[p] = true;
@@ -90,7 +90,7 @@ impl Toc {
         let mut expected = Vec::new();
         let mut skipped: Vec<bool> = vec![false; doc.headings.len()];
         for (h, heading) in doc.headings.iter().enumerate() {
-            if (heading.span.start < self.region.end && !listed[h]) || !self.covers(doc, h) {
+            if (heading.span.start() < self.region.end && !listed[h]) || !self.covers(doc, h) {
                 continue;
             }
             // Folding a name for `left_out` was most of this function (9k instructions
@@ -100,7 +100,7 @@ impl Toc {
             if heading.level > deepest {
                 continue;
             }
-            if heading.parent.is_some_and(|p| skipped[p]) || (!listed[h] && left_out(h)) {
+            if heading.parent().is_some_and(|p| skipped[p]) || (!listed[h] && left_out(h)) {
                 skipped[h] = true;
                 continue;
             }
@@ -111,16 +111,16 @@ impl Toc {
                 // A top-level section counts in a part the TOC lists something of
                 // (not in `## Resources` when it lists only `## Projects`' sections).
                 Style::Links => {
-                    let parent_listed = heading.parent.is_none_or(|p| has_listed_child[p]);
+                    let parent_listed = heading.parent().is_none_or(|p| has_listed_child[p]);
                     (heading.level == top && parent_listed)
                         || heading
-                            .parent
+                            .parent()
                             .is_some_and(|p| listed[p] && has_listed_child[p])
                 }
                 // A table TOC lists the sections of the parts its groups stand for.
                 Style::Tables => {
                     parts.is_empty()
-                        || std::iter::successors(heading.parent, |&p| doc.headings[p].parent)
+                        || std::iter::successors(heading.parent(), |&p| doc.headings[p].parent())
                             .any(|p| parts.contains(&p))
                 }
             };
@@ -144,7 +144,7 @@ fn omitted_headings(doc: &Document) -> Vec<bool> {
                 .any(|(span, body)| {
                     (body.eq_ignore_ascii_case("omit in toc")
                         || body.eq_ignore_ascii_case("omit from toc"))
-                        && heading.span.contains(&span.start)
+                        && heading.span.contains(span.start)
                 })
         })
         .collect()

@@ -36,7 +36,7 @@ fn describe_one(doc: &Document, toc: &Toc) -> String {
             out,
             ", titled \"{}\" (line {})",
             block.text.trim(),
-            line(block.span.start)
+            line(block.span.start())
         );
     }
     let style = match toc.style {
@@ -59,7 +59,7 @@ fn describe_one(doc: &Document, toc: &Toc) -> String {
             let heading = &doc.headings[h];
             format!(
                 "line {} \"{}\" (#{})",
-                line(heading.span.start),
+                line(heading.span.start()),
                 heading.text.trim(),
                 heading.anchor
             )

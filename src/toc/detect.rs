@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, Span};
 use crate::settings::TocConfig;
 use crate::text::name_key;
 
@@ -22,12 +22,12 @@ impl Toc {
         let titled = doc.blocks.iter().enumerate().filter(|(_, b)| match b.kind {
             BlockKind::Heading(_) => is_title(&b.text, config),
             BlockKind::Paragraph => {
-                b.parent.is_none() && b.text.chars().count() <= 80 && is_title(&b.text, config)
+                b.parent().is_none() && b.text.chars().count() <= 80 && is_title(&b.text, config)
             }
             _ => false,
         });
         for (index, block) in titled {
-            let start = block.span.end;
+            let start = block.span.end();
             let end = next_section_start(doc, start);
             if let Some(toc) = Self::build(doc, anchors, config, Some(index), start..end, None) {
                 return Some(toc);
@@ -110,7 +110,7 @@ impl Toc {
                     .filter(|&h| self.covers(doc, h))
                     .filter(|&h| {
                         let heading = &doc.headings[h];
-                        heading.level == level && heading.span.start >= self.region.end
+                        heading.level == level && heading.span.start() >= self.region.end
                     })
                     .count();
                 let count = listed.iter().filter(|&&l| l == level).count();
@@ -188,22 +188,22 @@ fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
     doc.blocks
         .iter()
         .filter(|b| {
-            b.parent.is_none()
+            b.parent().is_none()
                 && match b.kind {
                     BlockKind::List { .. } | BlockKind::Table => true,
-                    BlockKind::Html => is_html_list(doc.slice(&b.span)),
+                    BlockKind::Html => is_html_list(doc.slice(b.span)),
                     _ => false,
                 }
         })
-        .map(|b| b.span.start..next_section_start(doc, b.span.end))
+        .map(|b| b.span.start()..next_section_start(doc, b.span.end()))
         .find(|region| {
             let items: usize = doc.blocks[doc.block_indices_within(region)]
                 .iter()
-                .filter(|b| within(&b.span, region))
+                .filter(|b| within(b.span, region))
                 .map(|b| match b.kind {
                     BlockKind::ListItem { .. } => 1,
-                    BlockKind::TableCell => usize::from(!doc.links_within(&b.span).is_empty()),
-                    BlockKind::Html => doc.links_within(&b.span).len(),
+                    BlockKind::TableCell => usize::from(!doc.links_within(b.span).is_empty()),
+                    BlockKind::Html => doc.links_within(b.span).len(),
                     _ => 0,
                 })
                 .sum();
@@ -212,7 +212,7 @@ fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
                 .iter()
                 .filter(|l| !l.image)
                 .filter(|l| {
-                    matches!(resolve_in(doc, anchors, &l.dest, region), Some(Anchor::Heading(h)) if doc.headings[h].span.start >= region.end)
+                    matches!(resolve_in(doc, anchors, &l.dest, region), Some(Anchor::Heading(h)) if doc.headings[h].span.start() >= region.end)
                 })
                 .count();
             forward >= 3 && forward * 5 >= items * 3
@@ -229,8 +229,8 @@ pub(super) fn section_tocs(
     config: &TocConfig,
     main: Option<&Toc>,
 ) -> Vec<Toc> {
-    let taken = |span: &Range<usize>| {
-        main.is_some_and(|t| span.start < t.region.end && t.region.start < span.end)
+    let taken = |span: Span| {
+        main.is_some_and(|t| span.start() < t.region.end && t.region.start < span.end())
     };
     let mut found = Vec::new();
     for (h, heading) in doc.headings.iter().enumerate() {
@@ -240,17 +240,17 @@ pub(super) fn section_tocs(
         let has_subsection = doc
             .headings
             .get(h + 1)
-            .is_some_and(|next| heading.section.contains(&next.span.start));
+            .is_some_and(|next| heading.section.contains(next.span.start()));
         if !has_subsection {
             continue;
         }
-        let own = heading.span.end..doc.next_heading_start(heading.span.end);
+        let own = heading.span.end()..doc.next_heading_start(heading.span.end());
         let list = doc.blocks[doc.block_indices_within(&own)]
             .iter()
-            .filter(|b| b.parent.is_none() && matches!(b.kind, BlockKind::List { .. }))
-            .find(|b| !taken(&b.span) && lists_subsections(doc, anchors, h, &b.span));
+            .filter(|b| b.parent().is_none() && matches!(b.kind, BlockKind::List { .. }))
+            .find(|b| !taken(b.span) && lists_subsections(doc, anchors, h, &b.span.range()));
         if let Some(toc) =
-            list.and_then(|b| Toc::build(doc, anchors, config, None, b.span.clone(), Some(h)))
+            list.and_then(|b| Toc::build(doc, anchors, config, None, b.span.range(), Some(h)))
         {
             found.push(toc);
         }
@@ -270,7 +270,7 @@ fn lists_subsections(doc: &Document, anchors: &Anchors, h: usize, span: &Range<u
         .iter()
         .filter(|l| !l.image)
         .filter(|l| match anchors.resolve(&l.dest) {
-            Some(Anchor::Heading(x)) => x > h && section.contains(&doc.headings[x].span.start),
+            Some(Anchor::Heading(x)) => x > h && section.contains(doc.headings[x].span.start()),
             _ => false,
         })
         .count();
@@ -289,10 +289,10 @@ fn is_html_list(html: &str) -> bool {
 /// Start of the first heading at or after `offset` that opens a section: not one
 /// inside a list item (`* #### [Tools](#tools)`, a TOC item written as a heading).
 fn next_section_start(doc: &Document, offset: usize) -> usize {
-    let first = doc.headings.partition_point(|h| h.span.start < offset);
+    let first = doc.headings.partition_point(|h| h.span.start() < offset);
     doc.headings[first..]
         .iter()
-        .map(|h| h.span.start)
+        .map(|h| h.span.start())
         .find(|&start| {
             !doc.block_at(start).is_some_and(|b| {
                 doc.ancestors(b)

@@ -53,10 +53,10 @@ impl ListStyle {
         let Some(&(first, _)) = items.first() else {
             return Self::default();
         };
-        let base = indentation(doc, doc.blocks[first].span.start).to_owned();
+        let base = indentation(doc, doc.blocks[first].span.start()).to_owned();
         let mut counts: Vec<(&str, usize)> = Vec::new();
         for &(item, depth) in &items {
-            let added = indentation(doc, doc.blocks[item].span.start).strip_prefix(base.as_str());
+            let added = indentation(doc, doc.blocks[item].span.start()).strip_prefix(base.as_str());
             if let Some(unit) = added.filter(|u| depth == 1 && !u.is_empty()) {
                 match counts.iter_mut().find(|(u, _)| *u == unit) {
                     Some((_, count)) => *count += 1,
@@ -121,7 +121,7 @@ fn indentation<'d>(doc: &Document<'d>, offset: usize) -> &'d str {
 /// The text before a list item's content on its first line: indentation, marker
 /// (`-`, `*`, `1.`) and the spaces after it.
 pub fn item_prefix(doc: &Document, item: usize) -> String {
-    let start = doc.blocks[item].span.start;
+    let start = doc.blocks[item].span.start();
     let line = &doc.source[doc.whole_lines(&(start..start))];
     let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
     let rest = &line[indent..];
@@ -176,7 +176,7 @@ pub fn render(doc: &Document, toc: Option<&Toc>, config: &TocConfig) -> String {
 /// levels (`##` and `###` by default), in the document's anchor style.
 fn fresh(doc: &Document, config: &TocConfig, from: usize) -> String {
     let levels = config.levels.clone().unwrap_or_else(|| vec![2, 3]);
-    let listed = |h: &Heading| h.span.start >= from && levels.contains(&h.level);
+    let listed = |h: &Heading| h.span.start() >= from && levels.contains(&h.level);
     let headings: Vec<usize> = (0..doc.headings.len())
         .filter(|&h| listed(&doc.headings[h]))
         .collect();
@@ -222,7 +222,7 @@ fn anchor_of(doc: &Document, h: usize, encode: &OnceCell<bool>) -> String {
     if let Some(html) = doc
         .html_anchors
         .iter()
-        .find(|a| heading.span.contains(&a.span.start))
+        .find(|a| heading.span.contains(a.span.start()))
     {
         return html.name.clone();
     }
@@ -289,8 +289,8 @@ fn has_children(doc: &Document, item: usize) -> bool {
     doc.blocks
         .iter()
         .skip(item + 1)
-        .take_while(|b| b.span.start < doc.blocks[item].span.end)
-        .any(|b| b.parent == Some(item) && matches!(b.kind, BlockKind::List { .. }))
+        .take_while(|b| b.span.start() < doc.blocks[item].span.end())
+        .any(|b| b.parent() == Some(item) && matches!(b.kind, BlockKind::List { .. }))
 }
 
 /// Deletes the list item of a link entry, when the item is nothing but that entry.
@@ -303,15 +303,15 @@ pub fn remove_entry(doc: &Document, toc: &Toc, entry: &Entry) -> Option<Edit> {
         .count()
         == 1;
     (alone && !has_children(doc, item))
-        .then(|| Edit::delete(doc.whole_lines(&doc.blocks[item].span)))
+        .then(|| Edit::delete(doc.whole_lines(doc.blocks[item].span)))
 }
 
 /// The text range of an inline link (between `[` and `](`).
 fn link_text_range(doc: &Document, link: usize) -> Option<Range<usize>> {
     let link = &doc.links[link];
-    let dest = link.dest_span.as_ref()?;
-    let start = link.span.start + 1;
-    let end = start + doc.source.get(start..dest.start)?.rfind("](")?;
+    let dest = link.dest_span()?;
+    let start = link.span.start() + 1;
+    let end = start + doc.source.get(start..dest.start())?.rfind("](")?;
     Some(start..end)
 }
 
@@ -374,7 +374,7 @@ impl<'d> Inserter<'d> {
         let mut siblings: FxHashMap<_, Vec<usize>> = FxHashMap::default();
         for (i, heading) in doc.headings.iter().enumerate() {
             siblings
-                .entry((heading.parent, heading.level))
+                .entry((heading.parent(), heading.level))
                 .or_default()
                 .push(i);
         }
@@ -392,10 +392,10 @@ impl<'d> Inserter<'d> {
         let (doc, toc) = (self.doc, self.toc);
         let heading = &doc.headings[h];
         if toc.style == Style::Tables {
-            return insert_row(doc, toc, heading.parent, &section_name(doc, h));
+            return insert_row(doc, toc, heading.parent(), &section_name(doc, h));
         }
         let item_of = |target: &usize| self.items.get(target).copied();
-        let siblings = &self.siblings[&(heading.parent, heading.level)];
+        let siblings = &self.siblings[&(heading.parent(), heading.level)];
         let at = siblings.partition_point(|&s| s < h);
         let (before, after) = (&siblings[..at], &siblings[at..]);
         let anchor = anchor_of(doc, h, &self.encode);
@@ -407,18 +407,18 @@ impl<'d> Inserter<'d> {
             )
         };
         if let Some(item) = before.iter().rev().find_map(item_of) {
-            let end = doc.whole_lines(&doc.blocks[item].span).end;
+            let end = doc.whole_lines(doc.blocks[item].span).end;
             let prefix = item_prefix(doc, item);
             let prefix =
                 number_of(&prefix).map_or_else(|| prefix.clone(), |n| numbered(&prefix, n + 1));
             return Some(Edit::insert(end, line(&prefix)));
         }
         if let Some(item) = after.iter().filter(|&&s| s > h).find_map(item_of) {
-            let start = doc.whole_lines(&doc.blocks[item].span).start;
+            let start = doc.whole_lines(doc.blocks[item].span).start;
             return Some(Edit::insert(start, line(&item_prefix(doc, item))));
         }
-        let parent = item_of(&heading.parent?)?;
-        let start = doc.blocks[parent].span.start;
+        let parent = item_of(&heading.parent()?)?;
+        let start = doc.blocks[parent].span.start();
         let first_line = doc.whole_lines(&(start..start));
         Some(Edit::insert(
             first_line.end,
@@ -430,10 +430,10 @@ impl<'d> Inserter<'d> {
 /// Points link `link` at `#anchor`, changing only its fragment: `README.md#old`
 /// becomes `README.md#anchor`.
 pub fn retarget(doc: &Document, link: usize, anchor: &str) -> Option<Edit> {
-    let dest = doc.links[link].dest_span.clone()?;
-    let hash = doc.slice(&dest).find('#')?;
+    let dest = doc.links[link].dest_span()?;
+    let hash = doc.slice(dest).find('#')?;
     Some(Edit::replace(
-        dest.start + hash..dest.end,
+        dest.start() + hash..dest.end(),
         format!("#{anchor}"),
     ))
 }
@@ -444,11 +444,11 @@ fn link_path<'d>(doc: &Document<'d>, toc: &Toc) -> &'d str {
     toc.entries
         .iter()
         .find_map(|e| match e.kind {
-            EntryKind::Link { link, .. } => doc.links[link].dest_span.clone(),
+            EntryKind::Link { link, .. } => doc.links[link].dest_span(),
             EntryKind::Cell { .. } => None,
         })
         .and_then(|dest| {
-            let written = doc.slice(&dest);
+            let written = doc.slice(dest);
             written.find('#').map(|hash| &written[..hash])
         })
         .unwrap_or("")
@@ -460,7 +460,7 @@ fn link_path<'d>(doc: &Document<'d>, toc: &Toc) -> &'d str {
 fn child_prefix(doc: &Document, toc: &Toc, parent: usize) -> String {
     let style = ListStyle::of(doc, toc);
     let depth = match doc.blocks[parent].kind {
-        BlockKind::ListItem { depth } => depth,
+        BlockKind::ListItem { depth } => depth as usize,
         _ => 0,
     };
     let marker = toc
@@ -475,7 +475,7 @@ fn child_prefix(doc: &Document, toc: &Toc, parent: usize) -> String {
             _ => None,
         })
         .unwrap_or(style.marker.clone());
-    let indent = indentation(doc, doc.blocks[parent].span.start);
+    let indent = indentation(doc, doc.blocks[parent].span.start());
     let width = item_prefix(doc, parent).len() - indent.len();
     let unit = if style.unit.contains('\t') || style.unit.len() >= width {
         style.unit
@@ -500,20 +500,20 @@ fn insert_row(doc: &Document, toc: &Toc, part: Option<usize>, text: &str) -> Opt
         .blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.kind == BlockKind::Table && b.span.contains(&last_cell.span.start))
+        .filter(|(_, b)| b.kind == BlockKind::Table && b.span.contains(last_cell.span.start))
         .map(|(i, _)| i)
         .next_back()?;
     let head = doc
         .blocks
         .iter()
-        .position(|b| b.parent == Some(table) && b.kind == BlockKind::TableHead)?;
+        .position(|b| b.parent() == Some(table) && b.kind == BlockKind::TableHead)?;
     let columns = doc
         .blocks
         .iter()
-        .filter(|b| b.parent == Some(head))
+        .filter(|b| b.parent() == Some(head))
         .count()
         .max(1);
-    let end = doc.whole_lines(&doc.blocks[table].span).end;
+    let end = doc.whole_lines(doc.blocks[table].span).end;
     let newline = if doc.source[..end].ends_with('\n') {
         ""
     } else {
@@ -536,7 +536,7 @@ pub fn move_item(
     after: Option<usize>,
     before: Option<usize>,
 ) -> Option<Vec<Edit>> {
-    let lines = doc.whole_lines(&doc.blocks[item].span);
+    let lines = doc.whole_lines(doc.blocks[item].span);
     let text = doc.source[lines.clone()].to_owned();
     let text = if text.ends_with('\n') {
         text
@@ -544,8 +544,8 @@ pub fn move_item(
         format!("{text}\n")
     };
     let at = match (after, before) {
-        (Some(a), _) => doc.whole_lines(&doc.blocks[a].span).end,
-        (None, Some(b)) => doc.whole_lines(&doc.blocks[b].span).start,
+        (Some(a), _) => doc.whole_lines(doc.blocks[a].span).end,
+        (None, Some(b)) => doc.whole_lines(doc.blocks[b].span).start,
         (None, None) => return None,
     };
     Some(vec![Edit::delete(lines), Edit::insert(at, text)])

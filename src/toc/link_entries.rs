@@ -23,7 +23,7 @@ pub(super) fn resolve_in(
     region: &Range<usize>,
 ) -> Option<Anchor> {
     match anchors.resolve(dest)? {
-        Anchor::Heading(h) if within(&doc.headings[h].span, region) => {
+        Anchor::Heading(h) if within(doc.headings[h].span, region) => {
             let base = doc.headings[h].anchor.as_str();
             let numbered = |anchor: &str| {
                 anchor == base
@@ -35,7 +35,7 @@ pub(super) fn resolve_in(
             let section = doc
                 .headings
                 .iter()
-                .position(|x| x.span.start >= region.end && numbered(&x.anchor));
+                .position(|x| x.span.start() >= region.end && numbered(&x.anchor));
             Some(Anchor::Heading(section.unwrap_or(h)))
         }
         found => Some(found),
@@ -50,7 +50,7 @@ pub(super) fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usi
         .links
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.image && within(&l.span, region))
+        .filter(|(_, l)| !l.image && within(l.span, region))
         .filter(|(_, l)| anchors.local(&l.dest).is_some())
         .map(|(index, _)| link_entry(doc, anchors, region, index))
         .collect();
@@ -63,10 +63,12 @@ pub(super) fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usi
 /// no anchor matches: [`mark_broken`] looks further, as it needs the other entries).
 fn link_entry(doc: &Document, anchors: &Anchors, region: &Range<usize>, index: usize) -> Entry {
     let link = &doc.links[index];
-    let item = list_item_at(doc, region, link.span.start);
+    let item = list_item_at(doc, region, link.span.start());
     let target = match resolve_in(doc, anchors, &link.dest, region) {
         // A back-to-top link to the TOC's title, outside its list, is no entry.
-        Some(Anchor::Heading(h)) if item.is_none() && doc.headings[h].span.start < region.start => {
+        Some(Anchor::Heading(h))
+            if item.is_none() && doc.headings[h].span.start() < region.start =>
+        {
             Target::Elsewhere
         }
         Some(Anchor::Heading(h)) => Target::Heading(h, MatchKind::Anchor),
@@ -79,7 +81,7 @@ fn link_entry(doc: &Document, anchors: &Anchors, region: &Range<usize>, index: u
     };
     Entry {
         text: link.text.clone(),
-        span: link.span.clone(),
+        span: link.span.range(),
         kind: EntryKind::Link {
             link: index,
             item: item.map(|(i, _)| i),
@@ -180,7 +182,7 @@ fn misdirect(doc: &Document, entries: &mut [Entry]) {
 /// structure places it in.
 fn parent_heading(doc: &Document, entries: &[Entry], entry: &Entry) -> Option<usize> {
     let item = entry.item()?;
-    let parent = std::iter::successors(doc.blocks[item].parent, |&b| doc.blocks[b].parent)
+    let parent = std::iter::successors(doc.blocks[item].parent(), |&b| doc.blocks[b].parent())
         .find(|&b| matches!(doc.blocks[b].kind, BlockKind::ListItem { .. }))?;
     entries
         .iter()
@@ -194,9 +196,11 @@ fn parent_heading(doc: &Document, entries: &[Entry], entry: &Entry) -> Option<us
 /// (`<div id="mla"></div>` on the line below `### DeepSeek/MLA`).
 fn html_anchor_heading(doc: &Document, anchor: usize) -> Option<usize> {
     let span = &doc.html_anchors[anchor].span;
-    let next = doc.headings.partition_point(|h| h.span.start <= span.start);
+    let next = doc
+        .headings
+        .partition_point(|h| h.span.start() <= span.start());
     let previous = next.checked_sub(1);
-    if let Some(h) = previous.filter(|&h| doc.headings[h].span.contains(&span.start)) {
+    if let Some(h) = previous.filter(|&h| doc.headings[h].span.contains(span.start())) {
         return Some(h);
     }
     // The anchor's span is its name: the tag ends at the next `>`, then maybe `</a>`
@@ -205,7 +209,7 @@ fn html_anchor_heading(doc: &Document, anchor: usize) -> Option<usize> {
     let after_heading = doc.headings.get(next).and_then(|heading| {
         let (_, after_tag) = doc
             .source
-            .get(span.end..heading.span.start)?
+            .get(span.end()..heading.span.start())?
             .split_once('>')?;
         let rest = after_tag.trim_start();
         let rest = ["</a>", "</div>", "</span>"]
@@ -218,7 +222,7 @@ fn html_anchor_heading(doc: &Document, anchor: usize) -> Option<usize> {
         let h = previous?;
         let (before_tag, _) = doc
             .source
-            .get(doc.headings[h].span.end..span.start)?
+            .get(doc.headings[h].span.end()..span.start())?
             .rsplit_once('<')?;
         blank(before_tag).then_some(h)
     })
@@ -226,10 +230,12 @@ fn html_anchor_heading(doc: &Document, anchor: usize) -> Option<usize> {
 
 /// The innermost list item inside `region` holding `offset`, with its depth.
 fn list_item_at(doc: &Document, region: &Range<usize>, offset: usize) -> Option<(usize, usize)> {
-    std::iter::successors(doc.block_at(offset), |&i| doc.blocks[i].parent).find_map(|i| {
+    std::iter::successors(doc.block_at(offset), |&i| doc.blocks[i].parent()).find_map(|i| {
         let block = &doc.blocks[i];
         match block.kind {
-            BlockKind::ListItem { depth } if within(&block.span, region) => Some((i, depth)),
+            BlockKind::ListItem { depth } if within(block.span, region) => {
+                Some((i, depth as usize))
+            }
             _ => None,
         }
     })

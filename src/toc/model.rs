@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::document::{Document, Span};
 
 use super::anchors::Suggestion;
 
@@ -130,7 +130,7 @@ impl Entry {
 pub fn section_name(doc: &Document, h: usize) -> String {
     let heading = &doc.headings[h];
     let mut name = heading.text.clone();
-    for link in doc.links_within(&heading.content) {
+    for link in doc.links_within(heading.content) {
         if link.dest.starts_with('#')
             && !link.text.trim().is_empty()
             && let Some(at) = name.rfind(&link.text)
@@ -149,8 +149,9 @@ pub fn section_name(doc: &Document, h: usize) -> String {
 }
 
 /// Whether `span` lies inside `region` (a TOC region, which holds its entries).
-pub(super) fn within(span: &Range<usize>, region: &Range<usize>) -> bool {
-    span.start >= region.start && span.end <= region.end
+pub(super) fn within(span: impl Into<Span>, region: &Range<usize>) -> bool {
+    let span = span.into();
+    span.start() >= region.start && span.end() <= region.end
 }
 
 impl Toc {
@@ -161,7 +162,7 @@ impl Toc {
             h != scope
                 && doc.headings[scope]
                     .section
-                    .contains(&doc.headings[h].span.start)
+                    .contains(doc.headings[h].span.start())
         })
     }
 

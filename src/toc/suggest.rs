@@ -65,10 +65,11 @@ impl HeadingIndex {
         scope: Option<usize>,
     ) -> Option<Suggestion> {
         let key = name_key(text);
-        let scopes: Vec<Option<usize>> = std::iter::successors(scope, |&s| doc.headings[s].parent)
-            .map(Some)
-            .chain([None])
-            .collect();
+        let scopes: Vec<Option<usize>> =
+            std::iter::successors(scope, |&s| doc.headings[s].parent())
+                .map(Some)
+                .chain([None])
+                .collect();
         let same: Vec<usize> = (0..self.headings)
             .filter(|&h| !key.is_empty() && self.keys.get(h).text() == key)
             .collect();
@@ -137,6 +138,6 @@ fn in_scope(doc: &Document, h: usize, scope: Option<usize>) -> bool {
     scope.is_none_or(|s| {
         doc.headings[s]
             .section
-            .contains(&doc.headings[h].span.start)
+            .contains(doc.headings[h].span.start())
     })
 }

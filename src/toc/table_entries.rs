@@ -13,7 +13,7 @@ impl Toc {
     /// section, those of its group's part first.
     pub(super) fn table_entries(&mut self, doc: &Document) {
         let after: Vec<usize> = (0..doc.headings.len())
-            .filter(|&h| doc.headings[h].span.start >= self.region.end)
+            .filter(|&h| doc.headings[h].span.start() >= self.region.end)
             .collect();
         let Some(part_level) = after.iter().map(|&h| doc.headings[h].level).min() else {
             return;
@@ -27,20 +27,20 @@ impl Toc {
     /// cells that name something, each with the index of the group above it.
     fn read_groups<'d>(&mut self, doc: &'d Document) -> Vec<(&'d Block, Option<usize>)> {
         let mut cells = Vec::new();
-        for block in doc.blocks.iter().filter(|b| within(&b.span, &self.region)) {
+        for block in doc.blocks.iter().filter(|b| within(b.span, &self.region)) {
             match block.kind {
                 BlockKind::Paragraph
-                    if block.parent.is_none() && is_emphasised(doc.slice(&block.span)) =>
+                    if block.parent().is_none() && is_emphasised(doc.slice(block.span)) =>
                 {
                     self.groups.push(Group {
                         title: block.text.trim().to_owned(),
-                        span: block.span.clone(),
+                        span: block.span.range(),
                         part: None,
                     });
                 }
                 BlockKind::TableCell if names::has_key(&block.text) => {
                     let in_head = block
-                        .parent
+                        .parent()
                         .is_some_and(|p| doc.blocks[p].kind == BlockKind::TableHead);
                     if !in_head {
                         cells.push((block, self.groups.len().checked_sub(1)));
@@ -94,7 +94,7 @@ impl Toc {
             if doc.headings[h].level <= part_level {
                 return Some(h);
             }
-            h = doc.headings[h].parent?;
+            h = doc.headings[h].parent()?;
         };
         let candidates: Vec<Candidate> = after
             .iter()
@@ -126,9 +126,9 @@ impl Toc {
                 NameMatch::Ambiguous(list) => Target::Ambiguous(list),
                 NameMatch::None => Target::Dangling,
             };
-            let source = doc.slice(&block.span);
-            let start = block.span.start + (source.len() - source.trim_start().len());
-            let end = block.span.start + source.trim_end().len();
+            let source = doc.slice(block.span);
+            let start = block.span.start() + (source.len() - source.trim_start().len());
+            let end = block.span.start() + source.trim_end().len();
             self.entries.push(Entry {
                 text,
                 span: start..end,

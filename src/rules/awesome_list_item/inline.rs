@@ -27,7 +27,7 @@ pub struct Piece {
 /// a link (a badge inside an entry's link) belong to the outer link.
 pub fn pieces(doc: &Document, span: Range<usize>) -> Vec<Piece> {
     let links = doc.links_within(&span);
-    let first_link = doc.links.partition_point(|l| l.span.start < span.start);
+    let first_link = doc.links.partition_point(|l| l.span.start() < span.start);
     let mut marked: Vec<Piece> = links
         .iter()
         .enumerate()
@@ -37,15 +37,15 @@ pub fn pieces(doc: &Document, span: Range<usize>) -> Vec<Piece> {
             } else {
                 Kind::Link(first_link + i)
             },
-            span: link.span.clone(),
+            span: link.span.range(),
         })
         .chain(doc.code_within(&span).iter().map(|r| Piece {
             kind: Kind::Code,
-            span: r.clone(),
+            span: r.range(),
         }))
         .chain(doc.html_within(&span).iter().map(|r| Piece {
             kind: Kind::Html,
-            span: r.clone(),
+            span: r.range(),
         }))
         .collect();
     marked.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));

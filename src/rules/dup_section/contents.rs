@@ -57,7 +57,7 @@ impl<'d> Contents<'d> {
             .iter()
             .filter_map(|e| {
                 let link = entry_link(doc, e, links)?;
-                Some((doc.blocks[e.block].span.start, link.url.key()))
+                Some((doc.blocks[e.block].span.start(), link.url.key()))
             })
             .collect();
         Self {
@@ -120,7 +120,7 @@ impl<'d> Contents<'d> {
         if self.texts[h].is_none() {
             let mut texts: Vec<u32> = self
                 .doc
-                .block_indices_within(&self.body(h))
+                .block_indices_within(self.body(h))
                 .filter_map(|b| self.block_text(b))
                 .collect();
             sort_unique(&mut texts);
@@ -144,7 +144,7 @@ impl<'d> Contents<'d> {
     /// Heading `h`'s section below the heading.
     fn body(&self, h: usize) -> Range<usize> {
         let heading = &self.doc.headings[h];
-        heading.span.end..heading.section.end
+        heading.span.end()..heading.section.end()
     }
 
     /// The number of block `b`'s text: the block's source for code and HTML, else its
@@ -154,7 +154,7 @@ impl<'d> Contents<'d> {
             let block = &self.doc.blocks[b];
             let text = match block.kind {
                 BlockKind::Heading(_) => None,
-                BlockKind::CodeBlock | BlockKind::Html => Some(self.doc.slice(&block.span)),
+                BlockKind::CodeBlock | BlockKind::Html => Some(self.doc.slice(block.span)),
                 _ => Some(block.text.as_str()).filter(|t| words(t).next().is_some()),
             };
             self.block_texts[b] = match text.filter(|t| !is_url(t)) {

@@ -79,17 +79,17 @@ pub fn duplicate_sections(
             &named[..named.len() - 1]
         };
         let linked_first = main_links[i].map(|url| (url, *by_link.entry(url).or_insert(i)));
-        if heading.span.start < repeats_end {
+        if heading.span.start() < repeats_end {
             continue;
         }
         let repeated = earlier
             .iter()
-            .filter(|&&first| !doc.headings[first].section.contains(&heading.span.start))
+            .filter(|&&first| !doc.headings[first].section.contains(heading.span.start()))
             .find_map(|&first| repeated(&mut contents, first, i).map(|reason| (first, reason)));
         let sibling = earlier
             .iter()
             .copied()
-            .find(|&first| doc.headings[first].parent == heading.parent);
+            .find(|&first| doc.headings[first].parent() == heading.parent());
         let (first, reason) = if let Some(repeated) = repeated {
             repeated
         } else if let Some(first) = sibling {
@@ -105,9 +105,12 @@ pub fn duplicate_sections(
             continue;
         };
         if matches!(reason, SameItem::Repeated { .. }) {
-            repeats_end = repeats_end.max(heading.section.end);
+            repeats_end = repeats_end.max(heading.section.end());
         }
-        let has_children = doc.headings.get(i + 1).is_some_and(|h| h.parent == Some(i));
+        let has_children = doc
+            .headings
+            .get(i + 1)
+            .is_some_and(|h| h.parent() == Some(i));
         found.push(DuplicateSection {
             first,
             later: i,
@@ -127,8 +130,8 @@ pub fn in_pair(
     later: usize,
 ) -> bool {
     duplicates.iter().any(|d| {
-        doc.headings[d.first].section.contains(&first)
-            && doc.headings[d.later].section.contains(&later)
+        doc.headings[d.first].section.contains(first)
+            && doc.headings[d.later].section.contains(later)
     })
 }
 
@@ -171,7 +174,7 @@ const INSTRUCTIONS: &[&str] = &[
 
 /// Whether heading `h` sits in an instructions or usage section.
 fn in_instructions(doc: &Document, h: usize) -> bool {
-    std::iter::successors(doc.headings[h].parent, |&p| doc.headings[p].parent).any(|p| {
+    std::iter::successors(doc.headings[h].parent(), |&p| doc.headings[p].parent()).any(|p| {
         let text = doc.headings[p].text.to_lowercase();
         INSTRUCTIONS.iter().any(|word| text.contains(word))
     })
@@ -192,7 +195,7 @@ const MIN_SHARED_CHARS: usize = 20;
 /// list of described entries, is a category and has none.
 fn main_links<'l>(doc: &Document, links: &'l [WebLink]) -> Vec<Option<&'l str>> {
     let mut has_children = vec![false; doc.headings.len()];
-    for parent in doc.headings.iter().filter_map(|h| h.parent) {
+    for parent in doc.headings.iter().filter_map(|h| h.parent()) {
         has_children[parent] = true;
     }
     doc.headings
@@ -202,14 +205,14 @@ fn main_links<'l>(doc: &Document, links: &'l [WebLink]) -> Vec<Option<&'l str>> 
             if has_children[i] {
                 return None;
             }
-            let in_heading = links_in(links, &heading.span).iter();
+            let in_heading = links_in(links, &heading.span.range()).iter();
             let leads: Vec<&WebLink> = match first_own_block(doc, heading)
                 .map(|b| (b, &doc.blocks[b].kind))
             {
                 Some((b, BlockKind::List { .. })) => {
                     let items: Vec<usize> = (b + 1..doc.blocks.len())
-                        .take_while(|&j| doc.blocks[j].span.start < doc.blocks[b].span.end)
-                        .filter(|&j| doc.blocks[j].parent == Some(b))
+                        .take_while(|&j| doc.blocks[j].span.start() < doc.blocks[b].span.end())
+                        .filter(|&j| doc.blocks[j].parent() == Some(b))
                         .collect();
                     let leads: Vec<(usize, &WebLink)> = items
                         .iter()
@@ -238,9 +241,9 @@ fn main_links<'l>(doc: &Document, links: &'l [WebLink]) -> Vec<Option<&'l str>> 
 /// The first block a section leads with: its first top-level block before any
 /// sub-heading, HTML (badges, images) aside.
 fn first_own_block(doc: &Document, heading: &Heading) -> Option<usize> {
-    let own = heading.span.end..doc.next_heading_start(heading.span.end);
+    let own = heading.span.end()..doc.next_heading_start(heading.span.end());
     doc.block_indices_within(&own).find(|&b| {
         let block = &doc.blocks[b];
-        block.parent.is_none() && !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Html)
+        block.parent().is_none() && !matches!(block.kind, BlockKind::Heading(_) | BlockKind::Html)
     })
 }

@@ -182,7 +182,7 @@ pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
             };
             if found
                 .last()
-                .is_some_and(|(r, _): &(Range<usize>, _)| r.end > run.start + i)
+                .is_some_and(|(r, _): &(Range<usize>, _)| r.end > run.start() + i)
             {
                 continue;
             }
@@ -206,7 +206,7 @@ pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
             let len = (repaired_len + typo.len)
                 .saturating_sub(typo.fixed.len())
                 .max(typo.len);
-            found.push((run.start + i..run.start + i + len, typo));
+            found.push((run.start() + i..run.start() + i + len, typo));
         }
     }
     found
