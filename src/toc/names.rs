@@ -174,6 +174,17 @@ struct NameSpans {
 }
 
 impl Names {
+    /// Buffers for `names` names of about `bytes` bytes in all, grown once rather than doubled
+    /// and copied along the way.
+    fn with_capacity(names: usize, bytes: usize) -> Self {
+        Self {
+            folded: String::with_capacity(bytes),
+            keys: String::with_capacity(bytes),
+            tokens: Vec::with_capacity(bytes / 3),
+            spans: Vec::with_capacity(names),
+        }
+    }
+
     /// Folds `text` into the buffers; it is then [`Names::get`] of the index returned.
     pub fn push(&mut self, text: &str) -> usize {
         let folded_start = self.folded.len();
@@ -182,23 +193,31 @@ impl Names {
         let key_start = self.keys.len();
         let tokens_start = self.tokens.len();
         // One pass makes the key (the letters and digits, [`crate::text::name_key`]) and
-        // the words: runs of letters and digits, each CJK character alone.
-        let mut word = None;
+        // the words: runs of letters and digits, each CJK character alone. The key is
+        // copied a run of kept characters at a time, not pushed a character at a time
+        // (encoding each one again was a fifth of the names' cost on the seed).
+        let (mut word, mut kept) = (None, None);
         for (i, c) in folded.char_indices() {
             match class(c) {
                 Class::Separator => {
                     self.tokens.extend(word.take().map(|start| start..i));
+                    if let Some(start) = kept.take() {
+                        self.keys.push_str(&folded[start..i]);
+                    }
                 }
                 Class::Letter => {
-                    self.keys.push(c);
+                    kept.get_or_insert(i);
                     word.get_or_insert(i);
                 }
                 Class::Alone => {
-                    self.keys.push(c);
+                    kept.get_or_insert(i);
                     self.tokens.extend(word.take().map(|start| start..i));
                     self.tokens.push(i..i + c.len_utf8());
                 }
             }
+        }
+        if let Some(start) = kept {
+            self.keys.push_str(&folded[start..]);
         }
         self.tokens.extend(word.map(|start| start..folded.len()));
         self.spans.push(NameSpans {
@@ -226,10 +245,19 @@ impl Names {
 /// by one is folding the whole (the tests compare every one of them with [`fold`]).
 pub(super) fn fold_into(text: &str, out: &mut String) {
     let start = out.len();
+    let mut fullwidth = false;
     if text.is_ascii() {
         out.push_str(text);
-    } else if text.chars().all(folds_alone) {
-        out.extend(text.chars().map(fold_char));
+    } else if text.chars().all(|c| {
+        fullwidth |= is_fullwidth(c);
+        folds_alone(c)
+    }) {
+        // Only fullwidth ASCII changes; a name without any is copied whole.
+        if fullwidth {
+            out.extend(text.chars().map(fold_char));
+        } else {
+            out.push_str(text);
+        }
     } else {
         out.push_str(&fold(text));
         return;
@@ -250,6 +278,7 @@ enum Class {
 /// The [`Class`] of `c`. ASCII and CJK ideographs, most characters of a list's names,
 /// are told apart without the Unicode tables: asking every character `is_cjk` and
 /// `is_alphanumeric` was half of the folding's cost on the seed.
+#[inline]
 fn class(c: char) -> Class {
     if c.is_ascii() {
         return match c.is_ascii_alphanumeric() {
@@ -266,8 +295,8 @@ fn class(c: char) -> Class {
     }
 }
 
-/// The CJK Unified Ideographs and their Extension A: letters, and CJK.
-fn is_ideograph(c: char) -> bool {
+/// The CJK Unified Ideographs and their Extension A: letters, and CJK, without case.
+pub(super) fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
@@ -308,10 +337,16 @@ fn folds_alone(c: char) -> bool {
 
 /// NFKC of one [`folds_alone`] character: fullwidth ASCII (`（`, `Ａ`) is ASCII.
 fn fold_char(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
+    if is_fullwidth(c) {
+        char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+    } else {
+        c
     }
+}
+
+/// Fullwidth ASCII: the [`folds_alone`] characters that NFKC changes.
+fn is_fullwidth(c: char) -> bool {
+    matches!(c, '\u{FF01}'..='\u{FF5E}')
 }
 
 /// A name of [`Names`]: its folded text, its key, and its words as ranges of the
@@ -368,12 +403,12 @@ impl<'a> Name<'a> {
 
 /// Matches every query to at most one candidate; see the module documentation.
 pub fn match_names(candidates: &[Candidate], queries: &[Query]) -> Vec<NameMatch> {
-    let mut names = Names::default();
-    for text in candidates
-        .iter()
-        .map(|c| c.text)
-        .chain(queries.iter().map(|q| q.text))
-    {
+    let texts = || {
+        let candidates = candidates.iter().map(|c| c.text);
+        candidates.chain(queries.iter().map(|q| q.text))
+    };
+    let mut names = Names::with_capacity(texts().count(), texts().map(str::len).sum());
+    for text in texts() {
         names.push(text);
     }
     let parts: Vec<Option<usize>> = queries.iter().map(|q| q.part).collect();
