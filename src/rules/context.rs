@@ -84,6 +84,12 @@ impl<'d> Context<'d> {
             .get_or_init(|| duplicate_sections(self.doc, self.entries(), self.web_links()))
     }
 
+    /// Whether [`Self::duplicate_sections`] is computed: a parallel check holds back the
+    /// rules that read it until then ([`crate::linter::check_document`]).
+    pub fn duplicates_ready(&self) -> bool {
+        self.duplicate_sections.get().is_some()
+    }
+
     /// Text meant as links that GitHub renders as text, sorted and disjoint.
     pub fn malformed_links(&self) -> &[MalformedLink] {
         self.malformed_links
