@@ -187,11 +187,11 @@ pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
     // of it starting a search on a short run.
     let mut separators = separators(doc.source).peekable();
     let mut previous_end = 0;
-    for run in &doc.text_runs {
+    for run in doc.text_runs.iter().map(|run| run.range()) {
         debug_assert!(run.start >= previous_end, "text runs are in document order");
         previous_end = run.end;
         while separators.next_if(|&at| at < run.start).is_some() {}
-        let text = doc.slice(run);
+        let text = doc.slice(run.clone());
         while let Some(at) = separators.next_if(|&at| at < run.end) {
             let separator = at - run.start;
             if is_lone_slash(text, separator) {
@@ -202,7 +202,7 @@ pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
             };
             if found
                 .last()
-                .is_some_and(|(r, _): &(Range<usize>, _)| r.end > run.start() + i)
+                .is_some_and(|(r, _): &(Range<usize>, _)| r.end > run.start + i)
             {
                 continue;
             }
@@ -226,7 +226,7 @@ pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
             let len = (repaired_len + typo.len)
                 .saturating_sub(typo.fixed.len())
                 .max(typo.len);
-            found.push((run.start() + i..run.start() + i + len, typo));
+            found.push((run.start + i..run.start + i + len, typo));
         }
     }
     found
