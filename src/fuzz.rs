@@ -70,12 +70,7 @@ fn assert_human_agrees(source: &str, d: &Diagnostic) {
         return;
     }
     let at = report::Position::of(&LineIndex::new(source), source, d);
-    let report = [FileReport::new(
-        NAME.to_owned(),
-        source.into(),
-        0,
-        vec![d.clone()],
-    )];
+    let report = [FileReport::new(NAME.to_owned(), source, 0, vec![d.clone()])];
     let mut out = Vec::new();
     report::write(Format::Human, &report, &HumanOptions::default(), &mut out)
         .expect("writing to memory");
@@ -199,7 +194,7 @@ fn assert_points_into(source: &str, d: &Diagnostic) {
 fn render_every_format(file: &SourceFile, diagnostics: Vec<Diagnostic>) {
     let reports = [FileReport::new(
         NAME.to_owned(),
-        file.text.as_str().into(),
+        &file.text,
         file.offset(),
         diagnostics,
     )];

@@ -108,7 +108,7 @@ fn github_escapes_hostile_text_so_nothing_breaks_out() {
     for path in HOSTILE {
         let reports = [FileReport::new(
             path.to_owned(),
-            source.as_str().into(),
+            &source,
             0,
             diagnostics.clone(),
         )];

@@ -405,13 +405,7 @@ fn lint_all(
         Applicability::Safe
     };
     let human = human_options(args, mode);
-    let render = |path: &Path, source: &str, file: &SourceFile, diagnostics| {
-        let report = FileReport::new(
-            path.display().to_string(),
-            source.into(),
-            file.offset(),
-            diagnostics,
-        );
+    let render = |path: &Path, report: FileReport| {
         FileOutput::render(output_format(args), &report, &human, job_summary)
             .map_err(|err| miette!("{}: cannot render the findings: {err}", path.display()))
     };
@@ -426,18 +420,23 @@ fn lint_all(
         let linting = |text: &str| lint(&Document::parse(text), settings, checked);
         match mode {
             Mode::Check => {
-                let doc = Document::parse(&file.text);
+                let mut doc = Document::parse(&file.text);
                 let (diagnostics, hidden) = check_file(args, path, &doc, settings, checked)?;
+                // The findings are placed with the document's index of lines.
+                let lines = std::mem::take(&mut doc.lines);
+                let report = FileReport::with_lines(
+                    path.display().to_string(),
+                    &file.text,
+                    &lines,
+                    file.offset(),
+                    diagnostics,
+                );
                 let output = if linter::checks_in_parallel(&doc) {
                     // The model is freed on another thread while the findings are
                     // rendered: on the 10 MB list 21 M instructions off the serial tail.
-                    rayon::join(
-                        move || drop(doc),
-                        || render(path, &file.text, &file, diagnostics),
-                    )
-                    .1
+                    rayon::join(move || drop(doc), || render(path, report)).1
                 } else {
-                    render(path, &file.text, &file, diagnostics)
+                    render(path, report)
                 };
                 let mut linted = Linted {
                     output: Some(output?),
@@ -456,7 +455,15 @@ fn lint_all(
                 let fixed = fixed_checking(path, &file, min, linting)?;
                 let changed = fixed.output != file.text;
                 // Rendered first: a file is written only once its report is ready.
-                let output = render(path, &fixed.output, &file, fixed.remaining)?;
+                let output = render(
+                    path,
+                    FileReport::new(
+                        path.display().to_string(),
+                        &fixed.output,
+                        file.offset(),
+                        fixed.remaining,
+                    ),
+                )?;
                 let mut linted = Linted {
                     output: Some(output),
                     changed,

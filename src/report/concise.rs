@@ -3,13 +3,11 @@
 use std::fmt::Write;
 
 use super::{FileReport, Position};
-use crate::document::LineIndex;
 
 pub(super) fn render(report: &FileReport) -> String {
-    let lines = LineIndex::new(&report.source);
     let mut out = String::new();
     for d in &report.diagnostics {
-        let at = Position::of(&lines, &report.source, d);
+        let at = Position::of(&report.lines, report.source, d);
         let _ = writeln!(
             out,
             "{}:{}:{}: {} {} {}",

@@ -8,13 +8,11 @@
 
 use super::{FileReport, Position};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::LineIndex;
 
 pub(super) fn render(report: &FileReport) -> String {
-    let lines = LineIndex::new(&report.source);
     let mut out = String::new();
     for d in &report.diagnostics {
-        let at = Position::of(&lines, &report.source, d);
+        let at = Position::of(&report.lines, report.source, d);
         out.push_str(&command(&report.path, &at, d));
         out.push('\n');
     }

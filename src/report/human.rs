@@ -11,7 +11,6 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use super::snippet::Snippet;
 use super::{Counts, FileOutput, FileReport, plural};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::LineIndex;
 
 /// How to draw human output.
 #[derive(Debug, Clone)]
@@ -108,14 +107,13 @@ pub(super) fn render(report: &FileReport, options: &HumanOptions) -> io::Result<
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false);
-    let lines = LineIndex::new(&report.source);
     let mut rendered = String::new();
     for diagnostic in &report.diagnostics {
         let spans: Vec<Range<usize>> = std::iter::once(&diagnostic.span)
             .chain(diagnostic.labels.iter().map(|l| &l.span))
             .cloned()
             .collect();
-        let snippet = Snippet::new(&report.path, &report.source, &lines, &spans);
+        let snippet = Snippet::new(&report.path, report.source, &report.lines, &spans);
         let spans = spans.iter().map(|s| snippet.shown(s)).collect();
         handler
             .render_report(

@@ -7,7 +7,6 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Counts, FileOutput, FileReport, Position};
-use crate::document::LineIndex;
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -55,12 +54,11 @@ struct JsonSummary {
 
 /// One file's entries.
 pub(super) fn render(report: &FileReport) -> Vec<Entry> {
-    let lines = LineIndex::new(&report.source);
     report
         .diagnostics
         .iter()
         .map(|d| {
-            let at = Position::of(&lines, &report.source, d);
+            let at = Position::of(&report.lines, report.source, d);
             Entry {
                 rule: d.rule,
                 severity: d.severity.as_str(),

@@ -18,7 +18,7 @@ use crate::fix::Applicability;
 /// One file's diagnostics; fixes of applicability `min` and above are suggestions.
 pub(super) fn render(report: &FileReport, min: Applicability) -> Vec<Value> {
     let ranges = Ranges {
-        lines: LineIndex::new(&report.source),
+        lines: &report.lines,
         bom: report.offset,
     };
     report
@@ -68,13 +68,13 @@ fn diagnostic(ranges: &Ranges, path: &str, d: &Diagnostic, min: Applicability) -
 }
 
 /// Byte offsets of one file's text → rdjson ranges.
-struct Ranges {
-    lines: LineIndex,
+struct Ranges<'l> {
+    lines: &'l LineIndex,
     /// Bytes of a byte order mark before the text: they count in line 1's columns.
     bom: usize,
 }
 
-impl Ranges {
+impl Ranges<'_> {
     fn range(&self, span: &Range<usize>) -> Value {
         json!({"start": self.position(span.start), "end": self.position(span.end)})
     }

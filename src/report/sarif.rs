@@ -16,12 +16,11 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// One file's results.
 pub(super) fn render(report: &FileReport) -> Vec<Value> {
-    let lines = LineIndex::new(&report.source);
     let uri = uri(&report.path);
     report
         .diagnostics
         .iter()
-        .map(|d| result(&lines, &report.source, &uri, d))
+        .map(|d| result(&report.lines, report.source, &uri, d))
         .collect()
 }
 

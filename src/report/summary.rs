@@ -11,7 +11,6 @@ use std::io::{self, Write};
 
 use super::{Counts, FileOutput, FileReport, Position, plural};
 use crate::diagnostic::Diagnostic;
-use crate::document::LineIndex;
 
 /// How many findings the summary lists one by one.
 const FIRST_FINDINGS: usize = 20;
@@ -53,9 +52,8 @@ impl Digest {
         for d in &report.diagnostics {
             *per_rule.entry(d.rule).or_default() += 1;
         }
-        let lines = LineIndex::new(&report.source);
         let row = |d: &Diagnostic| {
-            let at = Position::of(&lines, &report.source, d);
+            let at = Position::of(&report.lines, report.source, d);
             format!(
                 "| {}:{}:{} | {} | `{}` | {} |",
                 cell(&report.path),

@@ -94,12 +94,7 @@ pub fn settings_for(rule: &str, config: Option<&str>) -> Settings {
 
 /// Human output without colour at a fixed width, as a user sees it.
 pub fn render_human(path: &str, source: &str, diagnostics: Vec<Diagnostic>) -> String {
-    let reports = [FileReport::new(
-        path.to_owned(),
-        source.into(),
-        0,
-        diagnostics,
-    )];
+    let reports = [FileReport::new(path.to_owned(), source, 0, diagnostics)];
     let mut out = Vec::new();
     let options = HumanOptions {
         color: false,
