@@ -6,7 +6,7 @@ use super::names::is_ideograph;
 
 /// Lower case, U+FE0F dropped: the spelling differences GitHub forgives.
 pub(super) fn lenient_key(fragment: &str) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity(fragment.len());
     push_lenient_key(fragment, &mut key);
     key
 }
