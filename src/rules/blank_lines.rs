@@ -98,20 +98,31 @@ fn blank_runs(doc: &Document) -> Vec<Run> {
         .filter(|b| b.parent().is_none() && matches!(b.kind, BlockKind::Heading(_)))
         .map(|b| doc.lines.line_of(b.span.start()))
         .collect();
+    // Heading lines come in order, as the runs do: each run's is stepped to, not searched.
+    let mut headings = heading_lines.iter().peekable();
+    let bytes = doc.source.as_bytes();
     let mut runs = Vec::new();
     let mut open: Option<usize> = None;
     for line in 0..=doc.lines.len() {
+        // Most lines start with text, and are passed at their first byte; only one that
+        // starts with a space, a tab or its end is read whole.
+        let may_be_blank = || {
+            let first = bytes.get(doc.lines.line_start(line));
+            matches!(first, None | Some(b' ' | b'\t' | b'\r' | b'\n'))
+        };
         let blank = line < doc.lines.len()
+            && may_be_blank()
             && doc.is_blank_line(line)
             && !untouchable.contains(doc.lines.line_start(line));
         match (blank, open) {
             (true, None) => open = Some(line),
             (false, Some(first)) => {
                 open = None;
+                while headings.next_if(|&&heading| heading < line).is_some() {}
                 runs.push(Run {
                     first,
                     last: line - 1,
-                    before_heading: heading_lines.binary_search(&line).is_ok(),
+                    before_heading: headings.peek() == Some(&&line),
                 });
             }
             _ => {}

@@ -95,18 +95,25 @@ fn skip_conventions(headings: &[Heading]) -> Vec<(u8, u8)> {
 
 /// For each heading, the kind of the first block of its own content (before any
 /// sub-heading), if it has any. Entries have content; part headings mostly do not.
+/// Blocks and headings are both in document order: each block's heading is found by
+/// stepping on from the last one's, not by a search.
 fn first_body_blocks<'d>(doc: &'d Document) -> Vec<Option<&'d BlockKind>> {
     let mut first = vec![None; doc.headings.len()];
+    // The first heading starting after the last block read.
+    let mut next = 0;
     for block in &doc.blocks {
         if block.parent().is_some() || matches!(block.kind, BlockKind::Heading(_) | BlockKind::Html)
         {
             continue;
         }
-        if let Some(owner) = doc
+        while doc
             .headings
-            .partition_point(|h| h.span.start() <= block.span.start())
-            .checked_sub(1)
+            .get(next)
+            .is_some_and(|h| h.span.start() <= block.span.start())
         {
+            next += 1;
+        }
+        if let Some(owner) = next.checked_sub(1) {
             first[owner].get_or_insert(&block.kind);
         }
     }
@@ -225,28 +232,49 @@ fn same_pattern(headings: &[Heading]) -> Vec<usize> {
 }
 
 /// Appends a heading's text pattern to `out`: the text with every run of digits as one
-/// `0` and without spaces. Headings written to one pattern (`2024 年 8 月 30 号添加`,
-/// `2023年12月31号添加`) share it.
+/// `0` (spaces between digits do not end the run) and without spaces. Headings written
+/// to one pattern (`2024 年 8 月 30 号添加`, `2023年12月31号添加`) share it. The text
+/// between digits and spaces is copied a run at a time, not a character at a time.
 fn push_text_pattern(text: &str, out: &mut String) {
     let mut in_digits = false;
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        let digit = c.is_ascii_digit();
-        if !(digit && in_digits) {
-            out.push(if digit { '0' } else { c });
+    // Where the text not yet copied starts.
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            out.push_str(&text[run..i]);
+            run = i + c.len_utf8();
+        } else if c.is_ascii_digit() {
+            out.push_str(&text[run..i]);
+            if !in_digits {
+                out.push('0');
+            }
+            run = i + 1;
+            in_digits = true;
+        } else {
+            in_digits = false;
         }
-        in_digits = digit;
     }
+    out.push_str(&text[run..]);
 }
 
-/// `1 Intro`, `2. Tools`, `IV Models`: a heading that starts with a section number.
+/// `1 Intro`, `2. Tools`, `IV Models`: a heading that starts with a section number (its
+/// first word all digits or all Roman numerals). Most headings start with a letter and
+/// are answered at their first character.
 fn is_numbered(text: &str) -> bool {
-    let first = text
+    let first_word = text
         .trim_start()
-        .split([' ', '.', '、'])
-        .next()
-        .unwrap_or("");
-    !first.is_empty()
-        && (first.chars().all(|c| c.is_ascii_digit()) || first.chars().all(|c| "IVXLC".contains(c)))
+        .chars()
+        .take_while(|c| !matches!(c, ' ' | '.' | '、'));
+    let (mut digits, mut roman, mut empty) = (true, true, true);
+    for c in first_word {
+        digits &= c.is_ascii_digit();
+        roman &= matches!(c, 'I' | 'V' | 'X' | 'L' | 'C');
+        if !(digits || roman) {
+            return false;
+        }
+        empty = false;
+    }
+    !empty
 }
 
 /// Rewrites an ATX heading's marker to `level` (unsafe: it changes the outline).
@@ -262,4 +290,48 @@ fn relevel(doc: &Document, heading: &Heading, level: u8) -> Option<Fix> {
         start..start + hashes,
         "#".repeat(level.into()),
     )]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition the fast forms above must agree with.
+    fn text_pattern_by_char(text: &str) -> String {
+        let mut out = String::new();
+        let mut in_digits = false;
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            let digit = c.is_ascii_digit();
+            if !(digit && in_digits) {
+                out.push(if digit { '0' } else { c });
+            }
+            in_digits = digit;
+        }
+        out
+    }
+
+    fn is_numbered_by_word(text: &str) -> bool {
+        let first = text
+            .trim_start()
+            .split([' ', '.', '、'])
+            .next()
+            .unwrap_or("");
+        !first.is_empty()
+            && (first.chars().all(|c| c.is_ascii_digit())
+                || first.chars().all(|c| "IVXLC".contains(c)))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_patterns_agree(text in "[0-9a-zIVX 　\t.、年月号]{0,16}") {
+            let mut out = String::new();
+            push_text_pattern(&text, &mut out);
+            proptest::prop_assert_eq!(out, text_pattern_by_char(&text));
+        }
+
+        #[test]
+        fn numbering_agrees(text in "[0-9a-zIVXLC \t.、年]{0,10}") {
+            proptest::prop_assert_eq!(is_numbered(&text), is_numbered_by_word(&text));
+        }
+    }
 }

@@ -75,15 +75,14 @@ fn problem(source: &str, offset: usize, c: char) -> Option<&'static str> {
 fn check_headings(doc: &Document, out: &mut Vec<Diagnostic>) {
     for heading in &doc.headings {
         let content = doc.slice(heading.content);
-        for (i, c) in content.char_indices() {
-            if c == NBSP {
-                let at = heading.content.start() + i;
-                out.push(
-                    Diagnostic::new(at..at + 2, "no-break space in a heading")
-                        .with_help("replace it with a plain space: GitHub drops it from the anchor instead of writing `-`")
-                        .with_fix(Fix::safe(vec![Edit::replace(at..at + 2, " ")])),
-                );
-            }
+        // A byte search, not a decoding of every character of every heading.
+        for (i, _) in content.match_indices(NBSP) {
+            let at = heading.content.start() + i;
+            out.push(
+                Diagnostic::new(at..at + 2, "no-break space in a heading")
+                    .with_help("replace it with a plain space: GitHub drops it from the anchor instead of writing `-`")
+                    .with_fix(Fix::safe(vec![Edit::replace(at..at + 2, " ")])),
+            );
         }
         report_trailing_whitespace(heading.content.start(), content, "heading", out);
     }

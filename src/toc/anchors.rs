@@ -49,7 +49,13 @@ impl Anchors {
     /// anchors of this document (a list linking to sections of another project's
     /// README does not make that project its own).
     pub fn new(doc: &Document, repository: Option<&str>) -> Self {
-        let mut anchors = Self::default();
+        // Both maps are sized once for every anchor, not grown as they fill.
+        let count = doc.headings.len() + doc.html_anchors.len();
+        let mut anchors = Self {
+            exact: FxHashMap::with_capacity_and_hasher(count, Default::default()),
+            lenient: FxHashMap::with_capacity_and_hasher(count, Default::default()),
+            ..Self::default()
+        };
         let targets = doc
             .headings
             .iter()

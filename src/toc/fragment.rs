@@ -6,7 +6,7 @@ use super::names::is_ideograph;
 
 /// Lower case, U+FE0F dropped: the spelling differences GitHub forgives.
 pub(super) fn lenient_key(fragment: &str) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity(fragment.len());
     push_lenient_key(fragment, &mut key);
     key
 }
@@ -17,17 +17,22 @@ pub(super) fn lenient_key(fragment: &str) -> String {
 /// character was half of indexing the seed's anchors).
 pub(super) fn push_lenient_key(fragment: &str, out: &mut String) {
     let start = out.len();
-    let mut run = 0;
-    for (i, c) in fragment.char_indices() {
-        if !(c.is_ascii() || is_ideograph(c)) {
-            out.push_str(&fragment[run..i]);
-            run = i + c.len_utf8();
-            if c != '\u{FE0F}' {
-                out.extend(c.to_lowercase());
+    // An ASCII anchor, as most English lists' are, is told by a check a word at a time.
+    if fragment.is_ascii() {
+        out.push_str(fragment);
+    } else {
+        let mut run = 0;
+        for (i, c) in fragment.char_indices() {
+            if !(c.is_ascii() || is_ideograph(c)) {
+                out.push_str(&fragment[run..i]);
+                run = i + c.len_utf8();
+                if c != '\u{FE0F}' {
+                    out.extend(c.to_lowercase());
+                }
             }
         }
+        out.push_str(&fragment[run..]);
     }
-    out.push_str(&fragment[run..]);
     out[start..].make_ascii_lowercase();
 }
 

@@ -422,7 +422,6 @@ pub fn match_names(candidates: &[Candidate], queries: &[Query]) -> Vec<NameMatch
 /// Candidates by word or by key, each list a chain through one array: a `Vec` per
 /// distinct word (each CJK character is one) was an allocation per word of every
 /// heading.
-#[derive(Default)]
 struct Index<'n> {
     /// Per word, the position in `links` of the last candidate listed under it.
     last: FxHashMap<&'n str, usize>,
@@ -432,6 +431,15 @@ struct Index<'n> {
 }
 
 impl<'n> Index<'n> {
+    /// An index for about `listings` listings, sized once: growing the map and the
+    /// array as they filled was a fifth of matching the seed's names.
+    fn with_capacity(listings: usize) -> Self {
+        Self {
+            last: FxHashMap::with_capacity_and_hasher(listings, Default::default()),
+            links: Vec::with_capacity(listings),
+        }
+    }
+
     /// Lists `candidate` under `word`, once however often its name repeats the word.
     fn add(&mut self, word: &'n str, candidate: usize) {
         let at = self.links.len();
@@ -474,8 +482,11 @@ struct Matching<'c, 'n> {
 
 impl<'c, 'n> Matching<'c, 'n> {
     fn new(candidates: &'c [Candidate<'c>], names: &'n Names, parts: &'n [Option<usize>]) -> Self {
-        let mut by_key = Index::default();
-        let mut by_token = Index::default();
+        let tokens = (0..candidates.len())
+            .map(|i| names.get(i).tokens.len())
+            .sum();
+        let mut by_key = Index::with_capacity(candidates.len());
+        let mut by_token = Index::with_capacity(tokens);
         for i in 0..candidates.len() {
             let name = names.get(i);
             by_key.add(name.key, i);

@@ -142,11 +142,18 @@ fn to_ascii(c: char) -> Option<char> {
     }
 }
 
-/// Offsets of `:` and `/`, ASCII or fullwidth: a SIMD search for their first bytes, as
-/// the fullwidth forms (U+FF1A, U+FF0F) are the only ones that start with byte 0xEF.
-fn separators(text: &str) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr3_iter(b':', b'/', 0xEF, text.as_bytes())
-        .filter(|&i| text.as_bytes()[i] != 0xEF || text[i..].starts_with(['\u{FF1A}', '\u{FF0F}']))
+/// The offset of the first `:` or `/`, ASCII or fullwidth, at or after `from`: a SIMD
+/// search for their first bytes, as the fullwidth forms (U+FF1A, U+FF0F) are the only
+/// ones that start with byte 0xEF.
+fn next_separator(source: &str, mut from: usize) -> Option<usize> {
+    let bytes = source.as_bytes();
+    loop {
+        let at = from + memchr::memchr3(b':', b'/', 0xEF, &bytes[from..])?;
+        if bytes[at] != 0xEF || source[at..].starts_with(['\u{FF1A}', '\u{FF0F}']) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
 }
 
 /// Whether the separator at `at` is one ASCII `/` followed by no other separator: after
@@ -181,18 +188,22 @@ fn scheme_start(text: &str, separator: usize) -> Option<usize> {
 pub fn mistyped_in_text(doc: &Document) -> Vec<(Range<usize>, Mistyped)> {
     let mut found = Vec::new();
     // A mistyped URL is a word of scheme letters and then a separator: look at the
-    // letters before each separator rather than at every word. The separators are
-    // found in one search of the whole source, walked along with the runs (both in
-    // document order): a search per run was 0.53 M of the seed's instructions, most
-    // of it starting a search on a short run.
-    let mut separators = separators(doc.source).peekable();
+    // letters before each separator rather than at every word. A search does not stop
+    // at the end of its run: the separator it finds serves every run before it, so the
+    // short runs of CJK prose share one search (a search per run was 0.53 M of the
+    // seed's instructions). One found in a gap between runs (a link destination) is
+    // not stepped past separator by separator: the search starts again at the run.
+    let mut next = next_separator(doc.source, 0);
     let mut previous_end = 0;
     for run in doc.text_runs.iter().map(|run| run.range()) {
         debug_assert!(run.start >= previous_end, "text runs are in document order");
         previous_end = run.end;
-        while separators.next_if(|&at| at < run.start).is_some() {}
+        if next.is_some_and(|at| at < run.start) {
+            next = next_separator(doc.source, run.start);
+        }
         let text = doc.slice(run.clone());
-        while let Some(at) = separators.next_if(|&at| at < run.end) {
+        while let Some(at) = next.filter(|&at| at < run.end) {
+            next = next_separator(doc.source, at + 1);
             let separator = at - run.start;
             if is_lone_slash(text, separator) {
                 continue;
