@@ -49,7 +49,7 @@ impl EntryKey {
             headings: keys(entry.heading_path(doc)),
             groups: keys(entry.group_path(doc)),
             name: name_key(entry.name(doc)),
-            url: Some(&entry.link(doc).dest)
+            url: Some(&entry.link(doc).dest(doc))
                 .filter(|dest| !ends_in_other_script(dest))
                 .and_then(|dest| canonicalize(dest))
                 .map(CanonicalUrl::into_key),
@@ -98,7 +98,7 @@ impl Model {
         let entries = Entries::find(&doc);
         let kept: Vec<&Entry> = entries
             .iter()
-            .filter(|e| !e.link(&doc).dest.starts_with('#'))
+            .filter(|e| !e.link(&doc).dest(&doc).starts_with('#'))
             .collect();
         let found = kept.iter().map(|e| EntryKey::new(&doc, e)).collect();
         let sources = kept.iter().map(|e| source_of(&doc, e)).collect();
@@ -314,7 +314,7 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
         let said = format!("{} {}", d.message, d.help.as_deref().unwrap_or_default());
         for entry in entries
             .iter()
-            .filter(|e| !e.link(&doc).dest.starts_with('#'))
+            .filter(|e| !e.link(&doc).dest(&doc).starts_with('#'))
         {
             if !deletes(doc.blocks[entry.block].span) {
                 continue;

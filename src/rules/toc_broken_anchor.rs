@@ -32,7 +32,7 @@ pub fn broken_anchor(doc: &Document, link: usize, suggestion: &Suggestion) -> Di
     let span = link.dest_span().unwrap_or(link.span);
     let mut diagnostic = Diagnostic::new(
         span.range(),
-        format!("no heading has the anchor \"{}\"", link.dest),
+        format!("no heading has the anchor \"{}\"", link.dest(doc)),
     );
     for &h in &suggestion.candidates {
         diagnostic =

@@ -81,7 +81,7 @@ impl Anchors {
     fn inferred_repository(&self, doc: &Document) -> Option<String> {
         let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default();
         for link in doc.links.iter().filter(|l| !l.image) {
-            if let Some(readme) = ReadmeLink::parse(&link.dest) {
+            if let Some(readme) = ReadmeLink::parse(link.dest(doc)) {
                 let (links, resolved) = counts.entry(readme.repository()).or_default();
                 *links += 1;
                 *resolved += usize::from(self.resolve_fragment(readme.fragment).is_some());

@@ -35,7 +35,7 @@ fn describe_one(doc: &Document, toc: &Toc) -> String {
         let _ = write!(
             out,
             ", titled \"{}\" (line {})",
-            block.text.trim(),
+            block.text(doc).trim(),
             line(block.span.start())
         );
     }

@@ -131,11 +131,11 @@ pub fn section_name(doc: &Document, h: usize) -> String {
     let heading = &doc.headings[h];
     let mut name = heading.text.clone();
     for link in doc.links_within(heading.content) {
-        if link.dest.starts_with('#')
-            && !link.text.trim().is_empty()
-            && let Some(at) = name.rfind(&link.text)
+        if link.dest(doc).starts_with('#')
+            && !link.text(doc).trim().is_empty()
+            && let Some(at) = name.rfind(&link.text(doc))
         {
-            name.replace_range(at..at + link.text.len(), "");
+            name.replace_range(at..at + link.text(doc).len(), "");
         }
     }
     if name.len() == heading.text.len() {
