@@ -9,7 +9,7 @@ fn headings_anchors_and_sections() {
     let got: Vec<(u8, &str, &str, HeadingSyntax)> = doc
         .headings
         .iter()
-        .map(|h| (h.level, h.text.as_str(), h.anchor.as_str(), h.syntax))
+        .map(|h| (h.level, h.text(&doc), h.anchor(&doc), h.syntax))
         .collect();
     assert_eq!(
         got,
@@ -51,7 +51,7 @@ fn thematic_breaks_after_the_start_are_no_front_matter() {
     let levels: Vec<(u8, &str)> = doc
         .headings
         .iter()
-        .map(|h| (h.level, h.text.as_str()))
+        .map(|h| (h.level, h.text(&doc)))
         .collect();
     assert_eq!(
         levels,
@@ -295,5 +295,5 @@ fn model_items_stay_small() {
     assert_eq!(size_of::<Span>(), 8);
     assert_eq!(size_of::<Link>(), 36);
     assert_eq!(size_of::<Block>(), 28);
-    assert_eq!(size_of::<Heading>(), 80);
+    assert_eq!(size_of::<Heading>(), 48);
 }

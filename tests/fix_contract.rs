@@ -108,7 +108,7 @@ impl Model {
             let heading_path = |offset: usize| {
                 let mut path: Vec<String> =
                     std::iter::successors(doc.section_at(offset), |&h| doc.headings[h].parent())
-                        .map(|h| name_key(&doc.headings[h].text))
+                        .map(|h| name_key(doc.headings[h].text(&doc)))
                         .collect();
                 path.reverse();
                 path
@@ -321,7 +321,7 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
             }
             let section = entry.section.map(|h| &doc.headings[h]);
             let named = match section.filter(|h| deletes(h.span)) {
-                Some(heading) => said.contains(heading.text.trim()),
+                Some(heading) => said.contains(heading.text(&doc).trim()),
                 // A table row goes by its label (its title cell when its link reads `[pdf]`).
                 None => {
                     said.contains(entry.label(&doc))

@@ -75,7 +75,7 @@ impl Entry {
     pub fn heading_path<'d>(&self, doc: &'d Document) -> Vec<&'d str> {
         let mut path: Vec<&str> =
             std::iter::successors(self.section, |&h| doc.headings[h].parent())
-                .map(|h| doc.headings[h].text.trim())
+                .map(|h| doc.headings[h].text(doc).trim())
                 .collect();
         path.reverse();
         path
@@ -148,7 +148,7 @@ impl Entries {
             (_, Some(group)) => self
                 .at(group)
                 .map_or_else(|| own_text(doc, group).0.trim(), |e| e.name(doc)),
-            (Some(heading), None) => doc.headings[heading].text.trim(),
+            (Some(heading), None) => doc.headings[heading].text(doc).trim(),
             (None, None) => "the introduction",
         }
     }

@@ -60,9 +60,10 @@ pub struct Document<'a> {
     /// Explicit HTML anchors (`<a name="x">`, `id="x"`) that `#x` links may target.
     pub html_anchors: Vec<HtmlAnchor>,
     pub suppressions: Suppressions,
-    /// The plain texts of blocks and links, and the destinations that do not read as
-    /// written, one after another: one buffer instead of a `String` each (a 13 MB list
-    /// has 300,000 of them). Read through [`Block::text`], [`Link::text`], [`Link::dest`].
+    /// The plain texts of headings, blocks and links, the headings' anchors, and the
+    /// destinations that do not read as written, one after another: one buffer instead of a `String` each (a 13 MB list
+    /// has 300,000 of them). Read through [`Block::text`], [`Link::text`], [`Link::dest`],
+    /// [`Heading::text`] and [`Heading::anchor`].
     texts: String,
 }
 
@@ -77,10 +78,10 @@ pub enum HeadingSyntax {
 #[derive(Debug, Clone)]
 pub struct Heading {
     pub level: u8,
-    /// The text as GitHub renders it: inline markup stripped, images dropped.
-    pub text: String,
-    /// The GitHub anchor, unique within the document (`-1`, `-2` for repeats).
-    pub anchor: String,
+    /// Where [`Heading::text`] is in [`Document::texts`].
+    text: Span,
+    /// Where [`Heading::anchor`] is in [`Document::texts`].
+    anchor: Span,
     /// The whole heading, markers included (the first line for setext headings).
     pub span: Span,
     /// The heading's inline content, without markers.
@@ -103,6 +104,16 @@ impl Heading {
     /// Index of the enclosing heading, if any.
     pub fn parent(&self) -> Option<usize> {
         span::read_index(self.parent)
+    }
+
+    /// The text as GitHub renders it: inline markup stripped, images dropped.
+    pub fn text<'d>(&self, doc: &'d Document) -> &'d str {
+        &doc.texts[self.text.range()]
+    }
+
+    /// The GitHub anchor, unique within the document (`-1`, `-2` for repeats).
+    pub fn anchor<'d>(&self, doc: &'d Document) -> &'d str {
+        &doc.texts[self.anchor.range()]
     }
 }
 

@@ -209,7 +209,7 @@ fn merge<'a>(docs: Vec<Document<'a>>) -> Option<Document<'a>> {
 
 /// The document of the part after `doc`'s, appended to it: spans are already the whole
 /// source's; block and heading indices are shifted past the blocks and headings before,
-/// and the spans of block and link texts past the texts before.
+/// and the spans of heading, block and link texts past the texts before.
 fn append<'a>(mut doc: Document<'a>, part: Document<'a>) -> Document<'a> {
     // Named one by one, so that a field added to the model cannot be left out here.
     let Document {
@@ -243,7 +243,10 @@ fn append<'a>(mut doc: Document<'a>, part: Document<'a>) -> Document<'a> {
         block.text = block.text.shifted(text_base);
         block
     }));
-    doc.headings.extend(headings);
+    doc.headings.extend(headings.into_iter().map(|mut heading| {
+        heading.text = heading.text.shifted(text_base);
+        heading
+    }));
     doc.links.extend(links.into_iter().map(|mut link| {
         link.text = link.text.shifted(text_base);
         if !link.dest_as_written {

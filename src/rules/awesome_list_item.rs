@@ -48,7 +48,7 @@ fn entries_start(doc: &Document) -> Option<usize> {
     let contents = doc
         .headings
         .iter()
-        .position(|h| h.level == 2 && h.text.trim() == "Contents");
+        .position(|h| h.level == 2 && h.text(doc).trim() == "Contents");
     match contents {
         Some(c) => doc.headings.get(c + 1).map(|next| next.span.start()),
         None => Some(0),

@@ -54,7 +54,7 @@ impl Anchors {
             .headings
             .iter()
             .enumerate()
-            .map(|(i, h)| (h.anchor.as_str(), Anchor::Heading(i)))
+            .map(|(i, h)| (h.anchor(doc), Anchor::Heading(i)))
             .chain(
                 doc.html_anchors
                     .iter()

@@ -60,8 +60,8 @@ fn describe_one(doc: &Document, toc: &Toc) -> String {
             format!(
                 "line {} \"{}\" (#{})",
                 line(heading.span.start()),
-                heading.text.trim(),
-                heading.anchor
+                heading.text(doc).trim(),
+                heading.anchor(doc)
             )
         };
         let target = match &entry.target {

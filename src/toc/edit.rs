@@ -226,11 +226,11 @@ fn anchor_of(doc: &Document, h: usize, encode: &OnceCell<bool>) -> String {
     {
         return html.name.clone();
     }
-    if heading.anchor.is_ascii() || !*encode.get_or_init(|| percent_encodes(doc)) {
-        return heading.anchor.clone();
+    if heading.anchor(doc).is_ascii() || !*encode.get_or_init(|| percent_encodes(doc)) {
+        return heading.anchor(doc).to_owned();
     }
     let mut out = String::new();
-    for c in heading.anchor.chars() {
+    for c in heading.anchor(doc).chars() {
         if c.is_ascii() {
             out.push(c);
         } else {

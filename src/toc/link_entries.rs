@@ -24,7 +24,7 @@ pub(super) fn resolve_in(
 ) -> Option<Anchor> {
     match anchors.resolve(dest)? {
         Anchor::Heading(h) if within(doc.headings[h].span, region) => {
-            let base = doc.headings[h].anchor.as_str();
+            let base = doc.headings[h].anchor(doc);
             let numbered = |anchor: &str| {
                 anchor == base
                     || anchor
@@ -35,7 +35,7 @@ pub(super) fn resolve_in(
             let section = doc
                 .headings
                 .iter()
-                .position(|x| x.span.start() >= region.end && numbered(&x.anchor));
+                .position(|x| x.span.start() >= region.end && numbered(x.anchor(doc)));
             Some(Anchor::Heading(section.unwrap_or(h)))
         }
         found => Some(found),

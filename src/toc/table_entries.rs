@@ -60,7 +60,7 @@ impl Toc {
             .map(|&h| Candidate {
                 heading: h,
                 part: None,
-                text: &doc.headings[h].text,
+                text: doc.headings[h].text(doc),
             })
             .collect();
         let queries: Vec<Query> = self
@@ -102,7 +102,7 @@ impl Toc {
             .map(|&h| Candidate {
                 heading: h,
                 part: part_of(h),
-                text: &doc.headings[h].text,
+                text: doc.headings[h].text(doc),
             })
             .collect();
         let texts: Vec<(String, bool)> = cells
