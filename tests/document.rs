@@ -9,7 +9,7 @@ fn headings_anchors_and_sections() {
     let got: Vec<(u8, &str, &str, HeadingSyntax)> = doc
         .headings
         .iter()
-        .map(|h| (h.level, h.text.as_str(), h.anchor.as_str(), h.syntax))
+        .map(|h| (h.level, h.text(&doc), h.anchor(&doc), h.syntax))
         .collect();
     assert_eq!(
         got,
@@ -51,7 +51,7 @@ fn thematic_breaks_after_the_start_are_no_front_matter() {
     let levels: Vec<(u8, &str)> = doc
         .headings
         .iter()
-        .map(|h| (h.level, h.text.as_str()))
+        .map(|h| (h.level, h.text(&doc)))
         .collect();
     assert_eq!(
         levels,
@@ -76,7 +76,7 @@ fn links_and_bare_urls() {
         .map(|l| {
             (
                 l.kind,
-                l.dest.as_str(),
+                l.dest(&doc),
                 l.dest_span().as_ref().map(|s| doc.slice(s)),
             )
         })
@@ -106,7 +106,7 @@ fn links_and_bare_urls() {
             ),
         ]
     );
-    assert_eq!(doc.links[0].text, "Site");
+    assert_eq!(doc.links[0].text(&doc), "Site");
     let bare: Vec<&str> = doc.bare_urls.iter().map(|r| doc.slice(r)).collect();
     assert_eq!(bare, ["https://b.example/y。中文"]);
     assert_eq!(doc.definitions.len(), 1);
@@ -121,7 +121,7 @@ fn blocks_nest_with_text() {
         .blocks
         .iter()
         .filter_map(|b| match b.kind {
-            BlockKind::ListItem { depth } => Some((depth, b.text.as_str())),
+            BlockKind::ListItem { depth } => Some((depth, b.text(&doc))),
             _ => None,
         })
         .collect();
@@ -130,7 +130,7 @@ fn blocks_nest_with_text() {
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::TableCell)
-        .map(|b| b.text.as_str())
+        .map(|b| b.text(&doc))
         .collect();
     assert_eq!(cells, ["H1", "H2", "c1", "c2"]);
     let row = doc
@@ -226,8 +226,8 @@ fn html_links_are_links() {
         .map(|l| {
             (
                 l.kind,
-                l.dest.as_str(),
-                l.text.as_str(),
+                l.dest(&doc),
+                l.text(&doc),
                 l.dest_span().as_ref().map(|s| doc.slice(s)),
                 doc.slice(l.span),
             )
@@ -285,14 +285,15 @@ fn html_links_are_links() {
     );
 }
 
-/// The model's items stay compact (`u32` spans, no `Option` words): a 13 MB list holds
-/// some 180,000 blocks and 140,000 links, whose sizes weigh in its peak memory.
+/// The model's items stay compact (`u32` spans, no `Option` words, texts in one buffer):
+/// a 13 MB list holds some 180,000 blocks and 140,000 links, whose sizes weigh in its
+/// peak memory.
 #[test]
 fn model_items_stay_small() {
     use pocketlint::document::{Block, Heading, Link, Span};
     use std::mem::size_of;
     assert_eq!(size_of::<Span>(), 8);
-    assert_eq!(size_of::<Link>(), 72);
-    assert_eq!(size_of::<Block>(), 48);
-    assert_eq!(size_of::<Heading>(), 80);
+    assert_eq!(size_of::<Link>(), 36);
+    assert_eq!(size_of::<Block>(), 28);
+    assert_eq!(size_of::<Heading>(), 48);
 }

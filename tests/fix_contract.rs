@@ -49,7 +49,7 @@ impl EntryKey {
             headings: keys(entry.heading_path(doc)),
             groups: keys(entry.group_path(doc)),
             name: name_key(entry.name(doc)),
-            url: Some(&entry.link(doc).dest)
+            url: Some(&entry.link(doc).dest(doc))
                 .filter(|dest| !ends_in_other_script(dest))
                 .and_then(|dest| canonicalize(dest))
                 .map(CanonicalUrl::into_key),
@@ -98,7 +98,7 @@ impl Model {
         let entries = Entries::find(&doc);
         let kept: Vec<&Entry> = entries
             .iter()
-            .filter(|e| !e.link(&doc).dest.starts_with('#'))
+            .filter(|e| !e.link(&doc).dest(&doc).starts_with('#'))
             .collect();
         let found = kept.iter().map(|e| EntryKey::new(&doc, e)).collect();
         let sources = kept.iter().map(|e| source_of(&doc, e)).collect();
@@ -108,7 +108,7 @@ impl Model {
             let heading_path = |offset: usize| {
                 let mut path: Vec<String> =
                     std::iter::successors(doc.section_at(offset), |&h| doc.headings[h].parent())
-                        .map(|h| name_key(&doc.headings[h].text))
+                        .map(|h| name_key(doc.headings[h].text(&doc)))
                         .collect();
                 path.reverse();
                 path
@@ -314,14 +314,14 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
         let said = format!("{} {}", d.message, d.help.as_deref().unwrap_or_default());
         for entry in entries
             .iter()
-            .filter(|e| !e.link(&doc).dest.starts_with('#'))
+            .filter(|e| !e.link(&doc).dest(&doc).starts_with('#'))
         {
             if !deletes(doc.blocks[entry.block].span) {
                 continue;
             }
             let section = entry.section.map(|h| &doc.headings[h]);
             let named = match section.filter(|h| deletes(h.span)) {
-                Some(heading) => said.contains(heading.text.trim()),
+                Some(heading) => said.contains(heading.text(&doc).trim()),
                 // A table row goes by its label (its title cell when its link reads `[pdf]`).
                 None => {
                     said.contains(entry.label(&doc))

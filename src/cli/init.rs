@@ -110,7 +110,7 @@ impl Found {
                             .map_or(t.region.start, |b| doc.blocks[b].span.start()),
                     )
                     .0,
-                title: t.title.map(|b| doc.blocks[b].text.trim().to_owned()),
+                title: t.title.map(|b| doc.blocks[b].text(&doc).trim().to_owned()),
                 levels: t.levels.clone(),
                 entries: t.entries.len(),
             }),

@@ -46,7 +46,7 @@ impl Entry {
 
     /// The link text, trimmed.
     pub fn name<'d>(&self, doc: &'d Document) -> &'d str {
-        self.link(doc).text.trim()
+        self.link(doc).text(doc).trim()
     }
 
     /// What a finding calls the entry: its link text, or for a table row whose link
@@ -62,9 +62,9 @@ impl Entry {
             .filter(|&c| doc.blocks[c].parent() == Some(self.block))
             .map(|c| &doc.blocks[c])
             .take_while(|cell| cell.span.start() <= link_start)
-            .find(|cell| cell.text.chars().any(char::is_alphabetic))
+            .find(|cell| cell.text(doc).chars().any(char::is_alphabetic))
             .filter(|cell| !cell.span.contains(link_start))
-            .map_or_else(|| self.name(doc), |cell| cell.text.trim())
+            .map_or_else(|| self.name(doc), |cell| cell.text(doc).trim())
     }
 
     pub fn container(&self) -> Container {
@@ -75,7 +75,7 @@ impl Entry {
     pub fn heading_path<'d>(&self, doc: &'d Document) -> Vec<&'d str> {
         let mut path: Vec<&str> =
             std::iter::successors(self.section, |&h| doc.headings[h].parent())
-                .map(|h| doc.headings[h].text.trim())
+                .map(|h| doc.headings[h].text(doc).trim())
                 .collect();
         path.reverse();
         path
@@ -148,7 +148,7 @@ impl Entries {
             (_, Some(group)) => self
                 .at(group)
                 .map_or_else(|| own_text(doc, group).0.trim(), |e| e.name(doc)),
-            (Some(heading), None) => doc.headings[heading].text.trim(),
+            (Some(heading), None) => doc.headings[heading].text(doc).trim(),
             (None, None) => "the introduction",
         }
     }
@@ -177,7 +177,7 @@ fn find_entries(doc: &Document) -> Vec<Entry> {
         let Some(link) = first_named_link(doc, &span) else {
             continue;
         };
-        let name = doc.links[link].text.trim();
+        let name = doc.links[link].text(doc).trim();
         let after = text.split_once(name).map_or("", |(_, rest)| rest);
         let description = after
             .trim_start_matches(|c: char| c.is_whitespace() || "-–—:：|,，.。".contains(c))
@@ -205,7 +205,7 @@ fn row_text(doc: &Document, row: usize) -> String {
     let cells = doc.block_indices_within(doc.blocks[row].span);
     let texts: Vec<&str> = cells
         .filter(|&c| doc.blocks[c].parent() == Some(row))
-        .map(|c| doc.blocks[c].text.trim())
+        .map(|c| doc.blocks[c].text(doc).trim())
         .collect();
     texts.join(" ")
 }
@@ -221,7 +221,7 @@ fn first_named_link(doc: &Document, span: &Range<usize>) -> Option<usize> {
         .position(|l| {
             !l.image
                 && matches!(l.kind, LinkKind::Inline | LinkKind::Reference)
-                && !l.text.trim().is_empty()
+                && !l.text(doc).trim().is_empty()
         })
         .map(|i| start + i)
 }
@@ -252,14 +252,14 @@ pub fn own_text<'d>(doc: &'d Document, index: usize) -> (&'d str, Range<usize>) 
         .blocks
         .get(index + 1)
         .filter(|child| child.parent() == Some(index));
-    if block.text.trim().is_empty()
+    if block.text(doc).trim().is_empty()
         && let Some(child) = first_child
         && child.kind == BlockKind::Paragraph
     {
-        return (&child.text, child.span.range());
+        return (child.text(doc), child.span.range());
     }
     let end = first_child.map_or(block.span.end(), |c| c.span.start());
-    (&block.text, block.span.start()..end)
+    (block.text(doc), block.span.start()..end)
 }
 
 #[cfg(test)]

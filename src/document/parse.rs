@@ -121,10 +121,19 @@ struct Builder<'a, 'l> {
     doc: Document<'a>,
     /// The whole source's lines (the document's own are set once every part is merged).
     lines: &'l LineIndex,
+    /// The open heading's text so far: copied to [`Document::texts`] when it closes.
+    heading_text: String,
     /// Indices of the open blocks, outermost first.
     open_blocks: Vec<usize>,
     /// Indices of the open links and images, outermost first.
     open_links: Vec<usize>,
+    /// The text of each open block and link so far, in the order of `open_blocks` and
+    /// `open_links`: copied to [`Document::texts`] when it closes.
+    block_texts: Vec<String>,
+    link_texts: Vec<String>,
+    /// Buffers of closed blocks and links, emptied, for the next to open: a few
+    /// allocations per part instead of one or more per block and link.
+    spare: Vec<String>,
     heading: Option<OpenHeading>,
     /// Contiguous run of plain text, scanned for bare URLs when it ends.
     text_run: Option<Range<usize>>,
@@ -168,10 +177,15 @@ impl<'a, 'l> Builder<'a, 'l> {
                 hard_breaks: Vec::new(),
                 html_anchors: Vec::new(),
                 suppressions: Suppressions::default(),
+                texts: String::new(),
             },
             lines,
+            heading_text: String::new(),
             open_blocks: Vec::new(),
             open_links: Vec::new(),
+            block_texts: Vec::new(),
+            link_texts: Vec::new(),
+            spare: Vec::new(),
             heading: None,
             text_run: None,
             in_raw_block: false,
@@ -305,16 +319,67 @@ impl<'a, 'l> Builder<'a, 'l> {
             kind,
             span: range.into(),
             parent,
-            text: String::new(),
+            text: Span::default(),
         });
         self.open_blocks.push(self.doc.blocks.len() - 1);
+        let buffer = self.spare.pop().unwrap_or_default();
+        self.block_texts.push(buffer);
+    }
+
+    fn close_block(&mut self) {
+        if let (Some(block), Some(text)) = (self.open_blocks.pop(), self.block_texts.pop()) {
+            self.doc.blocks[block].text = self.store_text(text);
+        }
+    }
+
+    /// Closes the innermost open link.
+    fn close_link(&mut self) {
+        if let (Some(link), Some(text)) = (self.open_links.pop(), self.link_texts.pop()) {
+            self.doc.links[link].text = self.store_text(text);
+        }
+    }
+
+    /// Copies a closed item's text to [`Document::texts`] and keeps its buffer.
+    fn store_text(&mut self, mut text: String) -> Span {
+        let span = store(&mut self.doc.texts, &text);
+        text.clear();
+        self.spare.push(text);
+        span
+    }
+
+    /// Where a link's destination is read: as written at `dest_span` when it reads so,
+    /// otherwise a copy in [`Document::texts`].
+    fn link(
+        &mut self,
+        kind: LinkKind,
+        image: bool,
+        dest: &str,
+        dest_span: Span,
+        span: Span,
+    ) -> Link {
+        let dest_as_written = dest_span
+            .present()
+            .is_some_and(|written| self.doc.source[written.range()] == *dest);
+        Link {
+            kind,
+            image,
+            dest_as_written,
+            dest: if dest_as_written {
+                Span::default()
+            } else {
+                store(&mut self.doc.texts, dest)
+            },
+            dest_span,
+            text: Span::default(),
+            span,
+        }
     }
 
     fn end(&mut self, tag: TagEnd, range: &Range<usize>) {
         match tag {
             TagEnd::Link | TagEnd::Image => {
                 self.close_html_links(range);
-                self.open_links.pop();
+                self.close_link();
             }
             TagEnd::Emphasis
             | TagEnd::Strong
@@ -329,7 +394,7 @@ impl<'a, 'l> Builder<'a, 'l> {
                 if matches!(tag, TagEnd::Heading(_)) {
                     self.close_heading();
                 }
-                self.open_blocks.pop();
+                self.close_block();
             }
         }
     }
@@ -343,18 +408,18 @@ impl<'a, 'l> Builder<'a, 'l> {
     /// Adds inline text to the innermost block, the open heading and every open link.
     fn inline_text(&mut self, text: &str, range: &Range<usize>) {
         let in_image = self.open_links.iter().any(|&i| self.doc.links[i].image);
-        for &i in &self.open_links {
-            self.doc.links[i].text.push_str(text);
+        for link_text in &mut self.link_texts {
+            link_text.push_str(text);
         }
         if in_image {
             return;
         }
         self.mark_heading_content(range);
-        if let Some(heading) = &self.heading {
-            self.doc.headings[heading.index].text.push_str(text);
+        if self.heading.is_some() {
+            self.heading_text.push_str(text);
         }
-        if let Some(&block) = self.open_blocks.last() {
-            self.doc.blocks[block].text.push_str(text);
+        if let Some(block_text) = self.block_texts.last_mut() {
+            block_text.push_str(text);
         }
     }
 
@@ -379,8 +444,8 @@ impl<'a, 'l> Builder<'a, 'l> {
         };
         self.doc.headings.push(Heading {
             level,
-            text: String::new(),
-            anchor: String::new(),
+            text: Span::default(),
+            anchor: Span::default(),
             content: Span::new(span.start(), span.start()),
             span,
             syntax,
@@ -403,9 +468,11 @@ impl<'a, 'l> Builder<'a, 'l> {
             // GitHub does not support `{#id .class}`: it renders them as text.
             let tail = source[heading.content.end()..heading.span.end()].trim_end();
             let tail = tail.trim_end_matches('#').trim_end();
-            heading.text.push_str(tail);
+            self.heading_text.push_str(tail);
             heading.content = heading.content.with_end(heading.content.end() + tail.len());
         }
+        heading.text = store(&mut self.doc.texts, &self.heading_text);
+        self.heading_text.clear();
     }
 
     /// Counts a use of the definition a reference link or image takes its destination from.
@@ -417,6 +484,15 @@ impl<'a, 'l> Builder<'a, 'l> {
         {
             self.doc.definitions[i].uses += 1;
         }
+    }
+
+    /// Adds `link` as the innermost open link, whose text the inline text after it
+    /// extends.
+    fn open_link_text(&mut self, link: Link) {
+        self.doc.links.push(link);
+        self.open_links.push(self.doc.links.len() - 1);
+        let buffer = self.spare.pop().unwrap_or_default();
+        self.link_texts.push(buffer);
     }
 
     fn open_link(&mut self, link_type: LinkType, dest: &str, span: Range<usize>, image: bool) {
@@ -439,15 +515,8 @@ impl<'a, 'l> Builder<'a, 'l> {
                 locate(self.doc.source, &span, dest, text_end)
             }
         };
-        self.doc.links.push(Link {
-            kind,
-            image,
-            dest: dest.to_owned(),
-            dest_span,
-            text: String::new(),
-            span: span.into(),
-        });
-        self.open_links.push(self.doc.links.len() - 1);
+        let link = self.link(kind, image, dest, dest_span, span.into());
+        self.open_link_text(link);
     }
 
     /// The `<a href>` elements of an HTML block: its text is not Markdown, so they are
@@ -456,15 +525,18 @@ impl<'a, 'l> Builder<'a, 'l> {
         let source = self.doc.source;
         for link in html::links(&source[range.clone()]) {
             let at = |r: Range<usize>| Span::new(range.start + r.start, range.start + r.end);
-            let dest_span = at(link.dest_span);
-            self.doc.links.push(Link {
-                kind: LinkKind::Html,
-                image: false,
-                dest_span: exact_or_none(source, dest_span, &link.dest),
-                dest: link.dest,
-                text: link.text,
-                span: at(link.span),
-            });
+            let mut html_link = self.link(
+                LinkKind::Html,
+                false,
+                &link.dest,
+                at(link.dest_span),
+                at(link.span),
+            );
+            if !html_link.dest_as_written {
+                html_link.dest_span = Span::NONE;
+            }
+            html_link.text = store(&mut self.doc.texts, &link.text);
+            self.doc.links.push(html_link);
         }
     }
 
@@ -473,22 +545,18 @@ impl<'a, 'l> Builder<'a, 'l> {
     fn inline_html_link(&mut self, html: &str, range: &Range<usize>) {
         if let Some((dest, value)) = html::link_open(html) {
             let dest_span = Span::new(range.start + value.start, range.start + value.end);
-            self.doc.links.push(Link {
-                kind: LinkKind::Html,
-                image: false,
-                dest_span: exact_or_none(self.doc.source, dest_span, &dest),
-                dest,
-                text: String::new(),
-                span: range.into(),
-            });
-            self.open_links.push(self.doc.links.len() - 1);
+            let mut link = self.link(LinkKind::Html, false, &dest, dest_span, range.into());
+            if !link.dest_as_written {
+                link.dest_span = Span::NONE;
+            }
+            self.open_link_text(link);
         } else if html::is_link_close(html)
             && let Some(&open) = self.open_links.last()
             && self.doc.links[open].kind == LinkKind::Html
         {
             let link = &mut self.doc.links[open];
             link.span = link.span.with_end(range.end);
-            self.open_links.pop();
+            self.close_link();
         }
     }
 
@@ -503,7 +571,7 @@ impl<'a, 'l> Builder<'a, 'l> {
             let end = container.start + self.doc.source[container.clone()].trim_end().len();
             let link = &mut self.doc.links[open];
             link.span = link.span.with_end(link.span.end().max(end));
-            self.open_links.pop();
+            self.close_link();
         }
     }
 
@@ -525,8 +593,8 @@ impl<'a, 'l> Builder<'a, 'l> {
             for h in html::headings(text) {
                 self.doc.headings.push(Heading {
                     level: h.level,
-                    text: h.text,
-                    anchor: String::new(),
+                    text: store(&mut self.doc.texts, &h.text),
+                    anchor: Span::default(),
                     span: Span::new(range.start + h.span.start, range.start + h.span.end),
                     content: Span::new(range.start + h.content.start, range.start + h.content.end),
                     syntax: HeadingSyntax::Html,
@@ -573,6 +641,8 @@ impl<'a, 'l> Builder<'a, 'l> {
 
     fn finish(mut self) -> Document<'a> {
         self.flush_text_run();
+        // Every block and link has ended by the last event; their texts are stored then.
+        debug_assert!(self.open_blocks.is_empty() && self.open_links.is_empty());
         self.doc.headings.sort_by_key(|h| h.span.start());
         // Heading blocks point at headings by index; HTML headings may have shifted them.
         let mut next = 0;
@@ -597,10 +667,16 @@ impl<'a, 'l> Builder<'a, 'l> {
 pub(super) fn link_headings(doc: &mut Document) {
     let source_len = doc.source.len();
     let headings = &mut doc.headings;
+    let texts = &mut doc.texts;
+    // The anchors go after every part's texts: room is made first (an anchor is about
+    // as long as its heading's text), as growing by doubling at this last step doubled
+    // the buffer of a large list (synthetic-20000: 10 -> 20 MB).
+    texts.reserve_exact(headings.iter().map(|h| h.text.len() + 4).sum());
     let mut slugger = Slugger::new();
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..headings.len() {
-        headings[i].anchor = slugger.slug(&headings[i].text);
+        let anchor = slugger.slug(&texts[headings[i].text.range()]);
+        headings[i].anchor = store(texts, &anchor);
         while stack
             .last()
             .is_some_and(|&open| headings[open].level >= headings[i].level)
@@ -648,11 +724,9 @@ fn locate(source: &str, span: &Range<usize>, dest: &str, from: usize) -> Span {
     }
 }
 
-/// `span` if the source there reads `dest`, [`Span::NONE`] otherwise.
-fn exact_or_none(source: &str, span: Span, dest: &str) -> Span {
-    if source[span.range()] == *dest {
-        span
-    } else {
-        Span::NONE
-    }
+/// Appends `text` to a document's [`Document::texts`]; returns where it is.
+fn store(texts: &mut String, text: &str) -> Span {
+    let start = texts.len();
+    texts.push_str(text);
+    Span::new(start, texts.len())
 }

@@ -8,9 +8,12 @@
 use std::fmt;
 use std::ops::Range;
 
-/// The largest source the model can hold: one less than `u32::MAX`, so that `u32::MAX`
-/// is never an offset and can stand for "none" ([`Span::NONE`], [`NO_INDEX`]).
-pub const MAX_SOURCE_BYTES: usize = u32::MAX as usize - 1;
+/// The largest source the model holds: a quarter of what `u32` offsets reach, as the
+/// texts of its blocks, of its links and their destinations (each kind at most the
+/// source's length in all) are kept in one
+/// buffer of their own addressed the same way; and `u32::MAX` is never an offset, so it
+/// can stand for "none" ([`Span::NONE`], [`NO_INDEX`]).
+pub const MAX_SOURCE_BYTES: usize = (u32::MAX / 4) as usize;
 
 /// An index that stands for no heading or block (a parent that is not there): an index
 /// never reaches it, as every heading and block takes at least one byte.
@@ -70,6 +73,11 @@ impl Span {
             end: self::offset(end),
             ..self
         }
+    }
+
+    /// The span `by` bytes further on (a part's texts appended after another's).
+    pub(crate) fn shifted(self, by: usize) -> Self {
+        Self::new(self.start() + by, self.end() + by)
     }
 
     /// `Some(self)` unless it is [`Span::NONE`].

@@ -203,11 +203,13 @@ fn merge<'a>(docs: Vec<Document<'a>>) -> Option<Document<'a>> {
     doc.prose.reserve_exact(total(|d| d.prose.len()));
     doc.text_runs.reserve_exact(total(|d| d.text_runs.len()));
     doc.code.reserve_exact(total(|d| d.code.len()));
+    doc.texts.reserve_exact(total(|d| d.texts.len()));
     Some(rest.into_iter().fold(doc, append))
 }
 
 /// The document of the part after `doc`'s, appended to it: spans are already the whole
-/// source's; block and heading indices are shifted past the blocks and headings before.
+/// source's; block and heading indices are shifted past the blocks and headings before,
+/// and the spans of heading, block and link texts past the texts before.
 fn append<'a>(mut doc: Document<'a>, part: Document<'a>) -> Document<'a> {
     // Named one by one, so that a field added to the model cannot be left out here.
     let Document {
@@ -227,18 +229,31 @@ fn append<'a>(mut doc: Document<'a>, part: Document<'a>) -> Document<'a> {
         hard_breaks,
         html_anchors,
         suppressions,
+        texts,
     } = part;
     let block_base = doc.blocks.len();
+    let text_base = doc.texts.len();
+    doc.texts.push_str(&texts);
     let heading_base = span::index(doc.headings.len());
     doc.blocks.extend(blocks.into_iter().map(|mut block| {
         block.parent = span::optional_index(block.parent().map(|parent| parent + block_base));
         if let BlockKind::Heading(index) = &mut block.kind {
             *index += heading_base;
         }
+        block.text = block.text.shifted(text_base);
         block
     }));
-    doc.headings.extend(headings);
-    doc.links.extend(links);
+    doc.headings.extend(headings.into_iter().map(|mut heading| {
+        heading.text = heading.text.shifted(text_base);
+        heading
+    }));
+    doc.links.extend(links.into_iter().map(|mut link| {
+        link.text = link.text.shifted(text_base);
+        if !link.dest_as_written {
+            link.dest = link.dest.shifted(text_base);
+        }
+        link
+    }));
     doc.definitions.extend(definitions);
     doc.broken_references.extend(broken_references);
     doc.bare_urls.extend(bare_urls);

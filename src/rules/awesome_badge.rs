@@ -39,11 +39,11 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let links = doc.links_within(heading.span);
     let badge_links = links
         .iter()
-        .filter(|l| heading.level == 1 && !l.image && BADGE_LINKS.contains(&trimmed(&l.dest)));
+        .filter(|l| heading.level == 1 && !l.image && BADGE_LINKS.contains(&trimmed(l.dest(doc))));
     let mut found = false;
     for link in badge_links {
         for image in images_inside(links, link) {
-            if !BADGE_IMAGES.contains(&image.dest.as_str()) {
+            if !BADGE_IMAGES.contains(&image.dest(doc)) {
                 out.push(
                     Diagnostic::new(
                         image.span.range(),

@@ -46,7 +46,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         );
         return;
     }
-    if let Some(word) = not_title_case(&heading.text) {
+    if let Some(word) = not_title_case(heading.text(doc)) {
         out.push(
             Diagnostic::new(
                 heading.finding_span(),

@@ -13,7 +13,7 @@ declare_rule!("awesome-license", Structure, Error, fix: Never, profile: Awesome,
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(heading) = ctx.doc.headings.iter().find(|h| {
-        let text = h.text.trim();
+        let text = h.text(ctx.doc).trim();
         text.eq_ignore_ascii_case("license") || text.eq_ignore_ascii_case("licence")
     }) else {
         return;

@@ -83,7 +83,7 @@ mod tests {
     fn the_main_heading_is_the_first_block_only() {
         let doc = Document::parse("---\na: b\n---\n# Awesome X\n\n## More\n");
         assert_eq!(
-            main_heading(&doc).map(|(_, h)| h.text.as_str()),
+            main_heading(&doc).map(|(_, h)| h.text(&doc)),
             Some("Awesome X")
         );
         let doc = Document::parse("<p align=\"center\"><img src=\"x.svg\"></p>\n\n# Title\n");

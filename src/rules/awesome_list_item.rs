@@ -48,7 +48,7 @@ fn entries_start(doc: &Document) -> Option<usize> {
     let contents = doc
         .headings
         .iter()
-        .position(|h| h.level == 2 && h.text.trim() == "Contents");
+        .position(|h| h.level == 2 && h.text(doc).trim() == "Contents");
     match contents {
         Some(c) => doc.headings.get(c + 1).map(|next| next.span.start()),
         None => Some(0),
@@ -80,17 +80,17 @@ fn check_item(doc: &Document, item: usize, out: &mut Vec<Diagnostic>) {
         return;
     };
     let link = &doc.links[link];
-    if link.kind == LinkKind::Reference || link.dest.starts_with('#') {
+    if link.kind == LinkKind::Reference || link.dest(doc).starts_with('#') {
         return;
     }
-    if !is_absolute_url(&link.dest) {
+    if !is_absolute_url(link.dest(doc)) {
         out.push(
             Diagnostic::new(link.span.range(), "entry link is not an absolute URL")
                 .with_help("link the entry to its full address (`https://…`)"),
         );
         return;
     }
-    if link.text.trim().is_empty() {
+    if link.text(doc).trim().is_empty() {
         out.push(
             Diagnostic::new(link.span.range(), "entry link has no text")
                 .with_help("write the entry's name inside the brackets"),

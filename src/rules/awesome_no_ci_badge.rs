@@ -24,10 +24,13 @@ const SHIELDS_CI: [&str; 4] = [
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for image in ctx.doc.links.iter().filter(|l| l.image) {
-        let dest = image.dest.to_ascii_lowercase();
+        let dest = image.dest(ctx.doc).to_ascii_lowercase();
         let by_address = CI_HOSTS.iter().any(|h| dest.contains(h))
             || (dest.contains("img.shields.io") && SHIELDS_CI.iter().any(|p| dest.contains(p)));
-        let by_alt = image.text.to_ascii_lowercase().contains("build status");
+        let by_alt = image
+            .text(ctx.doc)
+            .to_ascii_lowercase()
+            .contains("build status");
         if by_address || by_alt {
             out.push(
                 Diagnostic::new(image.span.range(), "the README shows a CI status badge")

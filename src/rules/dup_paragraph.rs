@@ -88,7 +88,7 @@ fn shared_openings(doc: &Document, min_chars: usize) -> Vec<usize> {
         .enumerate()
         // Every char takes a byte at least: a short text needs no closer look.
         .filter(|(_, block)| {
-            block.text.len() >= min_chars
+            block.text(doc).len() >= min_chars
                 && matches!(
                     block.kind,
                     BlockKind::Paragraph | BlockKind::ListItem { .. }
@@ -155,7 +155,7 @@ fn has_prose(doc: &Document, index: usize, min_chars: usize) -> bool {
         .links_within(span)
         .iter()
         .filter(|l| !l.image && l.span.end() <= span.end())
-        .map(|l| l.text.chars().count())
+        .map(|l| l.text(doc).chars().count())
         .chain(
             doc.bare_urls_within(span)
                 .iter()
@@ -166,7 +166,7 @@ fn has_prose(doc: &Document, index: usize, min_chars: usize) -> bool {
     // Counted only as far as needed: most paragraphs are far longer.
     let needed = min_chars + linked;
     let mut chars = 0;
-    for word in words(&block.text) {
+    for word in words(block.text(doc)) {
         // The space before the word, when there is a word before it.
         chars += word.chars().count() + usize::from(chars > 0);
         if chars >= needed {
@@ -203,7 +203,7 @@ fn unit(doc: &Document, index: usize, links: &[WebLink]) -> Option<Unit> {
     };
     let is_item = match block.kind {
         BlockKind::Paragraph => false,
-        BlockKind::ListItem { .. } if !block.text.trim().is_empty() => true,
+        BlockKind::ListItem { .. } if !block.text(doc).trim().is_empty() => true,
         _ => return None,
     };
     if (is_item || in_item(block.parent())) && lead_link(doc, index, links).is_some() {
@@ -282,7 +282,7 @@ fn report(doc: &Document, entries: &Entries, first: &Unit, later: &Unit) -> Diag
         trimmed(doc, later),
         format!(
             "{what} \"{}\" is written twice",
-            excerpt(&collapse_whitespace(&doc.blocks[later.block].text))
+            excerpt(&collapse_whitespace(doc.blocks[later.block].text(doc)))
         ),
     )
     .with_label(trimmed(doc, first), "first written here")

@@ -54,15 +54,15 @@ fn report(
         };
         format!(
             "\"{}\" is listed twice: {shared} of {total} {what} repeat",
-            later.text.trim()
+            later.text(doc).trim()
         )
     } else if same_heading_name(doc, duplicate.first, duplicate.later) {
-        format!("\"{}\" is listed twice", later.text.trim())
+        format!("\"{}\" is listed twice", later.text(doc).trim())
     } else {
         format!(
             "\"{}\" describes the same project as \"{}\"",
-            later.text.trim(),
-            first.text.trim()
+            later.text(doc).trim(),
+            first.text(doc).trim()
         )
     };
     let why = match &duplicate.reason {
@@ -95,7 +95,7 @@ fn report(
 
 /// The text of the heading above `heading`, if any.
 fn parent_name<'d>(doc: &'d Document, heading: &Heading) -> Option<&'d str> {
-    heading.parent().map(|p| doc.headings[p].text.trim())
+    heading.parent().map(|p| doc.headings[p].text(doc).trim())
 }
 
 /// Whether the later section has no sub-sections and every text, link and entry in it

@@ -80,7 +80,7 @@ fn label(doc: &Document, index: usize) -> Option<Label> {
     let span = block.span.start()..block.span.start() + written.len();
     let first = doc.emphasis.partition_point(|e| e.start() < span.start);
     let emphasis = doc.emphasis.get(first).filter(|e| e.range() == span)?;
-    let text = block.text.trim();
+    let text = block.text(doc).trim();
     let sentence = text.ends_with(['.', '。', '!', '！', '?', '？', ':', '：', ';', '；', '…']);
     if text.is_empty()
         || sentence

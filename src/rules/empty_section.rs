@@ -48,7 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 heading.finding_span(),
-                format!("section \"{}\" is empty", heading.text.trim()),
+                format!("section \"{}\" is empty", heading.text(doc).trim()),
             )
             .with_help(format!(
                 "add its entries or remove the heading; {} sections of this level hold something",

@@ -402,7 +402,7 @@ fn list_entry(doc: &Document, item: usize, list: usize, names: &LowercaseNames) 
         .links
         .get(first)
         .filter(|l| l.span.start() == start && l.span.end() <= content.end && !l.image)?;
-    if link.dest.starts_with('#') {
+    if link.dest(doc).starts_with('#') {
         return None;
     }
     let rest = &doc.source[link.span.end()..content.end];
@@ -418,7 +418,7 @@ fn list_entry(doc: &Document, item: usize, list: usize, names: &LowercaseNames) 
     Some(Entry {
         group: Group::List(list),
         separator: Some((*separator, separator_span)),
-        case: case_of(description_text, &link.text, &link.dest, names),
+        case: case_of(description_text, link.text(doc), link.dest(doc), names),
         ending: ending_of(doc, &description),
         description,
     })
@@ -450,7 +450,7 @@ fn table_entries(doc: &Document, linked: &[LinkedEntry], names: &LowercaseNames)
             entries.push(Entry {
                 group: Group::Column { table, column },
                 separator: None,
-                case: case_of(trimmed, &link.text, &link.dest, names),
+                case: case_of(trimmed, link.text(doc), link.dest(doc), names),
                 ending: ending_of(doc, &description),
                 description,
             });
@@ -472,7 +472,7 @@ struct LowercaseNames<'d> {
 
 impl<'d> LowercaseNames<'d> {
     fn new(doc: &'d Document) -> Self {
-        let link_texts = doc.links.iter().map(|l| l.text.trim());
+        let link_texts = doc.links.iter().map(|l| l.text(doc).trim());
         let code_spans = doc
             .code
             .iter()

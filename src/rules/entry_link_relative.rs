@@ -44,7 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let targets: Vec<(usize, Target)> = ctx
         .entries()
         .iter()
-        .map(|e| (e.link, classify(e.link(doc).dest.trim())))
+        .map(|e| (e.link, classify(e.link(doc).dest(doc).trim())))
         .collect();
     let count = |kind: Target| targets.iter().filter(|(_, t)| *t == kind).count();
     let absolute = count(Target::Absolute);
@@ -57,7 +57,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let dest = doc.slice(dest_span);
-        let name = link.text.trim();
+        let name = link.text(doc).trim();
         let finding = match target {
             Target::NoScheme => Diagnostic::new(
                 dest_span.range(),

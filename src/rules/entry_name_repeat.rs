@@ -35,7 +35,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(link) = name_link(doc, entry.link, own_end) else {
             continue;
         };
-        let name = link.text.trim();
+        let name = link.text(doc).trim();
         if name.chars().count() < 2 || link.span.end() >= own_end {
             continue;
         }

@@ -177,7 +177,7 @@ fn groups(doc: &Document, entries: &Entries, cjk: bool) -> Vec<Group> {
                 .iter()
                 .map(|&i| entries.at(i))
                 .collect::<Option<Vec<_>>>()?;
-            if found.iter().any(|e| e.link(doc).dest.starts_with('#')) {
+            if found.iter().any(|e| e.link(doc).dest(doc).starts_with('#')) {
                 return None;
             }
             let names: Vec<&str> = found.iter().map(|e| e.name(doc)).collect();

@@ -86,7 +86,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 heading.finding_span(),
-                format!("no blank line {where_} heading \"{}\"", heading.text.trim()),
+                format!(
+                    "no blank line {where_} heading \"{}\"",
+                    heading.text(doc).trim()
+                ),
             )
             .with_help(format!("insert a blank line {where_} it{why}"))
             .with_fix(fix),

@@ -10,7 +10,8 @@ declare_rule!("heading-h1", Structure, Info, fix: Never, check: Document(check),
     summary: "more than one level-1 heading, or one that is not the first heading");
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
-    let headings = &ctx.doc.headings;
+    let doc = ctx.doc;
+    let headings = &doc.headings;
     let mut titles = headings.iter().filter(|h| h.level == 1);
     let Some(title) = titles.next() else {
         return;
@@ -21,7 +22,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 title.finding_span(),
                 format!(
                     "level-1 heading \"{}\" comes after other headings",
-                    title.text.trim()
+                    title.text(doc).trim()
                 ),
             )
             .with_label(first.finding_span(), "the document starts here")
@@ -43,8 +44,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         second.finding_span(),
         format!(
             "another level-1 heading \"{}\": the document's title is \"{}\"{count}",
-            second.text.trim(),
-            title.text.trim()
+            second.text(doc).trim(),
+            title.text(doc).trim()
         ),
     )
     .with_label(title.finding_span(), "the title");

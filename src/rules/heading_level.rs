@@ -41,14 +41,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        if let Some(entry_level) = outline.breaks_entry_run(headings, i) {
+        if let Some(entry_level) = outline.breaks_entry_run(doc, i) {
             let previous = &headings[i - 1];
             out.push(
                 Diagnostic::new(heading.finding_span(),
                     format!(
                         "level-{} heading \"{}\" interrupts a run of level-{entry_level} entries",
                         heading.level,
-                        heading.text.trim()
+                        heading.text(doc).trim()
                     ),
                 )
                 .with_label(previous.span.range(), "the entry before it")
@@ -145,7 +145,7 @@ impl<'d> Outline<'d> {
                 let counts = runs.entry((heading.level, next.level)).or_default();
                 counts[0] += 1;
                 counts[1] += usize::from(first_body[j].is_some());
-                counts[2] += usize::from(is_numbered(&heading.text));
+                counts[2] += usize::from(is_numbered(heading.text(doc)));
             }
             let (total, by_shape) = shapes.entry(heading.level).or_default();
             *total += 1;
@@ -157,7 +157,7 @@ impl<'d> Outline<'d> {
             first_body,
             runs,
             shapes,
-            same_pattern: same_pattern(headings),
+            same_pattern: same_pattern(doc),
         }
     }
 
@@ -178,7 +178,8 @@ impl<'d> Outline<'d> {
     /// practice, as in a tree of topics each opening with links); and either that shape
     /// is not mere prose, or those siblings are numbered (`## 1 …`) and it is not. The
     /// heading after it must be an entry, not a sub-part with sub-headings of its own.
-    fn breaks_entry_run(&self, headings: &[Heading], i: usize) -> Option<u8> {
+    fn breaks_entry_run(&self, doc: &Document, i: usize) -> Option<u8> {
+        let headings = &doc.headings;
         let heading = &headings[i];
         let previous = headings.get(i.checked_sub(1)?)?;
         let next = headings.get(i + 1)?;
@@ -196,7 +197,7 @@ impl<'d> Outline<'d> {
         let [all, with_body, numbered] = self.runs[&(heading.level, entry_level)];
         let parts = all - 1;
         let parts_with_body = with_body - 1;
-        let parts_numbered = numbered - usize::from(is_numbered(&heading.text));
+        let parts_numbered = numbered - usize::from(is_numbered(heading.text(doc)));
         let (entries, by_shape) = &self.shapes[&entry_level];
         let same_shape = by_shape.get(shape).copied().unwrap_or(0);
 
@@ -205,7 +206,7 @@ impl<'d> Outline<'d> {
         // A part's intro is prose, so a paragraph proves nothing; a link list or a table
         // shaped like the entries' does, and so does a number missing from numbered parts.
         let shape_evidence = shaped_like_entries && *shape != BlockKind::Paragraph;
-        let numbering_broken = parts_numbered * 2 > parts && !is_numbered(&heading.text);
+        let numbering_broken = parts_numbered * 2 > parts && !is_numbered(heading.text(doc));
         (parts_look_different && (shape_evidence || numbering_broken)).then_some(entry_level)
     }
 }
@@ -213,13 +214,14 @@ impl<'d> Outline<'d> {
 /// For each heading, how many headings have its level and [`text_pattern`]. The patterns
 /// are written into one buffer and counted by slices of it: a `String` per heading as a
 /// map key was half of this rule's instructions on the seed.
-fn same_pattern(headings: &[Heading]) -> Vec<usize> {
+fn same_pattern(doc: &Document) -> Vec<usize> {
+    let headings = &doc.headings;
     let mut buffer = String::new();
     let spans: Vec<Range<usize>> = headings
         .iter()
         .map(|heading| {
             let start = buffer.len();
-            push_text_pattern(&heading.text, &mut buffer);
+            push_text_pattern(heading.text(doc), &mut buffer);
             start..buffer.len()
         })
         .collect();

@@ -25,22 +25,27 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         .collect();
     in_toc.sort_unstable();
     for (index, link) in doc.links.iter().enumerate() {
-        let Some(fragment) = analysis.anchors.local(&link.dest) else {
+        let Some(fragment) = analysis.anchors.local(link.dest(doc)) else {
             continue;
         };
         if link.image
             || in_toc.binary_search(&index).is_ok()
-            || analysis.anchors.resolve(&link.dest).is_some()
+            || analysis.anchors.resolve(link.dest(doc)).is_some()
         {
             continue;
         }
         let scope = doc.section_at(link.span.start());
-        let suggestion = analysis.anchors.suggest(doc, fragment, &link.text, scope);
+        let suggestion = analysis
+            .anchors
+            .suggest(doc, fragment, link.text(doc), scope);
         out.push(match suggestion {
             Some(suggestion) => broken_anchor(doc, index, &suggestion),
             None => Diagnostic::new(
                 link.dest_span().unwrap_or(link.span).range(),
-                format!("no heading or HTML anchor has the anchor \"{}\"", link.dest),
+                format!(
+                    "no heading or HTML anchor has the anchor \"{}\"",
+                    link.dest(doc)
+                ),
             )
             .with_help("point the link at an existing heading, or add the anchor"),
         });

@@ -58,8 +58,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if matches!(link.kind, LinkKind::Autolink | LinkKind::Email) {
             continue;
         }
-        let dest = link.dest.trim();
-        let text = link.text.trim();
+        let dest = link.dest(doc).trim();
+        let text = link.text(doc).trim();
         if (dest.is_empty() || dest == "#") && is_placeholder(text) {
             if options.placeholders {
                 out.push(
@@ -84,7 +84,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("link \"{text}\" points to \"#\", which goes nowhere"),
                 "add the URL or the heading's anchor",
             )
-        } else if !link.image && link.text.trim().is_empty() && !shows_markup(doc, i) {
+        } else if !link.image && link.text(doc).trim().is_empty() && !shows_markup(doc, i) {
             (
                 format!("link to \"{dest}\" has no text"),
                 "add the text to click",

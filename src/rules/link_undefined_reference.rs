@@ -65,10 +65,7 @@ fn stands_as_entry(doc: &Document, entries: &[Entry], reference: &BrokenReferenc
     }
     let (text, span) = match doc.blocks[block].kind {
         BlockKind::ListItem { .. } => own_text(doc, block),
-        BlockKind::TableCell => (
-            doc.blocks[block].text.as_str(),
-            doc.blocks[block].span.range(),
-        ),
+        BlockKind::TableCell => (doc.blocks[block].text(doc), doc.blocks[block].span.range()),
         _ => return false,
     };
     let written = doc.slice(reference.span);

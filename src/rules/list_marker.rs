@@ -130,7 +130,7 @@ fn is_toc(doc: &Document, span: &std::ops::Range<usize>) -> bool {
         .iter()
         .take_while(|l| l.span.start() < span.end)
         .peekable();
-    links.peek().is_some() && links.all(|l| l.dest.starts_with('#'))
+    links.peek().is_some() && links.all(|l| l.dest(doc).starts_with('#'))
 }
 
 /// The items of the list at block `list`.

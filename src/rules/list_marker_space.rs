@@ -28,7 +28,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             format!(
                 "`{}` needs a space after it: \"{}\" is not a list item",
                 &doc.source[bullet..bullet + 1],
-                link.text.trim()
+                link.text(doc).trim()
             ),
         );
         out.push(match placement(doc, bullet) {

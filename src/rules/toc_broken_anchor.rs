@@ -32,7 +32,7 @@ pub fn broken_anchor(doc: &Document, link: usize, suggestion: &Suggestion) -> Di
     let span = link.dest_span().unwrap_or(link.span);
     let mut diagnostic = Diagnostic::new(
         span.range(),
-        format!("no heading has the anchor \"{}\"", link.dest),
+        format!("no heading has the anchor \"{}\"", link.dest(doc)),
     );
     for &h in &suggestion.candidates {
         diagnostic =
@@ -41,8 +41,8 @@ pub fn broken_anchor(doc: &Document, link: usize, suggestion: &Suggestion) -> Di
     let named = |h: usize| {
         format!(
             "`#{}` (\"{}\")",
-            doc.headings[h].anchor,
-            doc.headings[h].text.trim()
+            doc.headings[h].anchor(doc),
+            doc.headings[h].text(doc).trim()
         )
     };
     if !suggestion.certain {
@@ -55,12 +55,12 @@ pub fn broken_anchor(doc: &Document, link: usize, suggestion: &Suggestion) -> Di
         return diagnostic.with_help(format!("did you mean {}? {which}", names.join(" or ")));
     }
     let heading = &doc.headings[suggestion.heading];
-    let fix = edit::retarget(doc, index, &heading.anchor).map(|e| Fix::safe(vec![e]));
+    let fix = edit::retarget(doc, index, heading.anchor(doc)).map(|e| Fix::safe(vec![e]));
     diagnostic
         .with_help(format!(
             "did you mean `#{}`? point the link at \"{}\"",
-            heading.anchor,
-            heading.text.trim()
+            heading.anchor(doc),
+            heading.text(doc).trim()
         ))
         .with_fix(fix)
 }

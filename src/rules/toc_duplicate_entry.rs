@@ -40,7 +40,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
                 entry.span.clone(),
                 format!(
                     "\"{}\" is listed twice in {}",
-                    doc.headings[h].text.trim(),
+                    doc.headings[h].text(doc).trim(),
                     toc.name(doc)
                 ),
             )
@@ -64,7 +64,7 @@ fn misdirected(
     meant: usize,
     link: usize,
 ) -> Diagnostic {
-    let anchor = &doc.headings[meant].anchor;
+    let anchor = &doc.headings[meant].anchor(doc);
     let mut diagnostic = Diagnostic::new(
         entry.span.clone(),
         format!(

@@ -57,7 +57,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
                 heading.finding_span(),
                 format!(
                     "section \"{}\" is missing from {toc_name}",
-                    heading.text.trim()
+                    heading.text(doc).trim()
                 ),
             )
             .with_label(label_span, label)

@@ -47,7 +47,7 @@ fn check(ctx: &Context, toc: &Toc, out: &mut Vec<Diagnostic>) {
             Target::Ambiguous(candidates) => {
                 let names: Vec<String> = candidates
                     .iter()
-                    .map(|&h| format!("\"{}\"", doc.headings[h].text.trim()))
+                    .map(|&h| format!("\"{}\"", doc.headings[h].text(doc).trim()))
                     .collect();
                 let mut diagnostic = Diagnostic::new(
                     entry.span.clone(),

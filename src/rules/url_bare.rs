@@ -120,7 +120,7 @@ fn is_url_only_item(doc: &Document, index: usize, url: &str) -> bool {
             .is_some_and(|p| matches!(doc.blocks[p].kind, BlockKind::ListItem { .. })),
         _ => false,
     };
-    let Some(label) = block.text.trim().strip_suffix(url) else {
+    let Some(label) = block.text(doc).trim().strip_suffix(url) else {
         return false;
     };
     let label = label.trim_end();

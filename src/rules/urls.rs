@@ -40,7 +40,7 @@ pub fn occurrences<'a>(doc: &'a Document) -> Vec<UrlOccurrence<'a>> {
         if matches!(
             link.kind,
             LinkKind::Reference | LinkKind::Email | LinkKind::Html
-        ) || link.dest.is_empty()
+        ) || link.dest(doc).is_empty()
         {
             continue;
         }
@@ -53,7 +53,7 @@ pub fn occurrences<'a>(doc: &'a Document) -> Vec<UrlOccurrence<'a>> {
             },
             None => UrlOccurrence {
                 origin: Origin::Link(i),
-                url: &link.dest,
+                url: link.dest(doc),
                 span: link.span.range(),
                 exact: false,
             },

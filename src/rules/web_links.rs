@@ -37,14 +37,14 @@ pub fn find_web_links<'d>(doc: &'d Document) -> Vec<WebLink<'d>> {
         if link.image || matches!(link.kind, LinkKind::Email | LinkKind::Html) || is_badge(doc, i) {
             continue;
         }
-        let Some(url) = canonicalize(&link.dest) else {
+        let Some(url) = canonicalize(link.dest(doc)) else {
             continue;
         };
-        let named = link.kind != LinkKind::Autolink && !is_web_url(&link.text);
+        let named = link.kind != LinkKind::Autolink && !is_web_url(link.text(doc));
         links.push(WebLink {
             span: link.span.range(),
             url,
-            text: &link.text,
+            text: link.text(doc),
             named,
         });
     }

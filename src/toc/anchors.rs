@@ -60,7 +60,7 @@ impl Anchors {
             .headings
             .iter()
             .enumerate()
-            .map(|(i, h)| (h.anchor.as_str(), Anchor::Heading(i)))
+            .map(|(i, h)| (h.anchor(doc), Anchor::Heading(i)))
             .chain(
                 doc.html_anchors
                     .iter()
@@ -87,7 +87,7 @@ impl Anchors {
     fn inferred_repository(&self, doc: &Document) -> Option<String> {
         let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default();
         for link in doc.links.iter().filter(|l| !l.image) {
-            if let Some(readme) = ReadmeLink::parse(&link.dest) {
+            if let Some(readme) = ReadmeLink::parse(link.dest(doc)) {
                 let (links, resolved) = counts.entry(readme.repository()).or_default();
                 *links += 1;
                 *resolved += usize::from(self.resolve_fragment(readme.fragment).is_some());

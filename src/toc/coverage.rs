@@ -80,7 +80,7 @@ impl Toc {
                 return true;
             }
             key.clear();
-            push_key(&doc.headings[h].text, &mut key);
+            push_key(doc.headings[h].text(doc), &mut key);
             // A heading with nothing to name it (`##` alone) cannot be listed.
             key.is_empty()
                 || USUALLY_LEFT_OUT.iter().any(|k| key.contains(k))

@@ -35,7 +35,7 @@ fn describe_one(doc: &Document, toc: &Toc) -> String {
         let _ = write!(
             out,
             ", titled \"{}\" (line {})",
-            block.text.trim(),
+            block.text(doc).trim(),
             line(block.span.start())
         );
     }
@@ -60,8 +60,8 @@ fn describe_one(doc: &Document, toc: &Toc) -> String {
             format!(
                 "line {} \"{}\" (#{})",
                 line(heading.span.start()),
-                heading.text.trim(),
-                heading.anchor
+                heading.text(doc).trim(),
+                heading.anchor(doc)
             )
         };
         let target = match &entry.target {

@@ -20,9 +20,11 @@ impl Toc {
             return Self::build(doc, anchors, config, None, region, None);
         }
         let titled = doc.blocks.iter().enumerate().filter(|(_, b)| match b.kind {
-            BlockKind::Heading(_) => is_title(&b.text, config),
+            BlockKind::Heading(_) => is_title(b.text(doc), config),
             BlockKind::Paragraph => {
-                b.parent().is_none() && b.text.chars().count() <= 80 && is_title(&b.text, config)
+                b.parent().is_none()
+                    && b.text(doc).chars().count() <= 80
+                    && is_title(b.text(doc), config)
             }
             _ => false,
         });
@@ -212,7 +214,7 @@ fn first_link_list(doc: &Document, anchors: &Anchors) -> Option<Range<usize>> {
                 .iter()
                 .filter(|l| !l.image)
                 .filter(|l| {
-                    matches!(resolve_in(doc, anchors, &l.dest, region), Some(Anchor::Heading(h)) if doc.headings[h].span.start() >= region.end)
+                    matches!(resolve_in(doc, anchors, l.dest(doc), region), Some(Anchor::Heading(h)) if doc.headings[h].span.start() >= region.end)
                 })
                 .count();
             forward >= 3 && forward * 5 >= items * 3
@@ -269,7 +271,7 @@ fn lists_subsections(doc: &Document, anchors: &Anchors, h: usize, span: &Range<u
         .links_within(span)
         .iter()
         .filter(|l| !l.image)
-        .filter(|l| match anchors.resolve(&l.dest) {
+        .filter(|l| match anchors.resolve(l.dest(doc)) {
             Some(Anchor::Heading(x)) => x > h && section.contains(doc.headings[x].span.start()),
             _ => false,
         })

@@ -161,7 +161,7 @@ pub fn render(doc: &Document, toc: Option<&Toc>, config: &TocConfig) -> String {
     let written = |h: usize| {
         let entry = toc.entries.iter().find(|e| e.heading() == Some(h))?;
         match entry.kind {
-            EntryKind::Link { link, .. } => doc.links[link].dest.strip_prefix('#'),
+            EntryKind::Link { link, .. } => doc.links[link].dest(doc).strip_prefix('#'),
             EntryKind::Cell { .. } => None,
         }
     };
@@ -226,11 +226,11 @@ fn anchor_of(doc: &Document, h: usize, encode: &OnceCell<bool>) -> String {
     {
         return html.name.clone();
     }
-    if heading.anchor.is_ascii() || !*encode.get_or_init(|| percent_encodes(doc)) {
-        return heading.anchor.clone();
+    if heading.anchor(doc).is_ascii() || !*encode.get_or_init(|| percent_encodes(doc)) {
+        return heading.anchor(doc).to_owned();
     }
     let mut out = String::new();
-    for c in heading.anchor.chars() {
+    for c in heading.anchor(doc).chars() {
         if c.is_ascii() {
             out.push(c);
         } else {
@@ -248,14 +248,14 @@ fn anchor_of(doc: &Document, h: usize, encode: &OnceCell<bool>) -> String {
 fn percent_encodes(doc: &Document) -> bool {
     let (mut encoded, mut raw) = (0, 0);
     for link in &doc.links {
-        let Some(fragment) = link.dest.find('#').map(|hash| &link.dest[hash..]) else {
+        let Some(fragment) = link.dest(doc).find('#').map(|hash| &link.dest(doc)[hash..]) else {
             continue;
         };
         // Only a fragment with a `%` or a non-ASCII character can decode to non-ASCII:
         // the others are not decoded (a `String` each).
         let may_be_non_ascii = !fragment.is_ascii() || fragment.contains('%');
         if may_be_non_ascii && fragment_of(fragment).is_some_and(|f| !f.is_ascii()) {
-            if link.dest.is_ascii() {
+            if link.dest(doc).is_ascii() {
                 encoded += 1;
             } else {
                 raw += 1;

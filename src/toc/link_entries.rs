@@ -24,7 +24,7 @@ pub(super) fn resolve_in(
 ) -> Option<Anchor> {
     match anchors.resolve(dest)? {
         Anchor::Heading(h) if within(doc.headings[h].span, region) => {
-            let base = doc.headings[h].anchor.as_str();
+            let base = doc.headings[h].anchor(doc);
             let numbered = |anchor: &str| {
                 anchor == base
                     || anchor
@@ -35,7 +35,7 @@ pub(super) fn resolve_in(
             let section = doc
                 .headings
                 .iter()
-                .position(|x| x.span.start() >= region.end && numbered(&x.anchor));
+                .position(|x| x.span.start() >= region.end && numbered(x.anchor(doc)));
             Some(Anchor::Heading(section.unwrap_or(h)))
         }
         found => Some(found),
@@ -51,7 +51,7 @@ pub(super) fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usi
         .iter()
         .enumerate()
         .filter(|(_, l)| !l.image && within(l.span, region))
-        .filter(|(_, l)| anchors.local(&l.dest).is_some())
+        .filter(|(_, l)| anchors.local(l.dest(doc)).is_some())
         .map(|(index, _)| link_entry(doc, anchors, region, index))
         .collect();
     mark_broken(doc, anchors, &mut entries);
@@ -64,7 +64,7 @@ pub(super) fn link_entries(doc: &Document, anchors: &Anchors, region: &Range<usi
 fn link_entry(doc: &Document, anchors: &Anchors, region: &Range<usize>, index: usize) -> Entry {
     let link = &doc.links[index];
     let item = list_item_at(doc, region, link.span.start());
-    let target = match resolve_in(doc, anchors, &link.dest, region) {
+    let target = match resolve_in(doc, anchors, link.dest(doc), region) {
         // A back-to-top link to the TOC's title, outside its list, is no entry.
         Some(Anchor::Heading(h))
             if item.is_none() && doc.headings[h].span.start() < region.start =>
@@ -80,7 +80,7 @@ fn link_entry(doc: &Document, anchors: &Anchors, region: &Range<usize>, index: u
         None => Target::Dangling,
     };
     Entry {
-        text: link.text.clone(),
+        text: link.text(doc).to_owned(),
         span: link.span.range(),
         kind: EntryKind::Link {
             link: index,
@@ -101,13 +101,13 @@ fn mark_broken(doc: &Document, anchors: &Anchors, entries: &mut [Entry]) {
                 return None;
             };
             let link = &doc.links[link];
-            let fragment = anchors.local(&link.dest)?;
-            (entry.target == Target::Dangling && anchors.resolve(&link.dest).is_none())
+            let fragment = anchors.local(link.dest(doc))?;
+            (entry.target == Target::Dangling && anchors.resolve(link.dest(doc)).is_none())
                 .then(|| {
                     anchors.suggest(
                         doc,
                         fragment,
-                        &link.text,
+                        link.text(doc),
                         parent_heading(doc, entries, entry),
                     )
                 })

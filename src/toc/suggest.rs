@@ -46,8 +46,8 @@ impl HeadingIndex {
         let mut keys = BigramTable::default();
         let mut anchors = BigramTable::default();
         for heading in &doc.headings {
-            keys.push_with(|out| push_key(&heading.text, out));
-            anchors.push_with(|out| push_lenient_key(&heading.anchor, out));
+            keys.push_with(|out| push_key(heading.text(doc), out));
+            anchors.push_with(|out| push_lenient_key(heading.anchor(doc), out));
         }
         Self {
             keys,

@@ -33,12 +33,12 @@ impl Toc {
                     if block.parent().is_none() && is_emphasised(doc.slice(block.span)) =>
                 {
                     self.groups.push(Group {
-                        title: block.text.trim().to_owned(),
+                        title: block.text(doc).trim().to_owned(),
                         span: block.span.range(),
                         part: None,
                     });
                 }
-                BlockKind::TableCell if names::has_key(&block.text) => {
+                BlockKind::TableCell if names::has_key(block.text(doc)) => {
                     let in_head = block
                         .parent()
                         .is_some_and(|p| doc.blocks[p].kind == BlockKind::TableHead);
@@ -60,7 +60,7 @@ impl Toc {
             .map(|&h| Candidate {
                 heading: h,
                 part: None,
-                text: &doc.headings[h].text,
+                text: doc.headings[h].text(doc),
             })
             .collect();
         let queries: Vec<Query> = self
@@ -102,12 +102,12 @@ impl Toc {
             .map(|&h| Candidate {
                 heading: h,
                 part: part_of(h),
-                text: &doc.headings[h].text,
+                text: doc.headings[h].text(doc),
             })
             .collect();
         let texts: Vec<(String, bool)> = cells
             .iter()
-            .map(|(b, _)| strip_new_marker(b.text.trim()))
+            .map(|(b, _)| strip_new_marker(b.text(doc).trim()))
             .collect();
         let queries: Vec<Query> = texts
             .iter()

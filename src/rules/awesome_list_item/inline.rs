@@ -78,7 +78,7 @@ pub fn pieces(doc: &Document, span: Range<usize>) -> Vec<Piece> {
 pub fn shown<'d>(doc: &'d Document, piece: &Piece) -> std::borrow::Cow<'d, str> {
     let source = doc.slice(&piece.span);
     match piece.kind {
-        Kind::Link(i) | Kind::Image(i) => doc.links[i].text.as_str().into(),
+        Kind::Link(i) | Kind::Image(i) => doc.links[i].text(doc).into(),
         Kind::Code => {
             let inner = source.trim_matches('`');
             let padded = inner.len() > 2 && inner.starts_with(' ') && inner.ends_with(' ');

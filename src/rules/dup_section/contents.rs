@@ -155,7 +155,7 @@ impl<'d> Contents<'d> {
             let text = match block.kind {
                 BlockKind::Heading(_) => None,
                 BlockKind::CodeBlock | BlockKind::Html => Some(self.doc.slice(block.span)),
-                _ => Some(block.text.as_str()).filter(|t| words(t).next().is_some()),
+                _ => Some(block.text(self.doc)).filter(|t| words(t).next().is_some()),
             };
             self.block_texts[b] = match text.filter(|t| !is_url(t)) {
                 Some(text) => Text::Number(self.strings.number(Unit::Text(text))),

@@ -62,7 +62,7 @@ pub fn duplicate_sections(
     let keys: Vec<String> = doc
         .headings
         .iter()
-        .map(|h| name_key_with_symbols(&h.text))
+        .map(|h| name_key_with_symbols(h.text(doc)))
         .collect();
     let mut by_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     let mut by_link: FxHashMap<&str, usize> = FxHashMap::default();
@@ -175,14 +175,15 @@ const INSTRUCTIONS: &[&str] = &[
 /// Whether heading `h` sits in an instructions or usage section.
 fn in_instructions(doc: &Document, h: usize) -> bool {
     std::iter::successors(doc.headings[h].parent(), |&p| doc.headings[p].parent()).any(|p| {
-        let text = doc.headings[p].text.to_lowercase();
+        let text = doc.headings[p].text(doc).to_lowercase();
         INSTRUCTIONS.iter().any(|word| text.contains(word))
     })
 }
 
 /// Whether headings `a` and `b` have one name ([`name_key_with_symbols`]).
 pub fn same_heading_name(doc: &Document, a: usize, b: usize) -> bool {
-    name_key_with_symbols(&doc.headings[a].text) == name_key_with_symbols(&doc.headings[b].text)
+    name_key_with_symbols(doc.headings[a].text(doc))
+        == name_key_with_symbols(doc.headings[b].text(doc))
 }
 
 /// Shortest text that counts as evidence of a copied section: two sections sharing a
