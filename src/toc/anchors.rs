@@ -178,17 +178,18 @@ struct ReadmeLink<'a> {
 }
 
 impl<'a> ReadmeLink<'a> {
-    /// Read from `dest`, without allocating: every link with a fragment is asked.
+    /// Read from `dest`, without allocating: every link is asked. The prefix, which holds
+    /// no `#`, is read before the fragment is searched for: most links are not into
+    /// GitHub and are answered at their first bytes.
     fn parse(dest: &'a str) -> Option<Self> {
-        let hash = dest.find('#')?;
-        let (address, fragment) = dest.split_at(hash);
-        let path = address
+        let rest = dest
             .strip_prefix("https://")
-            .or_else(|| address.strip_prefix("http://"))?;
-        let path = path
+            .or_else(|| dest.strip_prefix("http://"))?;
+        let rest = rest
             .strip_prefix("www.")
-            .unwrap_or(path)
+            .unwrap_or(rest)
             .strip_prefix("github.com/")?;
+        let (path, fragment) = rest.split_at(rest.find('#')?);
         let mut parts = path.trim_end_matches('/').split('/');
         let (owner, name) = (parts.next()?, parts.next()?);
         let readme = match [parts.next(), parts.next(), parts.next(), parts.next()] {
