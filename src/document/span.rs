@@ -115,12 +115,6 @@ impl From<&Span> for Span {
     }
 }
 
-impl From<Span> for Range<usize> {
-    fn from(span: Span) -> Self {
-        span.range()
-    }
-}
-
 /// Indices of headings and blocks as stored (a parent, a heading's block).
 pub(crate) fn index(index: usize) -> u32 {
     u32::try_from(index).expect("a source the model accepts has fewer items than bytes")
