@@ -188,6 +188,9 @@ fn fixed_edits(
     document: &super::documents::OpenDocument,
     settings: &crate::config::Settings,
 ) -> Result<Vec<TextEdit>, String> {
+    if !document.fits() {
+        return Err("the document is too large to fix".to_owned());
+    }
     let outcome = linter::fix(document.body(), settings, Applicability::Safe);
     if !outcome.not_converged.is_empty() {
         return Err(format!(

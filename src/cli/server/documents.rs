@@ -6,6 +6,7 @@ use std::sync::Arc;
 use lsp_types::{TextDocumentContentChangeEvent, Url};
 
 use super::position::{Encoding, LineMap};
+use crate::cli::input::MAX_FILE_BYTES;
 use crate::diagnostic::Diagnostic;
 
 const BOM: char = '\u{FEFF}';
@@ -66,6 +67,13 @@ impl OpenDocument {
     /// The text the engine lints.
     pub fn body(&self) -> &str {
         &self.text[self.offset()..]
+    }
+
+    /// Whether the body is small enough to lint: what `check` refuses to read
+    /// ([`MAX_FILE_BYTES`]) is not linted either, and the document model holds
+    /// offsets as `u32`.
+    pub fn fits(&self) -> bool {
+        self.body().len() as u64 <= MAX_FILE_BYTES
     }
 }
 

@@ -274,6 +274,9 @@ impl<'c> Session<'c> {
             Governed::Excluded => return Some(Linted::Excluded),
             Governed::Broken(error) => return Some(Linted::Broken(error)),
         };
+        if !document.fits() {
+            return Some(Linted::Excluded);
+        }
         if document.findings.is_none() {
             document.findings = Some(Arc::new(crate::check(document.body(), &resolved.settings)));
         }
