@@ -38,16 +38,47 @@ impl Slugger {
 }
 
 /// The anchor for `text` without the uniqueness suffix.
+///
+/// Each character is slugged on its own. ASCII is read as bytes and CJK ideographs
+/// (caseless letters) are kept as they are: lower-casing every character through
+/// `char::to_lowercase` and looking each up in [`KEPT`] was most of the 51 M
+/// instructions the 10 MB list's anchors took, serial after its parts are merged.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            push_ascii(&mut out, c as u8);
+        } else if is_ideograph(c) {
+            out.push(c);
+        } else {
+            push_lowered(&mut out, c);
+        }
+    }
+    out
+}
+
+fn push_ascii(out: &mut String, b: u8) {
+    if b == b' ' {
+        out.push('-');
+    } else if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+}
+
+/// CJK Unified Ideographs: letters without case, all kept.
+fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// Any character: lower-cased (to one or more characters), each kept or dropped.
+fn push_lowered(out: &mut String, c: char) {
+    for c in c.to_lowercase() {
         if c == ' ' {
             out.push('-');
         } else if is_kept(c) {
             out.push(c);
         }
     }
-    out
 }
 
 fn is_kept(c: char) -> bool {
@@ -72,6 +103,18 @@ fn is_kept(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character slugs as lower-casing it and keeping what [`KEPT`] keeps: the
+    /// fast paths of [`slugify`] agree with the definition everywhere, and as each
+    /// character is slugged alone, on every text.
+    #[test]
+    fn every_character_slugs_as_defined() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut defined = String::new();
+            push_lowered(&mut defined, c);
+            assert_eq!(slugify(c.encode_utf8(&mut [0; 4])), defined, "{c:?}");
+        }
+    }
 
     #[test]
     fn cases_lists_meet() {
