@@ -61,9 +61,10 @@ pub struct Document<'a> {
     pub html_anchors: Vec<HtmlAnchor>,
     pub suppressions: Suppressions,
     /// The plain texts of headings, blocks and links, the headings' anchors, and the
-    /// destinations that do not read as written, one after another: one buffer instead of a `String` each (a 13 MB list
-    /// has 300,000 of them). Read through [`Block::text`], [`Link::text`], [`Link::dest`],
-    /// [`Heading::text`] and [`Heading::anchor`].
+    /// destinations that do not read as written, one after another: one buffer instead
+    /// of a `String` each (a 13 MB list has 300,000 of them). Read through
+    /// [`Block::text`], [`Link::text`], [`Link::dest`], [`Heading::text`] and
+    /// [`Heading::anchor`].
     texts: String,
 }
 

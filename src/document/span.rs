@@ -10,9 +10,9 @@ use std::ops::Range;
 
 /// The largest source the model holds: a quarter of what `u32` offsets reach, as the
 /// texts of its blocks, of its links and their destinations (each kind at most the
-/// source's length in all) are kept in one
-/// buffer of their own addressed the same way; and `u32::MAX` is never an offset, so it
-/// can stand for "none" ([`Span::NONE`], [`NO_INDEX`]).
+/// source's length in all) are kept in one buffer of their own addressed the same way;
+/// and `u32::MAX` is never an offset, so it can stand for "none" ([`Span::NONE`],
+/// [`NO_INDEX`]).
 pub const MAX_SOURCE_BYTES: usize = (u32::MAX / 4) as usize;
 
 /// An index that stands for no heading or block (a parent that is not there): an index
