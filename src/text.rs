@@ -183,6 +183,12 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3134F}')
 }
 
+/// The CJK Unified Ideographs and their Extension A: letters, and CJK, without case
+/// (each lower-cases to itself), so folding and slugging keep them as they are.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 /// Fullwidth and CJK punctuation: never part of a URL, always the sentence around it.
 pub fn is_cjk_punctuation(c: char) -> bool {
     matches!(c,

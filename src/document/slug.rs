@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap;
 
 use super::slug_table::KEPT;
+use crate::text::is_ideograph;
 
 /// Computes unique anchors for the headings of one document, in document order.
 #[derive(Debug, Default)]
@@ -63,11 +64,6 @@ fn push_ascii(out: &mut String, b: u8) {
     } else if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
         out.push(char::from(b.to_ascii_lowercase()));
     }
-}
-
-/// CJK Unified Ideographs: letters without case, all kept.
-fn is_ideograph(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Any character: lower-cased (to one or more characters), each kept or dropped.

@@ -2,7 +2,7 @@
 //! GitHub forgives. Shared by resolving fragments ([`super::anchors`]) and suggesting
 //! headings for broken ones ([`super::suggest`]).
 
-use super::names::is_ideograph;
+use crate::text::is_ideograph;
 
 /// Lower case, U+FE0F dropped: the spelling differences GitHub forgives.
 pub(super) fn lenient_key(fragment: &str) -> String {

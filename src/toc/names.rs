@@ -16,7 +16,7 @@ use std::collections::hash_map::Entry;
 use rustc_hash::FxHashMap;
 
 use crate::sorted::common;
-use crate::text::{fold, is_cjk};
+use crate::text::{fold, is_cjk, is_ideograph};
 
 /// Below this a heading is not a plausible match at all.
 const MIN_SIMILARITY: f64 = 0.3;
@@ -293,11 +293,6 @@ fn class(c: char) -> Class {
     } else {
         Class::Separator
     }
-}
-
-/// The CJK Unified Ideographs and their Extension A: letters, and CJK, without case.
-pub(super) fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// Appends [`crate::text::name_key`] of `text` to `out`, folding only a text that is not
