@@ -318,11 +318,15 @@ impl<'a> Document<'a> {
     /// Whether 0-based `line` is empty or holds only spaces and tabs.
     ///
     /// Read as bytes: blank-lines asks this of every line, and trimming chars from both
-    /// ends cost 100 instructions a line.
+    /// ends cost 100 instructions a line. Most lines start with text and are passed at
+    /// their first byte, before their end is looked up.
     pub fn is_blank_line(&self, line: usize) -> bool {
-        self.source.as_bytes()[self.lines.line_range(self.source, line)]
-            .iter()
-            .all(|&b| b == b' ' || b == b'\t')
+        let bytes = self.source.as_bytes();
+        let first = bytes.get(self.lines.line_start(line));
+        matches!(first, None | Some(b' ' | b'\t' | b'\r' | b'\n'))
+            && bytes[self.lines.line_range(self.source, line)]
+                .iter()
+                .all(|&b| b == b' ' || b == b'\t')
     }
 
     /// Index of the innermost heading whose section holds `offset`.

@@ -100,18 +100,10 @@ fn blank_runs(doc: &Document) -> Vec<Run> {
         .collect();
     // Heading lines come in order, as the runs do: each run's is stepped to, not searched.
     let mut headings = heading_lines.iter().peekable();
-    let bytes = doc.source.as_bytes();
     let mut runs = Vec::new();
     let mut open: Option<usize> = None;
     for line in 0..=doc.lines.len() {
-        // Most lines start with text, and are passed at their first byte; only one that
-        // starts with a space, a tab or its end is read whole.
-        let may_be_blank = || {
-            let first = bytes.get(doc.lines.line_start(line));
-            matches!(first, None | Some(b' ' | b'\t' | b'\r' | b'\n'))
-        };
         let blank = line < doc.lines.len()
-            && may_be_blank()
             && doc.is_blank_line(line)
             && !untouchable.contains(doc.lines.line_start(line));
         match (blank, open) {
