@@ -672,7 +672,7 @@ pub(super) fn link_headings(doc: &mut Document) {
     // as long as its heading's text), as growing by doubling at this last step doubled
     // the buffer of a large list (synthetic-20000: 10 -> 20 MB).
     texts.reserve_exact(headings.iter().map(|h| h.text.len() + 4).sum());
-    let mut slugger = Slugger::new();
+    let mut slugger = Slugger::with_capacity(headings.len());
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..headings.len() {
         let anchor = slugger.slug(&texts[headings[i].text.range()]);
