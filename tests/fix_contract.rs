@@ -53,7 +53,7 @@ impl EntryKey {
                 .filter(|dest| !ends_in_other_script(dest))
                 .and_then(|dest| canonicalize(dest))
                 .map(CanonicalUrl::into_key),
-            description: name_key(&entry.description),
+            description: name_key(&entry.description(doc)),
         }
     }
 
@@ -144,9 +144,9 @@ impl Model {
 /// An entry's own source (a list item's text before any nested list, a table row),
 /// without the list marker and the whitespace around it.
 fn source_of(doc: &Document, entry: &Entry) -> String {
-    let span = match doc.blocks[entry.block].kind {
-        BlockKind::ListItem { .. } => own_text(doc, entry.block).1,
-        _ => doc.blocks[entry.block].span.range(),
+    let span = match doc.blocks[entry.block()].kind {
+        BlockKind::ListItem { .. } => own_text(doc, entry.block()).1,
+        _ => doc.blocks[entry.block()].span.range(),
     };
     let text = doc.slice(&span).trim();
     let unmarked = text
@@ -316,10 +316,10 @@ fn help_violations(text: &str, settings: &Settings, min: Applicability) -> Vec<S
             .iter()
             .filter(|e| !e.link(&doc).dest(&doc).starts_with('#'))
         {
-            if !deletes(doc.blocks[entry.block].span) {
+            if !deletes(doc.blocks[entry.block()].span) {
                 continue;
             }
-            let section = entry.section.map(|h| &doc.headings[h]);
+            let section = entry.section().map(|h| &doc.headings[h]);
             let named = match section.filter(|h| deletes(h.span)) {
                 Some(heading) => said.contains(heading.text(&doc).trim()),
                 // A table row goes by its label (its title cell when its link reads `[pdf]`).

@@ -14,34 +14,58 @@ use std::ops::{Deref, Range};
 
 use rustc_hash::FxHashMap;
 
+use super::span::{index, optional_index, read_index};
 use super::{BlockKind, Document, Link, LinkKind};
 use crate::text::name_key;
 
 /// A list item or table row that carries a link.
+///
+/// Indices only, as `u32`: a 13 MB list has 100,000 entries, alive until the check
+/// ends. What can be read again from the document is read through accessors rather
+/// than kept: the groups are the block's enclosing list items, the description the
+/// text after the link, both asked of few entries (the duplicates found).
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Index of the list item or table row in [`Document::blocks`].
-    pub block: usize,
-    /// Index of the heading whose section holds the entry.
-    pub section: Option<usize>,
-    /// The list items the entry is nested in, outermost first: its groups.
-    pub groups: Vec<usize>,
-    /// For a table row, the index of its table in [`Document::blocks`]: the rows of one
-    /// table are a group as the items of one list are, and their cells follow the
-    /// table's columns, not a list's `[Name](url) - description` convention.
-    pub table: Option<usize>,
+    block: u32,
+    /// Index of the heading whose section holds the entry, [`NO_INDEX`](super::span::NO_INDEX) for none.
+    section: u32,
+    /// The innermost list item the entry is nested in, [`NO_INDEX`](super::span::NO_INDEX) for none.
+    group: u32,
+    /// For a table row, its table in [`Document::blocks`], [`NO_INDEX`](super::span::NO_INDEX) otherwise.
+    table: u32,
     /// Index in [`Document::links`] of the first link of its own text.
-    pub link: usize,
-    /// What its own text says after the link, separators trimmed.
-    pub description: String,
+    link: u32,
 }
 
 /// The category that directly holds an entry: its section and its innermost group.
 pub type Container = (Option<usize>, Option<usize>);
 
 impl Entry {
+    /// Index of the list item or table row in [`Document::blocks`].
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
+
+    /// Index of the heading whose section holds the entry.
+    pub fn section(&self) -> Option<usize> {
+        read_index(self.section)
+    }
+
+    /// For a table row, the index of its table in [`Document::blocks`]: the rows of one
+    /// table are a group as the items of one list are, and their cells follow the
+    /// table's columns, not a list's `[Name](url) - description` convention.
+    pub fn table(&self) -> Option<usize> {
+        read_index(self.table)
+    }
+
+    /// Index in [`Document::links`] of the first link of its own text.
+    pub fn link_index(&self) -> usize {
+        self.link as usize
+    }
+
     pub fn link<'d>(&self, doc: &'d Document) -> &'d Link {
-        &doc.links[self.link]
+        &doc.links[self.link_index()]
     }
 
     /// The link text, trimmed.
@@ -53,13 +77,13 @@ impl Entry {
     /// comes after the cell that names the row (`| 2024.06 | Mooncake: … | [[pdf]](…) |`),
     /// that cell's text.
     pub fn label<'d>(&self, doc: &'d Document) -> &'d str {
-        if self.table.is_none() {
+        if self.table().is_none() {
             return self.name(doc);
         }
         let link_start = self.link(doc).span.start();
-        let cells = doc.block_indices_within(doc.blocks[self.block].span);
+        let cells = doc.block_indices_within(doc.blocks[self.block()].span);
         cells
-            .filter(|&c| doc.blocks[c].parent() == Some(self.block))
+            .filter(|&c| doc.blocks[c].parent() == Some(self.block()))
             .map(|c| &doc.blocks[c])
             .take_while(|cell| cell.span.start() <= link_start)
             .find(|cell| cell.text(doc).chars().any(char::is_alphabetic))
@@ -68,13 +92,13 @@ impl Entry {
     }
 
     pub fn container(&self) -> Container {
-        (self.section, self.groups.last().copied())
+        (self.section(), read_index(self.group))
     }
 
     /// The texts of the headings above the entry, outermost first.
     pub fn heading_path<'d>(&self, doc: &'d Document) -> Vec<&'d str> {
         let mut path: Vec<&str> =
-            std::iter::successors(self.section, |&h| doc.headings[h].parent())
+            std::iter::successors(self.section(), |&h| doc.headings[h].parent())
                 .map(|h| doc.headings[h].text(doc).trim())
                 .collect();
         path.reverse();
@@ -83,17 +107,29 @@ impl Entry {
 
     /// The own texts of the list items the entry is nested in, outermost first.
     pub fn group_path<'d>(&self, doc: &'d Document) -> Vec<&'d str> {
-        self.groups
-            .iter()
-            .map(|&g| own_text(doc, g).0.trim())
+        enclosing_items(doc, self.block())
+            .into_iter()
+            .map(|g| own_text(doc, g).0.trim())
             .collect()
+    }
+
+    /// What its own text says after the link, separators trimmed: read again from the
+    /// document, as only the duplicate rules ask it, of the few entries they compare.
+    pub fn description<'d>(&self, doc: &'d Document) -> Cow<'d, str> {
+        let name = self.name(doc);
+        match doc.blocks[self.block()].kind {
+            BlockKind::TableRow => {
+                Cow::Owned(text_after(&row_text(doc, self.block()), name).to_owned())
+            }
+            _ => Cow::Borrowed(text_after(own_text(doc, self.block()).0, name)),
+        }
     }
 
     /// Whether two entries name the same thing with the same description, once case,
     /// width, punctuation and markup are set aside.
     pub fn says_the_same(&self, other: &Entry, doc: &Document) -> bool {
         name_key(self.name(doc)) == name_key(other.name(doc))
-            && name_key(&self.description) == name_key(&other.description)
+            && name_key(&self.description(doc)) == name_key(&other.description(doc))
     }
 }
 
@@ -121,7 +157,7 @@ impl Entries {
     /// The entry that block `index` is, if it is one.
     pub fn at(&self, index: usize) -> Option<&Entry> {
         self.list
-            .binary_search_by_key(&index, |e| e.block)
+            .binary_search_by_key(&index, Entry::block)
             .ok()
             .map(|i| &self.list[i])
     }
@@ -134,7 +170,7 @@ impl Entries {
     /// The entries whose list item or table row starts inside `span`: a slice, found by
     /// binary search (entries are in document order).
     pub fn within(&self, doc: &Document, span: &Range<usize>) -> &[Entry] {
-        let start_of = |e: &Entry| doc.blocks[e.block].span.start();
+        let start_of = |e: &Entry| doc.blocks[e.block()].span.start();
         let start = self.list.partition_point(|e| start_of(e) < span.start);
         let end = start + self.list[start..].partition_point(|e| start_of(e) < span.end);
         &self.list[start..end]
@@ -165,39 +201,37 @@ impl Deref for Entries {
 fn find_entries(doc: &Document) -> Vec<Entry> {
     let mut found = Vec::new();
     for (block, b) in doc.blocks.iter().enumerate() {
-        // A list item's own text is read in place; only a row's cells are joined.
-        let (text, span) = match b.kind {
-            BlockKind::ListItem { .. } => {
-                let (text, span) = own_text(doc, block);
-                (Cow::Borrowed(text), span)
-            }
-            BlockKind::TableRow => (Cow::Owned(row_text(doc, block)), b.span.range()),
+        let span = match b.kind {
+            BlockKind::ListItem { .. } => own_text(doc, block).1,
+            BlockKind::TableRow => b.span.range(),
             _ => continue,
         };
         let Some(link) = first_named_link(doc, &span) else {
             continue;
         };
-        let name = doc.links[link].text(doc).trim();
-        let after = text.split_once(name).map_or("", |(_, rest)| rest);
-        let description = after
-            .trim_start_matches(|c: char| c.is_whitespace() || "-–—:：|,，.。".contains(c))
-            .trim_end()
-            .to_owned();
+        let table = (b.kind == BlockKind::TableRow)
+            .then_some(b.parent())
+            .flatten();
         found.push(Entry {
-            block,
-            section: doc.section_at(b.span.start()),
-            groups: enclosing_items(doc, block),
-            table: (b.kind == BlockKind::TableRow)
-                .then_some(b.parent())
-                .flatten(),
-            link,
-            description,
+            block: index(block),
+            section: optional_index(doc.section_at(b.span.start())),
+            group: optional_index(innermost_item(doc, block)),
+            table: optional_index(table),
+            link: index(link),
         });
     }
     // The entries live as long as the check, through the peak of the rules that read
     // them: a list doubled to fit holds up to twice the entries it needs.
     found.shrink_to_fit();
     found
+}
+
+/// What `text` says after `name`, separators trimmed.
+fn text_after<'t>(text: &'t str, name: &str) -> &'t str {
+    let after = text.split_once(name).map_or("", |(_, rest)| rest);
+    after
+        .trim_start_matches(|c: char| c.is_whitespace() || "-–—:：|,，.。".contains(c))
+        .trim_end()
 }
 
 /// The texts of a table row's cells, one space apart.
@@ -239,9 +273,16 @@ pub fn enclosing_items(doc: &Document, index: usize) -> Vec<usize> {
 /// The category that directly holds block `index`: its section and innermost
 /// enclosing list item.
 pub fn container_of(doc: &Document, index: usize) -> Container {
-    let group = std::iter::successors(doc.blocks[index].parent(), |&i| doc.blocks[i].parent())
-        .find(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }));
-    (doc.section_at(doc.blocks[index].span.start()), group)
+    (
+        doc.section_at(doc.blocks[index].span.start()),
+        innermost_item(doc, index),
+    )
+}
+
+/// The innermost list item enclosing block `index`.
+fn innermost_item(doc: &Document, index: usize) -> Option<usize> {
+    std::iter::successors(doc.blocks[index].parent(), |&i| doc.blocks[i].parent())
+        .find(|&i| matches!(doc.blocks[i].kind, BlockKind::ListItem { .. }))
 }
 
 /// The plain text a list item shows before any nested block, and its span: its own
@@ -271,16 +312,13 @@ mod tests {
         let source = "# Rust\n\n## Web\n\n* HTTP Client\n  * [hyper](https://github.com/hyperium/hyper) - an HTTP implementation\n* <https://example.com>\n\n| Name | What |\n| --- | --- |\n| [axum](https://github.com/tokio-rs/axum) | a web framework |\n";
         let doc = Document::parse(source);
         let found = Entries::find(&doc);
-        let described: Vec<(&str, &str)> = found
+        let described: Vec<String> = found
             .iter()
-            .map(|e| (e.name(&doc), e.description.as_str()))
+            .map(|e| format!("{}: {}", e.name(&doc), e.description(&doc)))
             .collect();
         assert_eq!(
             described,
-            [
-                ("hyper", "an HTTP implementation"),
-                ("axum", "a web framework")
-            ]
+            ["hyper: an HTTP implementation", "axum: a web framework"]
         );
         let hyper = &found[0];
         assert_eq!(hyper.heading_path(&doc), ["Rust", "Web"]);
@@ -290,7 +328,7 @@ mod tests {
         assert!(axum.group_path(&doc).is_empty());
         assert_eq!(found.container_name(&doc, axum.container()), "Web");
         assert!(hyper.says_the_same(hyper, &doc) && !hyper.says_the_same(axum, &doc));
-        assert_eq!(found.at(hyper.block).map(|e| e.name(&doc)), Some("hyper"));
+        assert_eq!(found.at(hyper.block()).map(|e| e.name(&doc)), Some("hyper"));
         assert!(found.at(0).is_none());
         assert_eq!(found.in_container(hyper.container()), 1);
         assert_eq!(found.in_container((None, None)), 0);

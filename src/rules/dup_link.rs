@@ -235,7 +235,7 @@ fn items<'l>(
 /// which its entries sit under two headings or more (a title above them all is not a
 /// category, and neither is a `Contents` heading holding every category).
 fn category_level(doc: &Document, entries: &Entries) -> u8 {
-    let sections: FxHashSet<Option<usize>> = entries.iter().map(|e| e.section).collect();
+    let sections: FxHashSet<Option<usize>> = entries.iter().map(|e| e.section()).collect();
     (1..=6)
         .find(|&level| {
             let holding: FxHashSet<usize> = sections

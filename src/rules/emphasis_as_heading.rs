@@ -125,7 +125,7 @@ fn holds_entries(doc: &Document, all: &[Entry], index: usize) -> bool {
     if !matches!(block.kind, BlockKind::List { .. } | BlockKind::Table) {
         return false;
     }
-    let next = all.partition_point(|e| e.block <= index);
+    let next = all.partition_point(|e| e.block() <= index);
     all.get(next)
-        .is_some_and(|e| doc.blocks[e.block].span.start() < block.span.end())
+        .is_some_and(|e| doc.blocks[e.block()].span.start() < block.span.end())
 }

@@ -432,12 +432,12 @@ const MIN_CELL_WORDS: usize = 3;
 fn table_entries(doc: &Document, linked: &[LinkedEntry], names: &LowercaseNames) -> Vec<Entry> {
     let mut entries = Vec::new();
     for entry in linked {
-        let Some(table) = entry.table else { continue };
+        let Some(table) = entry.table() else { continue };
         let link = entry.link(doc);
-        let row = &doc.blocks[entry.block];
+        let row = &doc.blocks[entry.block()];
         let cells = doc
             .block_indices_within(row.span)
-            .filter(|&c| doc.blocks[c].parent() == Some(entry.block));
+            .filter(|&c| doc.blocks[c].parent() == Some(entry.block()));
         for (column, cell) in cells.enumerate() {
             let span = &doc.blocks[cell].span;
             let text = doc.slice(span);

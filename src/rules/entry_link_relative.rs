@@ -44,7 +44,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let targets: Vec<(usize, Target)> = ctx
         .entries()
         .iter()
-        .map(|e| (e.link, classify(e.link(doc).dest(doc).trim())))
+        .map(|e| (e.link_index(), classify(e.link(doc).dest(doc).trim())))
         .collect();
     let count = |kind: Target| targets.iter().filter(|(_, t)| *t == kind).count();
     let absolute = count(Target::Absolute);

@@ -28,11 +28,11 @@ const SEPARATORS: &[char] = &['-', '–', '—', ':', '：', '|', ',', '，'];
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = ctx.doc;
     for entry in ctx.entries().iter() {
-        if !matches!(doc.blocks[entry.block].kind, BlockKind::ListItem { .. }) {
+        if !matches!(doc.blocks[entry.block()].kind, BlockKind::ListItem { .. }) {
             continue;
         }
-        let own_end = own_text(doc, entry.block).1.end;
-        let Some(link) = name_link(doc, entry.link, own_end) else {
+        let own_end = own_text(doc, entry.block()).1.end;
+        let Some(link) = name_link(doc, entry.link_index(), own_end) else {
             continue;
         };
         let name = link.text(doc).trim();

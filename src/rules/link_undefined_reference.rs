@@ -85,8 +85,8 @@ fn stands_as_entry(doc: &Document, entries: &[Entry], reference: &BrokenReferenc
         _ => doc.blocks[block].parent(),
     };
     container.is_some_and(|container| {
-        entries
-            .iter()
-            .any(|e| e.table == Some(container) || doc.blocks[e.block].parent() == Some(container))
+        entries.iter().any(|e| {
+            e.table() == Some(container) || doc.blocks[e.block()].parent() == Some(container)
+        })
     })
 }

@@ -23,9 +23,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         report_repeats(doc, &heading.content.range(), "heading", out);
     }
     for entry in ctx.entries().iter() {
-        let block = &doc.blocks[entry.block];
+        let block = &doc.blocks[entry.block()];
         let end = match block.kind {
-            BlockKind::ListItem { .. } => own_text(doc, entry.block).1.end,
+            BlockKind::ListItem { .. } => own_text(doc, entry.block()).1.end,
             _ => block.span.end(),
         };
         let start = entry.link(doc).span.end();

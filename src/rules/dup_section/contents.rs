@@ -57,7 +57,7 @@ impl<'d> Contents<'d> {
             .iter()
             .filter_map(|e| {
                 let link = entry_link(doc, e, links)?;
-                Some((doc.blocks[e.block].span.start(), link.url.key()))
+                Some((doc.blocks[e.block()].span.start(), link.url.key()))
             })
             .collect();
         Self {
