@@ -285,6 +285,9 @@ struct Page<'u> {
     /// Fragments that name the page itself on this kind of page: a link with one shows
     /// the same as a link without (`#readme` of a GitHub repository).
     page_anchors: &'static [&'static str],
+    /// How many segments, from the first, name the page in any case (a code host's
+    /// owner and repository): lowercased as the key is written, not copied here.
+    caseless_segments: usize,
     project: bool,
 }
 
@@ -391,6 +394,7 @@ impl<'u> Page<'u> {
             fragment,
             anchor,
             page_anchors: &[],
+            caseless_segments: 0,
             project: false,
         }
     }
@@ -437,11 +441,7 @@ impl<'u> Page<'u> {
         if root {
             self.segments.truncate(2);
         }
-        for segment in self.segments.iter_mut().take(2) {
-            if segment.bytes().any(|b| b.is_ascii_uppercase()) {
-                *segment = Cow::Owned(segment.to_ascii_lowercase());
-            }
-        }
+        self.caseless_segments = 2;
         self.query.retain(|(name, _)| name != "tab");
         self.project = root || subfolder;
         // GitHub shows a repository's README in an element with the id `readme`.
@@ -540,16 +540,26 @@ impl<'u> Page<'u> {
     }
 
     fn finish(mut self) -> CanonicalUrl {
-        // Sized for the host and path, which most keys are, to grow at most once.
+        // Sized for the host, path and any fragment, which most keys are, to grow at
+        // most once (for a port or a query).
         let path_len: usize = self.segments.iter().map(|s| s.len() + 1).sum();
-        let mut key = String::with_capacity(self.host.len() + path_len);
+        let fragment_len: usize = [&self.fragment, &self.anchor]
+            .into_iter()
+            .flatten()
+            .map(|f| f.len() + 1)
+            .sum();
+        let mut key = String::with_capacity(self.host.len() + path_len + fragment_len);
         key.push_str(&self.host);
         if let Some(port) = self.port {
             let _ = write!(key, ":{port}");
         }
-        for segment in &self.segments {
+        for (i, segment) in self.segments.iter().enumerate() {
             key.push('/');
+            let start = key.len();
             key.push_str(segment);
+            if i < self.caseless_segments {
+                key[start..].make_ascii_lowercase();
+            }
         }
         self.query.sort();
         for (i, (name, value)) in self.query.iter().enumerate() {
