@@ -38,7 +38,7 @@ pub fn web_urls(doc: &Document) -> Vec<(String, String)> {
     sites(doc)
         .into_iter()
         .filter_map(|site| {
-            let url = site.url.trim();
+            let url = site.url(doc).trim();
             let key = canonicalize(url)?.into_key();
             (!is_placeholder_host(url)).then(|| (key, url.to_owned()))
         })
@@ -69,15 +69,15 @@ fn is_placeholder_host(url: &str) -> bool {
 pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for site in sites(doc) {
-        let Some(key) = canonicalize(site.url).map(CanonicalUrl::into_key) else {
+        let Some(key) = canonicalize(site.url(doc)).map(CanonicalUrl::into_key) else {
             continue;
         };
         let Some(checked) = results.get(&key) else {
             continue;
         };
-        let url = site.url.trim();
+        let url = site.url(doc).trim();
         let found = match &checked.outcome {
-            Outcome::Dead { reason } => dead(site.span.clone(), url, reason, checked.failing),
+            Outcome::Dead { reason } => dead(site.span.range(), url, reason, checked.failing),
             // The same page by another spelling (https, a trailing slash, `www.`): the
             // link works as written.
             Outcome::Moved { to } if canonicalize(to).is_some_and(|c| c.key() == key) => None,
@@ -85,11 +85,11 @@ pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<D
                 let to = keep_fragment(url, to);
                 let fix = site
                     .exact
-                    .then(|| Fix::unsafe_edits(vec![Edit::replace(site.span.clone(), &to)]));
+                    .then(|| Fix::unsafe_edits(vec![Edit::replace(site.span.range(), &to)]));
                 Some(
                     diagnostic(
                         "url-redirect",
-                        site.span.clone(),
+                        site.span.range(),
                         format!("{url} redirects permanently to {to}"),
                     )
                     .with_help("link the new address")
@@ -99,7 +99,7 @@ pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<D
             Outcome::Blocked { reason } => {
                 let mut diagnostic = diagnostic(
                     "url-unverified",
-                    site.span.clone(),
+                    site.span.range(),
                     format!("{url} could not be checked: {reason}"),
                 );
                 diagnostic.severity = Severity::Info;
@@ -109,7 +109,7 @@ pub fn findings(doc: &Document, results: &Results, settings: &Settings) -> Vec<D
                 full_name,
                 archived,
             } => {
-                out.extend(repo(&site, url, full_name, *archived));
+                out.extend(repo(doc, &site, url, full_name, *archived));
                 None
             }
             Outcome::Alive | Outcome::Unreachable { .. } => None,
@@ -159,6 +159,7 @@ fn dead(
 
 /// `repo-archived` and `repo-moved` for a link into a GitHub repository.
 fn repo(
+    doc: &Document,
     site: &crate::rules::urls::UrlOccurrence,
     url: &str,
     full_name: &str,
@@ -172,7 +173,7 @@ fn repo(
         out.push(
             diagnostic(
                 "repo-archived",
-                site.span.clone(),
+                site.span.range(),
                 format!("repository {full_name} is archived"),
             )
             .with_help("its owner no longer maintains it; say so or list an alternative"),
@@ -185,7 +186,8 @@ fn repo(
             .then(|| {
                 let host_end = url.to_ascii_lowercase().find("github.com/")? + "github.com/".len();
                 let at = url[host_end..].starts_with(&old).then_some(host_end)?;
-                let start = site.span.start + (site.url.len() - site.url.trim_start().len()) + at;
+                let written = site.url(doc);
+                let start = site.span.start() + (written.len() - written.trim_start().len()) + at;
                 Some(Fix::safe(vec![Edit::replace(
                     start..start + old.len(),
                     full_name,
@@ -195,7 +197,7 @@ fn repo(
         out.push(
             diagnostic(
                 "repo-moved",
-                site.span.clone(),
+                site.span.range(),
                 format!("repository {old} is now {full_name}"),
             )
             .with_help(format!("link {full_name}"))

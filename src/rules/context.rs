@@ -29,7 +29,7 @@ pub struct Context<'d> {
     web_links: OnceLock<Vec<WebLink<'d>>>,
     duplicate_sections: OnceLock<Vec<DuplicateSection>>,
     malformed_links: OnceLock<Vec<MalformedLink>>,
-    urls: OnceLock<Vec<UrlOccurrence<'d>>>,
+    urls: OnceLock<Vec<UrlOccurrence>>,
 }
 
 impl<'d> Context<'d> {
@@ -97,7 +97,7 @@ impl<'d> Context<'d> {
     }
 
     /// Every URL the document holds, in source order.
-    pub fn urls(&self) -> &[UrlOccurrence<'d>] {
+    pub fn urls(&self) -> &[UrlOccurrence] {
         self.urls.get_or_init(|| urls::occurrences(self.doc))
     }
 }

@@ -51,28 +51,28 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// up inside the link. (Inside a path it may be a real file name, `《GPT_4，…》.pdf`.)
 /// It moves out of an inline link or autolink that closes right after it.
 fn check_destination(doc: &Document, site: &urls::UrlOccurrence, out: &mut Vec<Diagnostic>) {
-    let url = site.url;
+    let url = site.url(doc);
     let kept = url.trim_end_matches(is_cjk_sentence_mark);
     if kept.len() == url.len() || kept.is_empty() {
         return;
     }
     let punctuation = &url[kept.len()..];
     let mut diagnostic = Diagnostic::new(
-        site.span.clone(),
+        site.span.range(),
         format!("fullwidth \"{punctuation}\" at the end of the link destination \"{url}\""),
     );
     let link_end = match site.origin {
-        Origin::Link(i) => Some(doc.links[i].span.end()),
+        Origin::Link(i) => Some(doc.links[i as usize].span.end()),
         _ => None,
     };
     // `[x](https://a.org/b。)` or `<https://a.org/b。>`: the link closes right after.
-    match link_end.filter(|&end| site.exact && end == site.span.end + 1) {
+    match link_end.filter(|&end| site.exact && end == site.span.end() + 1) {
         Some(end) => {
-            let start = site.span.start + kept.len();
+            let start = site.span.start() + kept.len();
             diagnostic = diagnostic
                 .with_help("move the punctuation after the link")
                 .with_fix(Fix::safe(vec![
-                    Edit::delete(start..site.span.end),
+                    Edit::delete(start..site.span.end()),
                     Edit::insert(end, punctuation),
                 ]));
         }

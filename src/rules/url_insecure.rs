@@ -56,7 +56,8 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let options = ctx.options::<UrlInsecureOptions>();
     let extra = &options.hosts;
     for site in ctx.urls() {
-        let url = site.url.trim();
+        let written = site.url(ctx.doc);
+        let url = written.trim();
         if !url
             .get(..7)
             .is_some_and(|s| s.eq_ignore_ascii_case("http://"))
@@ -75,9 +76,9 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         // After the scheme's "http": where the "s" goes.
-        let at = site.span.start + (site.url.len() - site.url.trim_start().len()) + 4;
+        let at = site.span.start() + (written.len() - written.trim_start().len()) + 4;
         out.push(
-            Diagnostic::new(site.span.clone(), format!("\"{host}\" linked over http"))
+            Diagnostic::new(site.span.range(), format!("\"{host}\" linked over http"))
                 .with_help("use https://")
                 .with_fix(
                     site.exact

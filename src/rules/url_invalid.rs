@@ -9,6 +9,7 @@ mod mistyped;
 use url::{Host, ParseError, Url};
 
 use crate::diagnostic::Diagnostic;
+use crate::document::Document;
 use crate::fix::{Edit, Fix};
 
 use super::Context;
@@ -40,21 +41,22 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         );
     }
     for site in ctx.urls() {
-        if let Some(diagnostic) = check_site(site) {
+        if let Some(diagnostic) = check_site(ctx.doc, site) {
             out.push(diagnostic);
         }
     }
 }
 
-fn check_site(site: &UrlOccurrence) -> Option<Diagnostic> {
-    let url = site.url.trim();
-    let span = site.span.clone();
+fn check_site(doc: &Document, site: &UrlOccurrence) -> Option<Diagnostic> {
+    let written = site.url(doc);
+    let url = written.trim();
+    let span = site.span.range();
     if let Some(typo) = mistyped::mistyped(url, site.origin != Origin::Bare) {
         let written = &url[..typo.len];
         let diagnostic = Diagnostic::new(span.clone(), format!("mistyped URL start \"{written}\""))
             .with_help(format!("replace it with \"{}\"", typo.fixed));
         // `trim` only removes whitespace, which url-whitespace reports; edit past it.
-        let offset = site.url.len() - site.url.trim_start().len();
+        let offset = written.len() - written.trim_start().len();
         let start = span.start + offset;
         return Some(
             diagnostic.with_fix(

@@ -14,7 +14,7 @@ declare_rule!("url-tracking", Links, Warning, fix: Sometimes(Safe), check: Docum
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for site in ctx.urls() {
-        let url = site.url;
+        let url = site.url(ctx.doc);
         let Some(question) = url.find('?') else {
             continue;
         };
@@ -39,10 +39,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         } else {
             format!("?{}", kept.join("&"))
         };
-        let range = site.span.start + question..site.span.start + query_end;
+        let range = site.span.start() + question..site.span.start() + query_end;
         out.push(
             Diagnostic::new(
-                site.span.clone(),
+                site.span.range(),
                 format!(
                     "tracking parameter{} {} in \"{url}\"",
                     if names.len() > 1 { "s" } else { "" },

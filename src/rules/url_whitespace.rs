@@ -33,14 +33,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         if site.origin == Origin::Bare {
             continue;
         }
-        let url = site.url;
+        let url = site.url(doc);
         let lead = url.len() - url.trim_start().len();
         let trail = url.len() - url.trim_end().len();
         if lead + trail == 0 || url.trim().is_empty() {
             continue;
         }
-        let start = site.span.start;
-        let end = site.span.end;
+        let start = site.span.start();
+        let end = site.span.end();
         let edits: Vec<Edit> = [start..start + lead, end - trail..end]
             .into_iter()
             .filter(|r| !r.is_empty())
@@ -48,7 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
             .collect();
         out.push(
             Diagnostic::new(
-                site.span.clone(),
+                site.span.range(),
                 format!("whitespace around the link destination \"{}\"", url.trim()),
             )
             .with_help("remove the whitespace")
