@@ -178,10 +178,11 @@ const READ_PART_BYTES: usize = 1 << 20;
 /// since is read again in one piece, as it is now.
 fn read_bytes(path: &Path, size: u64) -> std::io::Result<Vec<u8>> {
     #[cfg(unix)]
-    if size >= PARALLEL_READ_BYTES && rayon::current_num_threads() > 1 {
-        if let Some(bytes) = read_in_parts(path, size)? {
-            return Ok(bytes);
-        }
+    if size >= PARALLEL_READ_BYTES
+        && rayon::current_num_threads() > 1
+        && let Some(bytes) = read_in_parts(path, size)?
+    {
+        return Ok(bytes);
     }
     std::fs::read(path)
 }

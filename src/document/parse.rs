@@ -676,7 +676,7 @@ pub(super) fn link_headings(doc: &mut Document) {
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..headings.len() {
         let anchor = slugger.slug(&texts[headings[i].text.range()]);
-        headings[i].anchor = store(texts, &anchor);
+        headings[i].anchor = store(texts, anchor);
         while stack
             .last()
             .is_some_and(|&open| headings[open].level >= headings[i].level)
