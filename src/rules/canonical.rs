@@ -234,30 +234,61 @@ impl TailEnds {
         };
         let mut after_slash = false;
         for (i, &byte) in bytes.iter().enumerate() {
-            if !is_plain_byte(byte) {
-                return None;
-            }
-            match byte {
-                b'#' if ends.query == bytes.len() => {
-                    ends.query = i;
-                    ends.path = ends.path.min(i);
-                }
-                b'?' if ends.path == bytes.len() => ends.path = i,
-                b'.' | b'%' if after_slash && ends.path == bytes.len() => {
-                    ends.maybe_dot_segment = true;
-                }
-                _ => {}
+            match TAIL_BYTES[usize::from(byte)] {
+                TailByte::Word => {}
+                TailByte::Encoded => return None,
+                TailByte::Mark => ends.mark(i, byte, after_slash, bytes.len()),
             }
             after_slash = byte == b'/';
         }
         Some(ends)
     }
+
+    /// Reads the mark `byte` at `i` of a tail of `len` bytes: the first `?` or `#`
+    /// ends the path, the first `#` the query.
+    fn mark(&mut self, i: usize, byte: u8, after_slash: bool, len: usize) {
+        match byte {
+            b'#' if self.query == len => {
+                self.query = i;
+                self.path = self.path.min(i);
+            }
+            b'?' if self.path == len => self.path = i,
+            b'.' | b'%' if after_slash && self.path == len => self.maybe_dot_segment = true,
+            _ => {}
+        }
+    }
 }
+
+/// How [`TailEnds::scan`] reads a byte of a URL's tail.
+#[derive(Clone, Copy)]
+enum TailByte {
+    /// A byte the url crate would encode, or read as another ([`is_plain_byte`]).
+    Encoded,
+    /// A byte that may end the path or the query, or start a dot segment.
+    Mark,
+    /// Any other byte, most of every URL: read with one look-up in [`TAIL_BYTES`].
+    Word,
+}
+
+const TAIL_BYTES: [TailByte; 256] = {
+    let mut table = [TailByte::Encoded; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if matches!(byte, b'#' | b'?' | b'.' | b'%' | b'/') {
+            table[b] = TailByte::Mark;
+        } else if is_plain_byte(byte) {
+            table[b] = TailByte::Word;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Printable ASCII outside every percent-encode set the url crate applies to an
 /// `http(s)` URL (`"`, `<`, `>`, `` ` ``, `{`, `}`), and not `\`, which it reads as `/`.
 /// (It encodes `'` in a query, but a query is compared decoded.)
-fn is_plain_byte(byte: u8) -> bool {
+const fn is_plain_byte(byte: u8) -> bool {
     byte.is_ascii_graphic() && !matches!(byte, b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'\\')
 }
 

@@ -4,8 +4,9 @@
 //! copied into the wrong section. Each unit is fingerprinted once (a hash of the words of
 //! its source), so the check is linear in the document.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 
 use serde::Deserialize;
 
@@ -17,7 +18,7 @@ use crate::text::{collapse_whitespace, name_key, words};
 
 use super::Context;
 use super::dup_section::in_pair;
-use super::fingerprint::{fingerprint, identical, opening, same_fingerprint};
+use super::fingerprint::{closing, fingerprint, identical, opening, same_fingerprint};
 use super::web_links::{WebLink, entry_link, lead_link};
 
 declare_rule!("dup-paragraph", Duplicates, Warning, fix: Sometimes(SafeOrUnsafe),
@@ -57,14 +58,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // A copied section is reported once, by dup-section, not paragraph by paragraph.
     let copied = ctx.duplicate_sections();
     let mut seen = FirstCopies::default();
-    for index in shared_openings(doc, min_chars) {
+    for (index, opening) in shared_openings(doc, min_chars) {
         let Some(unit) = unit(doc, index, links) else {
             continue;
         };
         if !has_prose(doc, index, min_chars) {
             continue;
         }
-        let Some(first) = seen.first_of(doc, unit) else {
+        let Some(first) = seen.first_of(doc, unit, opening) else {
             continue;
         };
         let at = |unit: &Unit| doc.blocks[unit.block].span.start();
@@ -80,9 +81,10 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 /// The paragraphs and list items, in document order, long enough to report and whose
 /// [`opening`] another of them has: only those can have a copy. Most units open their
 /// own way, so the closer look ([`unit`], [`has_prose`], [`fingerprint`]) is left to a
-/// few: reading every word of every unit was most of this rule's instructions.
-fn shared_openings(doc: &Document, min_chars: usize) -> Vec<usize> {
-    let openings: Vec<(usize, u64)> = doc
+/// few: reading every word of every unit was most of this rule's instructions. Each
+/// with its opening's hash.
+fn shared_openings(doc: &Document, min_chars: usize) -> Vec<(usize, u64)> {
+    let mut openings: Vec<(usize, u64)> = doc
         .blocks
         .iter()
         .enumerate()
@@ -100,28 +102,40 @@ fn shared_openings(doc: &Document, min_chars: usize) -> Vec<usize> {
     for &(_, key) in &openings {
         *counts.entry(key).or_default() += 1;
     }
+    openings.retain(|(_, key)| counts[key] > 1);
     openings
-        .into_iter()
-        .filter(|(_, key)| counts[key] > 1)
-        .map(|(index, _)| index)
-        .collect()
 }
 
-/// The first unit of each fingerprint.
+/// The first unit of each fingerprint, found by the unit's ends ([`opening`] and
+/// [`closing`]) and confirmed by comparing the two texts: copies have the same ends,
+/// and most units that open alike end apart, so few fingerprints are ever hashed.
 #[derive(Default)]
 struct FirstCopies {
-    by_hash: FxHashMap<u64, Unit>,
+    by_ends: FxHashMap<u64, Unit>,
+    /// First units whose ends another text had first, by fingerprint: hardly any.
+    by_fingerprint: FxHashMap<u64, Unit>,
     /// First units whose fingerprint's hash a different text had first: compared in
     /// full, and hardly ever any.
     collided: Vec<Unit>,
 }
 
 impl FirstCopies {
-    /// The first unit with the fingerprint of `unit`; `None` when there is none yet,
-    /// and `unit` is now that first one.
-    fn first_of(&mut self, doc: &Document, unit: Unit) -> Option<&Unit> {
+    /// The first unit with the fingerprint of `unit`, whose opening hashes to
+    /// `opening`; `None` when there is none yet, and `unit` is now that first one.
+    fn first_of(&mut self, doc: &Document, unit: Unit, opening: u64) -> Option<&Unit> {
         let same = |first: &Unit| same_fingerprint(doc, first.block, unit.block);
-        match self.by_hash.entry(fingerprint(doc, unit.block)) {
+        let mut ends = FxHasher::default();
+        ends.write_u64(opening);
+        ends.write_u64(closing(doc, unit.block));
+        match self.by_ends.entry(ends.finish()) {
+            Entry::Vacant(slot) => {
+                slot.insert(unit);
+                return None;
+            }
+            Entry::Occupied(first) if same(first.get()) => return Some(first.into_mut()),
+            Entry::Occupied(_) => {}
+        }
+        match self.by_fingerprint.entry(fingerprint(doc, unit.block)) {
             Entry::Vacant(slot) => {
                 slot.insert(unit);
                 None
