@@ -20,8 +20,8 @@ use std::ops::Range;
 pub use autolink::find_bare_urls;
 pub use lines::LineIndex;
 pub use parse::options as markdown_options;
-pub(crate) use span::index;
 pub use span::{MAX_SOURCE_BYTES, Span};
+pub(crate) use span::{index, optional_index, read_index};
 pub use suppress::Suppressions;
 
 /// A parsed Markdown file.

@@ -26,7 +26,7 @@ pub struct Context<'d> {
     pub settings: &'d Settings,
     toc: OnceLock<Analysis>,
     entries: OnceLock<Entries>,
-    web_links: OnceLock<Vec<WebLink<'d>>>,
+    web_links: OnceLock<Vec<WebLink>>,
     duplicate_sections: OnceLock<Vec<DuplicateSection>>,
     malformed_links: OnceLock<Vec<MalformedLink>>,
     urls: OnceLock<Vec<UrlOccurrence>>,
@@ -73,7 +73,7 @@ impl<'d> Context<'d> {
     }
 
     /// Every web link with its canonical URL, in document order.
-    pub fn web_links(&self) -> &[WebLink<'d>] {
+    pub fn web_links(&self) -> &[WebLink] {
         self.web_links.get_or_init(|| find_web_links(self.doc))
     }
 

@@ -66,7 +66,7 @@ const MIN_SHOWCASED: usize = 3;
 /// interned numbers and its indices `u32`: a 13 MB list has 200,000 items, and with
 /// the `(Container, table, &str)` keys and an owned name each this rule held 39 MB.
 struct Item<'l> {
-    link: &'l WebLink<'l>,
+    link: &'l WebLink,
     block: u32,
     /// Its page: the canonical target its link leads to.
     page: u32,
@@ -184,7 +184,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
 fn items<'l>(
     doc: &Document,
     entries: &Entries,
-    links: &'l [WebLink<'l>],
+    links: &'l [WebLink],
 ) -> impl Iterator<Item = Item<'l>> {
     let level = category_level(doc, entries);
     let mut pages = Interner::new();
@@ -197,7 +197,7 @@ fn items<'l>(
                 (
                     link,
                     if link.named {
-                        name_key(link)
+                        name_key(doc, link)
                     } else {
                         String::new()
                     },
@@ -317,8 +317,8 @@ fn showcases(items: &[Item], in_sections: &Listings) -> FxHashSet<Option<u32>> {
 /// The name an entry goes by, for comparing: its text without case, width and
 /// punctuation; a repository's `owner/repo` (or `repo/owner`) is its `repo`, so
 /// `rmqtt/rmqtt` and `Rmqtt` are one name.
-fn name_key(link: &WebLink) -> String {
-    let text = link.text.trim();
+fn name_key(doc: &Document, link: &WebLink) -> String {
+    let text = link.text(doc).trim();
     if let Some((a, b)) = text.split_once('/') {
         let path: Vec<&str> = link.url.key().split('/').skip(1).take(3).collect();
         if let [owner, repo] = path.as_slice() {
@@ -381,11 +381,11 @@ fn verdict(doc: &Document, entries: &Entries, first: &Item, later: &Item) -> Ver
 
 fn report(doc: &Document, entries: &Entries, first: &Item, later: &Item) -> Diagnostic {
     let name = |item: &Item| match entries.at(item.block()) {
-        Some(entry) if entry.link(doc).span.range() == item.link.span => {
+        Some(entry) if entry.link(doc).span == item.link.span => {
             format!("\"{}\"", entry.label(doc))
         }
-        _ if item.link.named => format!("\"{}\"", item.link.text.trim()),
-        _ => item.link.text.to_owned(),
+        _ if item.link.named => format!("\"{}\"", item.link.text(doc).trim()),
+        _ => item.link.text(doc).to_owned(),
     };
     let (later_name, first_name) = (name(later), name(first));
     let here = entries.container_name(doc, later.container(doc));
@@ -422,8 +422,8 @@ fn report(doc: &Document, entries: &Entries, first: &Item, later: &Item) -> Diag
         ),
         Verdict::Differs => ("merge the two entries".to_owned(), None),
     };
-    let diagnostic = Diagnostic::new(later.link.span.clone(), message)
-        .with_label(first.link.span.clone(), "first listed here")
+    let diagnostic = Diagnostic::new(later.link.span.range(), message)
+        .with_label(first.link.span.range(), "first listed here")
         .with_help(help)
         .with_fix(fix);
     // Two names on one page are more often two parts of one project than a mistake.
@@ -477,7 +477,10 @@ mod tests {
         let doc = Document::parse(
             "[rmqtt/rmqtt](https://github.com/rmqtt/rmqtt) [vproxy/0x676e67](https://github.com/0x676e67/vproxy) [tokio-rs/axum](https://github.com/tokio-rs/hyper) [C++ / Rust](https://example.com/c/rust)\n",
         );
-        let keys: Vec<String> = find_web_links(&doc).iter().map(name_key).collect();
+        let keys: Vec<String> = find_web_links(&doc)
+            .iter()
+            .map(|link| name_key(&doc, link))
+            .collect();
         assert_eq!(keys, ["rmqtt", "vproxy", "tokiorsaxum", "c++rust"]);
     }
 

@@ -22,7 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::document::entries::Entry as LinkedEntry;
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, Span, index};
 use crate::fix::{Edit, Fix};
 use crate::text::{LOWERCASE_NAMES, is_cjk, list_marker_len};
 
@@ -117,9 +117,9 @@ enum Ending {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Group {
     /// A list, by its block index.
-    List(usize),
+    List(u32),
     /// A column of a table of entries: the table's block index and the column's.
-    Column { table: usize, column: usize },
+    Column { table: u32, column: u32 },
 }
 
 /// Whose convention an entry breaks, as a finding names it.
@@ -149,14 +149,15 @@ struct Expected<K> {
 }
 
 /// One `[Name](url) <separator> Description` list entry, or one cell of prose in a
-/// table of entries.
+/// table of entries: 36 bytes (`u32` indices and spans), as a list has one per entry
+/// and all of them are held until the convention is known.
 #[derive(Debug)]
 struct Entry {
     group: Group,
     /// What separates name and description; `None` in a table, whose cells do.
-    separator: Option<(Separator, Range<usize>)>,
+    separator: Option<(Separator, Span)>,
     /// The description, trimmed.
-    description: Range<usize>,
+    description: Span,
     case: Option<Case>,
     ending: Option<Ending>,
 }
@@ -287,7 +288,7 @@ fn report(
         let text = expected.form.text().trim();
         out.push(
             Diagnostic::new(
-                span.clone(),
+                span.range(),
                 format!(
                     "entry separates its description with `{}` where {} uses `{text}`",
                     doc.slice(span).trim(),
@@ -300,7 +301,7 @@ fn report(
                 expected.judge.subject()
             ))
             .with_fix(Fix::unsafe_edits(vec![Edit::replace(
-                span.clone(),
+                span.range(),
                 expected.form.text(),
             )])),
         );
@@ -309,7 +310,7 @@ fn report(
         && entry.case == Some(Case::Lower)
     {
         let first = description.chars().next().map_or(0, char::len_utf8);
-        let start = entry.description.start;
+        let start = entry.description.start();
         out.push(
             Diagnostic::new(
                 start..start + first,
@@ -330,7 +331,7 @@ fn report(
     {
         let last = description.chars().next_back().unwrap_or('.');
         let period = if is_cjk(last) { "。" } else { "." };
-        let end = entry.description.end;
+        let end = entry.description.end();
         out.push(
             Diagnostic::new(
                 end - last.len_utf8()..end,
@@ -416,11 +417,11 @@ fn list_entry(doc: &Document, item: usize, list: usize, names: &LowercaseNames) 
     let start = separator_span.end + after.len() - after.trim_start().len();
     let description = start..start + description_text.len();
     Some(Entry {
-        group: Group::List(list),
-        separator: Some((*separator, separator_span)),
+        group: Group::List(index(list)),
+        separator: Some((*separator, separator_span.into())),
         case: case_of(description_text, link.text(doc), link.dest(doc), names),
         ending: ending_of(doc, &description),
-        description,
+        description: description.into(),
     })
 }
 
@@ -448,11 +449,14 @@ fn table_entries(doc: &Document, linked: &[LinkedEntry], names: &LowercaseNames)
             let start = span.start() + text.len() - text.trim_start().len();
             let description = start..start + trimmed.len();
             entries.push(Entry {
-                group: Group::Column { table, column },
+                group: Group::Column {
+                    table: index(table),
+                    column: index(column),
+                },
                 separator: None,
                 case: case_of(trimmed, link.text(doc), link.dest(doc), names),
                 ending: ending_of(doc, &description),
-                description,
+                description: description.into(),
             });
         }
     }
@@ -710,6 +714,11 @@ fn ending_of(doc: &Document, description: &Range<usize>) -> Option<Ending> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_stay_small() {
+        assert_eq!(std::mem::size_of::<Entry>(), 36);
+    }
 
     #[test]
     fn case_ignores_names_identifiers_and_cjk() {

@@ -22,7 +22,7 @@ use crate::text::{collapse_whitespace, hash_words, words};
 /// it is asked for: most sections compared have entries, and need no texts.
 pub struct Contents<'d> {
     doc: &'d Document<'d>,
-    links: &'d [WebLink<'d>],
+    links: &'d [WebLink],
     /// Each entry's block start and page, in document order.
     entries: Vec<(usize, &'d str)>,
     strings: Strings<'d>,
@@ -184,8 +184,8 @@ impl<'d> Contents<'d> {
 
     /// The indices of the links starting in `range`.
     fn link_indices(&self, range: &Range<usize>) -> Range<usize> {
-        let start = self.links.partition_point(|l| l.span.start < range.start);
-        start..self.links.partition_point(|l| l.span.start < range.end)
+        let start = self.links.partition_point(|l| l.span.start() < range.start);
+        start..self.links.partition_point(|l| l.span.start() < range.end)
     }
 }
 
