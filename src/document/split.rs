@@ -199,7 +199,9 @@ fn fence_run(line: &str) -> Option<(u8, usize, &str)> {
 /// footnote references in every part. Text that merely contains `]:` is parsed in one
 /// piece too, which only costs the split.
 fn may_define(source: &str) -> bool {
-    source.contains("]:")
+    // memchr's SIMD search: std's `contains` took 5 M instructions on the 10 MB list,
+    // serial before anything else of the parse.
+    memchr::memmem::find(source.as_bytes(), b"]:").is_some()
 }
 
 /// Whether a block that only a marker closes (a code fence, an HTML block such as a
