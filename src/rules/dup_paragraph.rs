@@ -1,8 +1,9 @@
 //! `dup-paragraph`: a paragraph, or the text of a list item, written twice.
 //!
 //! Lists are edited by many hands and merges paste a paragraph twice; descriptions get
-//! copied into the wrong section. Each unit is fingerprinted once (a hash of the words of
-//! its source), so the check is linear in the document.
+//! copied into the wrong section. Each unit is keyed once by hashes of how it opens and
+//! ends (and of all its words when those are another text's), so the check is linear in
+//! the document.
 
 use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::hash_map::Entry;
