@@ -733,7 +733,7 @@ mod tests {
             let doc = crate::document::Document::parse(&text);
             for url in super::super::urls::occurrences(&doc)
                 .iter()
-                .map(|o| o.url.trim())
+                .map(|o| o.url(&doc).trim())
             {
                 let Some(split) = PlainUrl::split(url) else {
                     continue;
