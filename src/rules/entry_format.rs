@@ -281,7 +281,7 @@ fn report(
     ending: Option<Expected<Ending>>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let description = doc.slice(&entry.description);
+    let description = doc.slice(entry.description);
     if let (Some(expected), Some((written, span))) = (&separator, &entry.separator)
         && expected.form != *written
     {
@@ -356,10 +356,10 @@ fn report(
 fn spare_repeated_texts(doc: &Document, entries: &mut [Entry]) {
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for entry in entries.iter().filter(|e| e.case == Some(Case::Lower)) {
-        *counts.entry(doc.slice(&entry.description)).or_default() += 1;
+        *counts.entry(doc.slice(entry.description)).or_default() += 1;
     }
     for entry in entries.iter_mut() {
-        if counts.get(doc.slice(&entry.description)) > Some(&1) {
+        if counts.get(doc.slice(entry.description)) > Some(&1) {
             entry.case = None;
         }
     }
