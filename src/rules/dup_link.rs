@@ -75,11 +75,15 @@ struct Item<'l> {
     /// Its group: its container, and for a table row its table (the rows of one table
     /// are one group).
     group: u32,
-    /// The heading whose section holds it.
-    section: Option<u32>,
-    /// The top-level category holding it.
-    category: Option<u32>,
+    /// The heading whose section holds it, [`OUTSIDE`] for the introduction.
+    section: u32,
+    /// The top-level category holding it, [`OUTSIDE`] for none.
+    category: u32,
 }
+
+/// The section or category of an item under no heading: a number of its own, as the
+/// maps below key by it, without the word an `Option` adds to each of 200,000 items.
+const OUTSIDE: u32 = u32::MAX;
 
 impl Item<'_> {
     fn block(&self) -> usize {
@@ -141,12 +145,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     // The first item of each page in each group, in each section, and among the
     // named entries of each scope: a repeat is compared with the closest.
     let mut in_group: FxHashMap<(u32, u32), &Item> = FxHashMap::default();
-    let mut in_section: FxHashMap<(Option<u32>, u32), &Item> = FxHashMap::default();
-    let mut named: FxHashMap<(Option<u32>, u32), &Item> = FxHashMap::default();
+    let mut in_section: FxHashMap<(u32, u32), &Item> = FxHashMap::default();
+    let mut named: FxHashMap<(u32, u32), &Item> = FxHashMap::default();
     for item in &items {
-        let scope_key = (scope != Scope::Document)
-            .then_some(item.category)
-            .flatten();
+        let scope_key = if scope == Scope::Document {
+            OUTSIDE
+        } else {
+            item.category
+        };
         if let Some(first) = in_group.get(&(item.group, item.page)) {
             if !in_repeat(first, item) {
                 out.push(report(doc, entries, first, item));
@@ -222,13 +228,19 @@ fn items<'l>(
             block: block as u32,
             page: pages.id(link.url.target()),
             name: names.id(name),
-            group: groups.id((container, table)),
-            section: container.0.map(|h| h as u32),
-            category: std::iter::successors(container.0, |&h| doc.headings[h].parent())
-                .find(|&h| doc.headings[h].level <= level)
-                .map(|h| h as u32),
+            group: groups.id([container.0, container.1, table].map(place)),
+            section: place(container.0),
+            category: place(
+                std::iter::successors(container.0, |&h| doc.headings[h].parent())
+                    .find(|&h| doc.headings[h].level <= level),
+            ),
         })
     })
+}
+
+/// A heading or block index as an item holds it, [`OUTSIDE`] for none.
+fn place(index: Option<usize>) -> u32 {
+    index.map_or(OUTSIDE, |i| i as u32)
 }
 
 /// The level of a document's top-level categories: the shallowest heading level at
@@ -258,11 +270,11 @@ type Listings = FxHashMap<(u32, u32), Places>;
 
 #[derive(Clone, Copy)]
 struct Places {
-    first: Option<u32>,
+    first: u32,
     several: bool,
 }
 
-fn listings(items: &[Item], place: impl Fn(&Item) -> Option<u32>) -> Listings {
+fn listings(items: &[Item], place: impl Fn(&Item) -> u32) -> Listings {
     let mut listings: Listings = FxHashMap::default();
     for item in items.iter().filter(|item| item.link.named) {
         let place = place(item);
@@ -295,8 +307,8 @@ fn cross_lists(listings: &Listings) -> bool {
 /// sponsor's products): at least [`MIN_SHOWCASED`] of their named entries, and half or more, are
 /// also listed in another section (`in_sections`). Showing them twice is what the
 /// section is for.
-fn showcases(items: &[Item], in_sections: &Listings) -> FxHashSet<Option<u32>> {
-    let mut counts: FxHashMap<Option<u32>, (usize, usize)> = FxHashMap::default();
+fn showcases(items: &[Item], in_sections: &Listings) -> FxHashSet<u32> {
+    let mut counts: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
     for item in items.iter().filter(|item| item.link.named) {
         let (elsewhere, all) = counts.entry(item.section).or_default();
         *all += 1;
@@ -468,9 +480,15 @@ fn glob_match(pattern: &str, text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{glob_match, name_key};
+    use super::{Item, glob_match, name_key};
     use crate::document::Document;
     use crate::rules::web_links::find_web_links;
+
+    /// One item per entry of a list, all held while the rule runs.
+    #[test]
+    fn items_stay_small() {
+        assert_eq!(std::mem::size_of::<Item>(), 32);
+    }
 
     #[test]
     fn repository_names_with_their_owner() {

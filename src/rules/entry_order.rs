@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::document::entries::Entries;
-use crate::document::{BlockKind, Document, Span};
+use crate::document::{BlockKind, Document, Span, index};
 use crate::fix::{Edit, Fix};
 use crate::text::is_cjk;
 
@@ -69,17 +69,38 @@ const ARTICLES: [&str; 3] = ["the", "an", "a"];
 const COLLATIONS: [fn(&str) -> String; 3] = [sort_key, literal_key, word_key];
 
 /// The direct entries of one bulleted list: a category's entries, or a nested group's.
+///
+/// Its sort keys judge it and are dropped: kept for every list, three strings an entry
+/// were the most entry-order held at the peak of a 13 MB list. Only a list out of
+/// order needs them again ([`Group::keys`]), to be reported.
 struct Group {
     /// Block indices of the list items, in document order.
-    items: Vec<usize>,
-    /// Each item's sort key, by collation.
-    keys: [Vec<String>; COLLATIONS.len()],
+    items: Vec<u32>,
+    /// Whether the items are in order, by collation.
+    sorted_by: [bool; COLLATIONS.len()],
 }
 
 impl Group {
     fn sorted(&self) -> bool {
-        self.keys.iter().any(|keys| is_sorted(keys))
+        self.sorted_by.contains(&true)
     }
+
+    /// Each item's sort key, by collation.
+    fn keys(&self, doc: &Document, entries: &Entries) -> [Vec<String>; COLLATIONS.len()] {
+        // Every item of a group is an entry ([`groups`]).
+        let names: Vec<&str> = self
+            .items
+            .iter()
+            .filter_map(|&i| entries.at(i as usize))
+            .map(|e| e.name(doc))
+            .collect();
+        collation_keys(&names)
+    }
+}
+
+/// Each name's sort key, by collation.
+fn collation_keys(names: &[&str]) -> [Vec<String>; COLLATIONS.len()] {
+    COLLATIONS.map(|key| names.iter().map(|n| key(n)).collect())
 }
 
 fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
@@ -98,7 +119,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     for group in &evidence {
         tally.add(group.sorted());
     }
-    let by_collation = |c: usize| evidence.iter().filter(|g| is_sorted(&g.keys[c])).count();
+    let by_collation = |c: usize| evidence.iter().filter(|g| g.sorted_by[c]).count();
     let collation = (0..COLLATIONS.len())
         .rev()
         .max_by_key(|&c| by_collation(c))
@@ -114,13 +135,14 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
         _ => String::new(),
     };
     for group in groups.iter().filter(|g| !g.sorted()) {
+        let all_keys = group.keys(doc, entries);
         // The order the list is closest to, the document's on a tie: a list kept by
         // one collation but for one slip is reported for that slip.
         let keys = std::iter::once(collation)
             .chain(0..COLLATIONS.len())
-            .map(|c| &group.keys[c])
+            .map(|c| &all_keys[c])
             .min_by_key(|keys| keys.len() - longest_sorted_run(keys))
-            .unwrap_or(&group.keys[collation]);
+            .unwrap_or(&all_keys[collation]);
         if let Some(diagnostic) = report(doc, entries, group, keys, &why) {
             out.push(diagnostic);
         }
@@ -137,8 +159,8 @@ fn report(
 ) -> Option<Diagnostic> {
     let first = (1..keys.len()).find(|&i| keys[i] < keys[i - 1])?;
     let before = keys[..first].iter().position(|k| *k > keys[first])?;
-    let entry = entries.at(group.items[first])?;
-    let anchor = entries.at(group.items[before])?;
+    let entry = entries.at(group.items[first] as usize)?;
+    let anchor = entries.at(group.items[before] as usize)?;
     let misplaced = keys.len() - longest_sorted_run(keys);
     Some(
         Diagnostic::new(
@@ -161,31 +183,44 @@ fn report(
 /// document), and lists where most names hold CJK characters (`Go 语言圣经` too) only
 /// when `cjk` is set.
 fn groups(doc: &Document, entries: &Entries, cjk: bool) -> Vec<Group> {
-    let mut items_of: Vec<Vec<usize>> = vec![Vec::new(); doc.blocks.len()];
-    for (i, block) in doc.blocks.iter().enumerate() {
-        if let (BlockKind::ListItem { .. }, Some(list)) = (&block.kind, block.parent())
-            && doc.blocks[list].kind == (BlockKind::List { ordered: false })
-        {
-            items_of[list].push(i);
-        }
-    }
-    items_of
-        .into_iter()
+    items_by_list(doc)
+        .chunk_by(|a, b| a.0 == b.0)
         .filter(|items| items.len() >= 2)
         .filter_map(|items| {
+            let items: Vec<u32> = items.iter().map(|&(_, item)| item).collect();
             let found = items
                 .iter()
-                .map(|&i| entries.at(i))
+                .map(|&i| entries.at(i as usize))
                 .collect::<Option<Vec<_>>>()?;
             if found.iter().any(|e| e.link(doc).dest(doc).starts_with('#')) {
                 return None;
             }
             let names: Vec<&str> = found.iter().map(|e| e.name(doc)).collect();
             let cjk_names = names.iter().filter(|n| n.chars().any(is_cjk)).count();
-            let keys = COLLATIONS.map(|key| names.iter().map(|n| key(n)).collect());
-            (cjk || cjk_names * 2 <= names.len()).then_some(Group { items, keys })
+            let sorted_by = collation_keys(&names).map(|keys| is_sorted(&keys));
+            (cjk || cjk_names * 2 <= names.len()).then_some(Group { items, sorted_by })
         })
         .collect()
+}
+
+/// The items of the bulleted lists, as (list, item) block indices ordered by list,
+/// each list's items in document order: one pair an item, where a `Vec` for every
+/// block of the document took 24 bytes a block.
+fn items_by_list(doc: &Document) -> Vec<(u32, u32)> {
+    let mut items: Vec<(u32, u32)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, block)| {
+            let list = block.parent()?;
+            (matches!(block.kind, BlockKind::ListItem { .. })
+                && doc.blocks[list].kind == (BlockKind::List { ordered: false }))
+            .then(|| (index(list), index(i)))
+        })
+        .collect();
+    // Stable: each list's items stay in document order.
+    items.sort_by_key(|&(list, _)| list);
+    items
 }
 
 /// A name as a reader looks it up: lowercase words, without punctuation, symbols or
@@ -274,10 +309,10 @@ fn longest_sorted_run(keys: &[String]) -> usize {
 
 /// Sorts the group's items: each item moves whole, with its nested items and
 /// continuation lines; the blank lines between items stay where they are.
-fn sort_fix(doc: &Document, items: &[usize], keys: &[String]) -> Fix {
+fn sort_fix(doc: &Document, items: &[u32], keys: &[String]) -> Fix {
     let contents: Vec<Range<usize>> = items
         .iter()
-        .map(|&i| item_content(doc, doc.blocks[i].span))
+        .map(|&i| item_content(doc, doc.blocks[i as usize].span))
         .collect();
     let mut order: Vec<usize> = (0..contents.len()).collect();
     // Stable: entries with equal keys keep their order.
