@@ -26,10 +26,7 @@ use pulldown_cmark::Options;
 use rayon::prelude::*;
 
 use super::parse::{link_headings, options_for, parse_part};
-use super::{
-    Block, BlockKind, BrokenReference, Definition, Document, Heading, HtmlAnchor, LineIndex, Link,
-    Span, Suppressions, span,
-};
+use super::{Block, BlockKind, Document, Heading, LineIndex, Link, span};
 
 /// A source is parsed in parts of about this size, when it is at least twice as large.
 /// 512 KB gives a 10 MB list twenty parts, enough for every core to stay busy, and keeps
@@ -231,137 +228,49 @@ fn merge<'a>(docs: Vec<Document<'a>>) -> Option<Document<'a>> {
     doc.text_runs.reserve_exact(total(|d| d.text_runs.len()));
     doc.code.reserve_exact(total(|d| d.code.len()));
     doc.texts.reserve_exact(total(|d| d.texts.len()));
-    let (source, lines, first) = lists(doc);
-    let (pointing, plain): (Vec<Pointing>, Vec<Plain>) =
-        rest.into_iter().map(|part| lists(part).2).unzip();
-    let (pointing, plain) = rayon::join(
-        || pointing.into_iter().fold(first.0, Pointing::append),
-        || plain.into_iter().fold(first.1, Plain::append),
+    let first = Pointing::take(&mut doc);
+    let (pointing, rest): (Vec<Pointing>, Vec<Document<'a>>) = rest
+        .into_iter()
+        .map(|mut part| (Pointing::take(&mut part), part))
+        .unzip();
+    let (pointing, mut doc) = rayon::join(
+        || pointing.into_iter().fold(first, Pointing::append),
+        || rest.into_iter().fold(doc, append),
     );
-    Some(document(source, lines, pointing, plain))
+    pointing.put(&mut doc);
+    Some(doc)
 }
 
 /// The lists of a part whose entries point into the lists of the part: block and
-/// heading indices and spans of [`Document::texts`], shifted when appended.
+/// heading indices and spans of [`Document::texts`], shifted when appended. Taken out
+/// of each part to be merged apart from the rest: the texts' copy was most of the merge.
 struct Pointing {
     headings: Vec<Heading>,
     blocks: Vec<Block>,
     links: Vec<Link>,
-    /// The length of the texts the spans point into (the texts are copied apart: most
-    /// of the merge's copying, beside the shifting).
+    /// The length of the texts the spans point into, which stay in the document.
     texts_len: usize,
 }
 
-/// The other lists of a part, whose spans are already the whole source's, and the texts.
-struct Plain {
-    texts: String,
-    definitions: Vec<Definition>,
-    broken_references: Vec<BrokenReference>,
-    bare_urls: Vec<Span>,
-    text_runs: Vec<Span>,
-    prose: Vec<Span>,
-    code: Vec<Span>,
-    emphasis: Vec<Span>,
-    html: Vec<Span>,
-    hard_breaks: Vec<Span>,
-    html_anchors: Vec<HtmlAnchor>,
-    suppressions: Suppressions,
-}
-
-/// A document taken apart: its source, its line index and its lists. Named one by one,
-/// so that a field added to the model cannot be left out of the merge.
-fn lists(doc: Document<'_>) -> (&str, LineIndex, (Pointing, Plain)) {
-    let Document {
-        source,
-        lines,
-        headings,
-        blocks,
-        links,
-        definitions,
-        broken_references,
-        bare_urls,
-        text_runs,
-        prose,
-        code,
-        emphasis,
-        html,
-        hard_breaks,
-        html_anchors,
-        suppressions,
-        texts,
-    } = doc;
-    let pointing = Pointing {
-        headings,
-        blocks,
-        links,
-        texts_len: texts.len(),
-    };
-    let plain = Plain {
-        texts,
-        definitions,
-        broken_references,
-        bare_urls,
-        text_runs,
-        prose,
-        code,
-        emphasis,
-        html,
-        hard_breaks,
-        html_anchors,
-        suppressions,
-    };
-    (source, lines, (pointing, plain))
-}
-
-/// The document [`lists`] took apart.
-fn document<'a>(
-    source: &'a str,
-    lines: LineIndex,
-    pointing: Pointing,
-    plain: Plain,
-) -> Document<'a> {
-    let Pointing {
-        headings,
-        blocks,
-        links,
-        texts_len: _,
-    } = pointing;
-    let Plain {
-        texts,
-        definitions,
-        broken_references,
-        bare_urls,
-        text_runs,
-        prose,
-        code,
-        emphasis,
-        html,
-        hard_breaks,
-        html_anchors,
-        suppressions,
-    } = plain;
-    Document {
-        source,
-        lines,
-        headings,
-        blocks,
-        links,
-        definitions,
-        broken_references,
-        bare_urls,
-        text_runs,
-        prose,
-        code,
-        emphasis,
-        html,
-        hard_breaks,
-        html_anchors,
-        suppressions,
-        texts,
-    }
-}
-
 impl Pointing {
+    /// The lists of `doc` that [`Pointing`] holds, leaving them empty there.
+    fn take(doc: &mut Document) -> Self {
+        Self {
+            headings: std::mem::take(&mut doc.headings),
+            blocks: std::mem::take(&mut doc.blocks),
+            links: std::mem::take(&mut doc.links),
+            texts_len: doc.texts.len(),
+        }
+    }
+
+    /// Gives the lists back to `doc`, which [`append`] made of every part.
+    fn put(self, doc: &mut Document) {
+        debug_assert_eq!(self.texts_len, doc.texts.len());
+        doc.headings = self.headings;
+        doc.blocks = self.blocks;
+        doc.links = self.links;
+    }
+
     /// The lists of the part after these, appended to them: block and heading indices
     /// are shifted past the blocks and headings before, and the spans of heading, block
     /// and link texts past the texts before.
@@ -394,23 +303,42 @@ impl Pointing {
     }
 }
 
-impl Plain {
-    /// The lists and texts of the part after these, appended to them.
-    fn append(mut self, mut part: Plain) -> Self {
-        self.texts.push_str(&part.texts);
-        self.definitions.append(&mut part.definitions);
-        self.broken_references.append(&mut part.broken_references);
-        self.bare_urls.append(&mut part.bare_urls);
-        self.text_runs.append(&mut part.text_runs);
-        self.prose.append(&mut part.prose);
-        self.code.append(&mut part.code);
-        self.emphasis.append(&mut part.emphasis);
-        self.html.append(&mut part.html);
-        self.hard_breaks.append(&mut part.hard_breaks);
-        self.html_anchors.append(&mut part.html_anchors);
-        self.suppressions.append(part.suppressions);
-        self
-    }
+/// The document of the part after `doc`'s, appended to it, with their [`Pointing`]
+/// lists taken out: the other lists' spans are already the whole source's.
+fn append<'a>(mut doc: Document<'a>, part: Document<'a>) -> Document<'a> {
+    // Named one by one, so that a field added to the model cannot be left out here.
+    let Document {
+        source: _,
+        lines: _,
+        headings: _,
+        blocks: _,
+        links: _,
+        definitions,
+        broken_references,
+        bare_urls,
+        text_runs,
+        prose,
+        code,
+        emphasis,
+        html,
+        hard_breaks,
+        html_anchors,
+        suppressions,
+        texts,
+    } = part;
+    doc.texts.push_str(&texts);
+    doc.definitions.extend(definitions);
+    doc.broken_references.extend(broken_references);
+    doc.bare_urls.extend(bare_urls);
+    doc.text_runs.extend(text_runs);
+    doc.prose.extend(prose);
+    doc.code.extend(code);
+    doc.emphasis.extend(emphasis);
+    doc.html.extend(html);
+    doc.hard_breaks.extend(hard_breaks);
+    doc.html_anchors.extend(html_anchors);
+    doc.suppressions.append(suppressions);
+    doc
 }
 
 #[cfg(test)]
