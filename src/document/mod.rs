@@ -21,7 +21,7 @@ pub use autolink::find_bare_urls;
 pub use lines::LineIndex;
 pub use parse::options as markdown_options;
 pub use span::{MAX_SOURCE_BYTES, Span};
-pub(crate) use span::{index, optional_index, read_index};
+pub(crate) use span::{NO_INDEX, index, optional_index, read_index};
 pub use suppress::Suppressions;
 
 /// A parsed Markdown file.

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::entries::{Container, Entries, container_of};
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, NO_INDEX, optional_index};
 use crate::fix::{Edit, Fix};
 use crate::text::name_key_with_symbols;
 
@@ -75,15 +75,12 @@ struct Item<'l> {
     /// Its group: its container, and for a table row its table (the rows of one table
     /// are one group).
     group: u32,
-    /// The heading whose section holds it, [`OUTSIDE`] for the introduction.
+    /// The heading whose section holds it, [`NO_INDEX`] for the introduction: the maps
+    /// below key by it, without the word an `Option` adds to each of 200,000 items.
     section: u32,
-    /// The top-level category holding it, [`OUTSIDE`] for none.
+    /// The top-level category holding it, [`NO_INDEX`] for none.
     category: u32,
 }
-
-/// The section or category of an item under no heading: a number of its own, as the
-/// maps below key by it, without the word an `Option` adds to each of 200,000 items.
-const OUTSIDE: u32 = u32::MAX;
 
 impl Item<'_> {
     fn block(&self) -> usize {
@@ -149,7 +146,7 @@ fn check(ctx: &Context, out: &mut Vec<Diagnostic>) {
     let mut named: FxHashMap<(u32, u32), &Item> = FxHashMap::default();
     for item in &items {
         let scope_key = if scope == Scope::Document {
-            OUTSIDE
+            NO_INDEX
         } else {
             item.category
         };
@@ -228,19 +225,14 @@ fn items<'l>(
             block: block as u32,
             page: pages.id(link.url.target()),
             name: names.id(name),
-            group: groups.id([container.0, container.1, table].map(place)),
-            section: place(container.0),
-            category: place(
+            group: groups.id([container.0, container.1, table].map(optional_index)),
+            section: optional_index(container.0),
+            category: optional_index(
                 std::iter::successors(container.0, |&h| doc.headings[h].parent())
                     .find(|&h| doc.headings[h].level <= level),
             ),
         })
     })
-}
-
-/// A heading or block index as an item holds it, [`OUTSIDE`] for none.
-fn place(index: Option<usize>) -> u32 {
-    index.map_or(OUTSIDE, |i| i as u32)
 }
 
 /// The level of a document's top-level categories: the shallowest heading level at
