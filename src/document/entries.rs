@@ -229,9 +229,13 @@ fn find_entries(doc: &Document) -> Vec<Entry> {
 /// What `text` says after `name`, separators trimmed.
 fn text_after<'t>(text: &'t str, name: &str) -> &'t str {
     let after = text.split_once(name).map_or("", |(_, rest)| rest);
-    after
-        .trim_start_matches(|c: char| c.is_whitespace() || "-–—:：|,，.。".contains(c))
-        .trim_end()
+    trim_separators(after).trim_end()
+}
+
+/// `text` without the whitespace and separators an entry writes between its name and
+/// its description (`- [Name](url) – what it is`, `：`, `|`).
+pub fn trim_separators(text: &str) -> &str {
+    text.trim_start_matches(|c: char| c.is_whitespace() || "-–—:：|,，.。".contains(c))
 }
 
 /// The texts of a table row's cells, one space apart.

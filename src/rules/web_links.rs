@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::document::entries::{Entry, own_text};
+use crate::document::entries::{Entry, own_text, trim_separators};
 use crate::document::{Document, LinkKind, Span, index, optional_index, read_index};
 
 use super::canonical::{CanonicalUrl, canonicalize, is_web_url};
@@ -115,8 +115,7 @@ pub fn has_description(doc: &Document, index: usize, lead: &WebLink) -> bool {
         .trim_start()
         .strip_prefix(lead.text(doc).trim())
         .unwrap_or_default();
-    let rest = after.trim_start_matches(|c: char| c.is_whitespace() || "-–—:：|,，.。".contains(c));
-    !rest.is_empty()
+    !trim_separators(after).is_empty()
 }
 
 /// The web link an entry is about, if it is a web page.
